@@ -1,0 +1,17 @@
+"""Errors a user can cause. Their message is shown as-is: one readable line that says what to do."""
+
+
+class UserError(Exception):
+    """Base class for errors caused by input, shown to the user without a traceback."""
+
+
+class IngestError(UserError):
+    """A file or text could not be imported."""
+
+
+class NotFoundError(UserError):
+    """A referenced document, tag, annotation or claim does not exist."""
+
+
+class DatabaseVersionError(UserError):
+    """The project file was written by a newer version of RedNote Desk."""

@@ -1,0 +1,63 @@
+"""Plain domain data: frozen dataclasses, no Qt, no SQL.
+
+Offsets are Unicode code points (Python ``str`` indexes), end exclusive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    id: int | None
+    title: str
+    text: str
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD
+    url: str | None = None
+    source_name: str | None = None
+    source_format: str | None = None  # txt / html / md / paste
+    text_sha256: str = ""
+    imported_at: str | None = None  # ISO 8601 UTC
+    note: str = ""
+
+    @property
+    def display_outlet(self) -> str:
+        return self.outlet or self.source_name or f"doc {self.id}"
+
+
+@dataclass(frozen=True)
+class Tag:
+    id: int | None
+    name: str
+    parent_id: int | None = None
+    color: str = "#999999"
+    description: str = ""
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: int | None
+    document_id: int
+    start_offset: int
+    end_offset: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    note: str = ""
+    coder: str = ""
+    created_at: str | None = None
+    updated_at: str | None = None
+    status: str = "anchored"  # anchored / orphaned
+    claim_id: int | None = None
+    tag_ids: tuple[int, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: int | None
+    label: str
+    note: str = ""
+    origin: str = "confirmed"  # confirmed / suggested
