@@ -1,0 +1,450 @@
+"""User actions. Each runs in one transaction, is logged for undo, and returns what it changed."""
+from __future__ import annotations
+
+import getpass
+import re
+from typing import Any, Iterable, Sequence
+
+from ..core.errors import NotFoundError, UserError
+from ..core.models import Annotation, Claim, Document, Tag
+from .undo import Changes, utc_now
+
+CONTEXT_CHARS = 32
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_TAG_NAME = 200
+MAX_LABEL = 500
+
+
+def default_coder() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in some sandboxes
+        return ""
+
+
+class OperationsMixin:
+    db: Any
+
+    # -- documents -----------------------------------------------------------------------------
+    def add_document(
+        self,
+        *,
+        title: str,
+        text: str,
+        text_sha256: str,
+        outlet: str | None = None,
+        author: str | None = None,
+        published: str | None = None,
+        url: str | None = None,
+        source_name: str | None = None,
+        source_format: str | None = None,
+        note: str = "",
+    ) -> tuple[Document, bool]:
+        """Store a document; returns (document, created). The same text twice is not duplicated."""
+        existing = self.document_by_hash(text_sha256)
+        if existing is not None:
+            return existing, False
+        if not text.strip():
+            raise UserError("the document has no text")
+        with self._operation(f"Import “{_short(title)}”") as rec:
+            cursor = self.db.execute(
+                """INSERT INTO documents (title, outlet, author, published, url, source_name, source_format,
+                   text, text_sha256, imported_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [title, outlet, author, published, url, source_name, source_format, text, text_sha256,
+                 utc_now(), note],
+            )
+            rec.inserted("documents", id=cursor.lastrowid)
+            rec.result = cursor.lastrowid
+        self.last_changes = rec.changes
+        return self.document(rec.result), True
+
+    def update_document(self, document_id: int, **fields: Any) -> Changes:
+        """Edit metadata: title, outlet, author, published, url, note."""
+        allowed = {"title", "outlet", "author", "published", "url", "note"}
+        bad = set(fields) - allowed
+        if bad:
+            raise UserError(f"cannot edit {', '.join(sorted(bad))} of a document")
+        if "title" in fields and not (fields["title"] or "").strip():
+            raise UserError("a document needs a title")
+        self.document(document_id)
+        with self._operation("Edit document details") as rec:
+            rec.track("documents", "id = ?", [document_id])
+            sets = ", ".join(f"[{k}] = ?" for k in fields)
+            if sets:
+                self.db.execute(f"UPDATE documents SET {sets} WHERE id = ?", [*fields.values(), document_id])
+        return rec.changes
+
+    def delete_document(self, document_id: int) -> Changes:
+        doc = self.document(document_id)
+        with self._operation(f"Delete “{_short(doc.title)}”") as rec:
+            rec.track(
+                "annotation_tags",
+                "annotation_id IN (SELECT id FROM annotations WHERE document_id = ?)",
+                [document_id],
+            )
+            rec.track("annotations", "document_id = ?", [document_id])
+            rec.track("documents", "id = ?", [document_id])
+            self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+        return rec.changes
+
+    # -- tags ----------------------------------------------------------------------------------
+    def add_tag(
+        self, name: str, *, parent_id: int | None = None, color: str | None = None, description: str = ""
+    ) -> Tag:
+        name = _clean_name(name)
+        if parent_id is not None:
+            self.tag(parent_id)
+        color = _check_color(color) if color else _auto_color(self.db)
+        if self._tag_exists(name, parent_id):
+            raise UserError(f"a tag named “{name}” already exists there")
+        with self._operation(f"Add tag “{name}”") as rec:
+            position = self.db.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM tags WHERE coalesce(parent_id, 0) = coalesce(?, 0)",
+                [parent_id],
+            ).fetchone()[0]
+            cursor = self.db.execute(
+                "INSERT INTO tags (name, parent_id, color, description, position) VALUES (?, ?, ?, ?, ?)",
+                [name, parent_id, color, description, position],
+            )
+            rec.inserted("tags", id=cursor.lastrowid)
+        self.last_changes = rec.changes
+        return self.tag(cursor.lastrowid)
+
+    def update_tag(
+        self,
+        tag_id: int,
+        *,
+        name: str | None = None,
+        color: str | None = None,
+        description: str | None = None,
+        parent_id: int | None | type(...) = ...,
+        position: int | None = None,
+    ) -> Changes:
+        """Rename, recolour, describe or move a tag (``parent_id=None`` moves it to the top level)."""
+        tag = self.tag(tag_id)
+        fields: dict[str, Any] = {}
+        if name is not None:
+            fields["name"] = _clean_name(name)
+        if color is not None:
+            fields["color"] = _check_color(color)
+        if description is not None:
+            fields["description"] = description
+        if parent_id is not ...:
+            if parent_id is not None:
+                if parent_id == tag_id or tag_id in self._ancestors(parent_id):
+                    raise UserError("a tag cannot be moved inside itself")
+                self.tag(parent_id)
+            fields["parent_id"] = parent_id
+        if position is not None:
+            fields["position"] = position
+        new_name = fields.get("name", tag.name)
+        new_parent = fields.get("parent_id", tag.parent_id)
+        if (new_name, new_parent) != (tag.name, tag.parent_id) and self._tag_exists(new_name, new_parent):
+            raise UserError(f"a tag named “{new_name}” already exists there")
+        with self._operation(f"Edit tag “{tag.name}”") as rec:
+            rec.track("tags", "id = ?", [tag_id])
+            if fields:
+                sets = ", ".join(f"[{k}] = ?" for k in fields)
+                self.db.execute(f"UPDATE tags SET {sets} WHERE id = ?", [*fields.values(), tag_id])
+        return rec.changes
+
+    def delete_tag(self, tag_id: int) -> Changes:
+        """Delete a tag and its sub-tags. Annotations stay; they only lose these tags."""
+        tag = self.tag(tag_id)
+        ids = [tag_id, *self._descendants(tag_id)]
+        marks = ",".join("?" for _ in ids)
+        with self._operation(f"Delete tag “{tag.name}”") as rec:
+            rec.track("annotation_tags", f"tag_id IN ({marks})", ids)
+            for one in reversed(ids):  # children before parents, so undo restores parents first
+                rec.track("tags", "id = ?", [one])
+            self.db.execute(f"DELETE FROM annotation_tags WHERE tag_id IN ({marks})", ids)
+            self.db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
+        return rec.changes
+
+    def merge_tags(self, source_id: int, target_id: int) -> Changes:
+        """Move every use and sub-tag of ``source`` onto ``target``, then delete ``source``."""
+        if source_id == target_id:
+            raise UserError("choose two different tags to merge")
+        source, target = self.tag(source_id), self.tag(target_id)
+        if source_id in self._ancestors(target_id):
+            raise UserError("a tag cannot be merged into one of its own sub-tags")
+        with self._operation(f"Merge “{source.name}” into “{target.name}”") as rec:
+            rec.track("annotation_tags", "tag_id IN (?, ?)", [source_id, target_id])
+            rec.track("tags", "parent_id = ?", [source_id])
+            rec.track("tags", "id = ?", [source_id])
+            self.db.execute(
+                """INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id)
+                   SELECT annotation_id, ? FROM annotation_tags WHERE tag_id = ?""",
+                [target_id, source_id],
+            )
+            for row in self.db.query("SELECT annotation_id FROM annotation_tags WHERE tag_id = ?", [target_id]):
+                rec.inserted("annotation_tags", annotation_id=row["annotation_id"], tag_id=target_id)
+            for child in list(self.db.query("SELECT id, name FROM tags WHERE parent_id = ?", [source_id])):
+                if self._tag_exists(child["name"], target_id):
+                    raise UserError(f"both tags have a sub-tag named “{child['name']}”; merge or rename it first")
+                self.db.execute("UPDATE tags SET parent_id = ? WHERE id = ?", [target_id, child["id"]])
+            self.db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [source_id])
+            self.db.execute("DELETE FROM tags WHERE id = ?", [source_id])
+        return rec.changes
+
+    def load_codebook(self, entries: Iterable[dict[str, Any]]) -> int:
+        """Add a codebook (nested dicts: name, color, description, children); returns tags added."""
+        added = 0
+        with self._operation("Load codebook") as rec:
+
+            def add(items: Iterable[dict[str, Any]], parent: int | None) -> None:
+                nonlocal added
+                for position, item in enumerate(items):
+                    name = _clean_name(item["name"])
+                    row = self.db.execute(
+                        "SELECT id FROM tags WHERE name = ? AND coalesce(parent_id, 0) = coalesce(?, 0)",
+                        [name, parent],
+                    ).fetchone()
+                    if row:
+                        tag_id = row[0]
+                    else:
+                        color = _check_color(item["color"]) if item.get("color") else _auto_color(self.db)
+                        cursor = self.db.execute(
+                            "INSERT INTO tags (name, parent_id, color, description, position) VALUES (?,?,?,?,?)",
+                            [name, parent, color, item.get("description", ""), position],
+                        )
+                        tag_id = cursor.lastrowid
+                        rec.inserted("tags", id=tag_id)
+                        added += 1
+                    add(item.get("children", []), tag_id)
+
+            add(entries, None)
+        return added
+
+    # -- annotations ---------------------------------------------------------------------------
+    def add_annotation(
+        self,
+        *,
+        document_id: int,
+        start: int,
+        end: int,
+        tag_ids: Sequence[int] = (),
+        note: str = "",
+        claim_id: int | None = None,
+        coder: str | None = None,
+    ) -> Annotation:
+        """Annotate text[start:end] (code points, end exclusive) of a document."""
+        text = self._document_text(document_id)
+        if not (0 <= start < end <= len(text)):
+            raise UserError(
+                f"offsets {start}–{end} are outside the document (it has {len(text)} characters) or empty"
+            )
+        for tag_id in tag_ids:
+            self.tag(tag_id)
+        if claim_id is not None:
+            self.claim(claim_id)
+        now = utc_now()
+        with self._operation("Add annotation") as rec:
+            cursor = self.db.execute(
+                """INSERT INTO annotations (document_id, start_offset, end_offset, quote, prefix, suffix, note,
+                   coder, created_at, updated_at, status, claim_id) VALUES (?,?,?,?,?,?,?,?,?,?, 'anchored', ?)""",
+                [document_id, start, end, text[start:end], text[max(0, start - CONTEXT_CHARS):start],
+                 text[end:end + CONTEXT_CHARS], note, default_coder() if coder is None else coder, now, now,
+                 claim_id],
+            )
+            annotation_id = cursor.lastrowid
+            rec.inserted("annotations", id=annotation_id)
+            for tag_id in dict.fromkeys(tag_ids):
+                self.db.execute("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                                [annotation_id, tag_id])
+                rec.inserted("annotation_tags", annotation_id=annotation_id, tag_id=tag_id)
+        self.last_changes = rec.changes
+        return self.annotation(annotation_id)
+
+    def update_annotation(
+        self,
+        annotation_id: int,
+        *,
+        note: str | None = None,
+        tag_ids: Sequence[int] | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        status: str | None = None,
+    ) -> Changes:
+        """Change an annotation's note, its set of tags, or its span."""
+        ann = self.annotation(annotation_id)
+        if tag_ids is not None:
+            for tag_id in tag_ids:
+                self.tag(tag_id)
+        with self._operation("Edit annotation") as rec:
+            rec.track("annotations", "id = ?", [annotation_id])
+            fields: dict[str, Any] = {}
+            if note is not None:
+                fields["note"] = note
+            if start is not None or end is not None:
+                text = self._document_text(ann.document_id)
+                s = ann.start_offset if start is None else start
+                e = ann.end_offset if end is None else end
+                if not (0 <= s < e <= len(text)):
+                    raise UserError(f"offsets {s}–{e} are outside the document")
+                fields.update(
+                    start_offset=s, end_offset=e, quote=text[s:e], prefix=text[max(0, s - CONTEXT_CHARS):s],
+                    suffix=text[e:e + CONTEXT_CHARS], status="anchored",
+                )
+            if status is not None:
+                fields["status"] = status
+            if tag_ids is not None:
+                rec.track("annotation_tags", "annotation_id = ?", [annotation_id])
+                self.db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
+                for tag_id in dict.fromkeys(tag_ids):
+                    self.db.execute("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                                    [annotation_id, tag_id])
+                    rec.inserted("annotation_tags", annotation_id=annotation_id, tag_id=tag_id)
+                fields.setdefault("note", ann.note)
+            if fields:
+                fields["updated_at"] = utc_now()
+                sets = ", ".join(f"[{k}] = ?" for k in fields)
+                self.db.execute(f"UPDATE annotations SET {sets} WHERE id = ?", [*fields.values(), annotation_id])
+        return rec.changes
+
+    def delete_annotations(self, annotation_ids: Sequence[int]) -> Changes:
+        ids = list(dict.fromkeys(annotation_ids))
+        for annotation_id in ids:
+            self.annotation(annotation_id)
+        marks = ",".join("?" for _ in ids)
+        label = "Delete annotation" if len(ids) == 1 else f"Delete {len(ids)} annotations"
+        with self._operation(label) as rec:
+            rec.track("annotation_tags", f"annotation_id IN ({marks})", ids)
+            rec.track("annotations", f"id IN ({marks})", ids)
+            self.db.execute(f"DELETE FROM annotations WHERE id IN ({marks})", ids)
+        return rec.changes
+
+    # -- claims --------------------------------------------------------------------------------
+    def link_claim(self, annotation_ids: Sequence[int], *, label: str, origin: str = "confirmed") -> Claim:
+        """Mark annotations (usually in different documents) as stating the same claim, named ``label``.
+
+        An existing claim with that label is reused; otherwise it is created.
+        """
+        label = (label or "").strip()
+        if not label:
+            raise UserError("a claim needs a name")
+        if len(label) > MAX_LABEL:
+            raise UserError(f"a claim name can have at most {MAX_LABEL} characters")
+        ids = list(dict.fromkeys(annotation_ids))
+        if not ids:
+            raise UserError("select at least one annotation to link as a claim")
+        for annotation_id in ids:
+            self.annotation(annotation_id)
+        with self._operation(f"Link claim “{_short(label)}”") as rec:
+            existing = self.claim_by_label(label)
+            if existing is None:
+                cursor = self.db.execute("INSERT INTO claims (label, origin) VALUES (?, ?)", [label, origin])
+                claim_id = cursor.lastrowid
+                rec.inserted("claims", id=claim_id)
+            else:
+                claim_id = existing.id
+            marks = ",".join("?" for _ in ids)
+            rec.track("annotations", f"id IN ({marks})", ids)
+            self.db.execute(f"UPDATE annotations SET claim_id = ?, updated_at = ? WHERE id IN ({marks})",
+                            [claim_id, utc_now(), *ids])
+        self.last_changes = rec.changes
+        return self.claim(claim_id)
+
+    def unlink_claim(self, annotation_ids: Sequence[int]) -> Changes:
+        """Detach annotations from their claim; a claim left with no annotation is removed."""
+        ids = list(dict.fromkeys(annotation_ids))
+        marks = ",".join("?" for _ in ids)
+        with self._operation("Unlink claim") as rec:
+            rows = rec.track("annotations", f"id IN ({marks})", ids)
+            claim_ids = {r["claim_id"] for r in rows if r["claim_id"]}
+            self.db.execute(f"UPDATE annotations SET claim_id = NULL, updated_at = ? WHERE id IN ({marks})",
+                            [utc_now(), *ids])
+            for claim_id in claim_ids:
+                left = self.db.execute("SELECT count(*) FROM annotations WHERE claim_id = ?", [claim_id]).fetchone()
+                if left[0] == 0:
+                    rec.track("claims", "id = ?", [claim_id])
+                    self.db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
+        return rec.changes
+
+    def update_claim(self, claim_id: int, *, label: str | None = None, note: str | None = None,
+                     origin: str | None = None) -> Changes:
+        claim = self.claim(claim_id)
+        fields: dict[str, Any] = {}
+        if label is not None:
+            label = label.strip()
+            if not label:
+                raise UserError("a claim needs a name")
+            other = self.claim_by_label(label)
+            if other is not None and other.id != claim_id:
+                raise UserError(f"another claim is already named “{label}”")
+            fields["label"] = label
+        if note is not None:
+            fields["note"] = note
+        if origin is not None:
+            fields["origin"] = origin
+        with self._operation(f"Edit claim “{_short(claim.label)}”") as rec:
+            rec.track("claims", "id = ?", [claim_id])
+            if fields:
+                sets = ", ".join(f"[{k}] = ?" for k in fields)
+                self.db.execute(f"UPDATE claims SET {sets} WHERE id = ?", [*fields.values(), claim_id])
+        return rec.changes
+
+    def dismiss_suggestion(self, key: str) -> Changes:
+        with self._operation("Dismiss suggestion") as rec:
+            self.db.execute("INSERT OR IGNORE INTO dismissed_suggestions (key, dismissed_at) VALUES (?, ?)",
+                            [key, utc_now()])
+            rec.inserted("dismissed_suggestions", key=key)
+        return rec.changes
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _document_text(self, document_id: int) -> str:
+        row = self.db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"no document with id {document_id} (list them with: rednote-desk docs)")
+        return row[0]
+
+    def _tag_exists(self, name: str, parent_id: int | None) -> bool:
+        return self.db.execute(
+            "SELECT 1 FROM tags WHERE name = ? AND coalesce(parent_id, 0) = coalesce(?, 0)", [name, parent_id]
+        ).fetchone() is not None
+
+    def _descendants(self, tag_id: int) -> list[int]:
+        rows = self.db.execute(
+            """WITH RECURSIVE sub(id) AS (SELECT id FROM tags WHERE parent_id = ?
+                 UNION ALL SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub""",
+            [tag_id],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def _ancestors(self, tag_id: int) -> list[int]:
+        out, current = [], self.tag(tag_id).parent_id
+        while current is not None and len(out) < 100:
+            out.append(current)
+            current = self.tag(current).parent_id
+        return out
+
+
+_PALETTE = ["#e6194b", "#3cb44b", "#ffe119", "#4363d8", "#f58231", "#911eb4", "#46f0f0", "#f032e6",
+            "#bcf60c", "#fabebe", "#008080", "#e6beff", "#9a6324", "#fffac8", "#800000", "#aaffc3"]
+
+
+def _auto_color(db) -> str:
+    count = db.execute("SELECT count(*) FROM tags").fetchone()[0]
+    return _PALETTE[count % len(_PALETTE)]
+
+
+def _check_color(color: str) -> str:
+    if not _COLOR.match(color or ""):
+        raise UserError(f"colour “{color}” is not of the form #RRGGBB")
+    return color.lower()
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise UserError("a tag needs a name")
+    if "/" in name:
+        raise UserError("a tag name cannot contain “/” (it separates parent and child in paths)")
+    if len(name) > MAX_TAG_NAME:
+        raise UserError(f"a tag name can have at most {MAX_TAG_NAME} characters")
+    return name
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"

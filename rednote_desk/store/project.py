@@ -1,0 +1,169 @@
+"""A project file: one SQLite database opened through sqlite-utils.
+
+Opening applies pending migrations (after a backup of an existing file), turns on WAL and foreign keys,
+and refuses a database written by a newer version of the app.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..core.errors import DatabaseVersionError, UserError
+from .migrations import MIGRATION_SET, known_migration_names, migrations
+from .operations import OperationsMixin
+from .queries import QueriesMixin
+from .undo import UndoMixin
+
+BACKUPS_KEPT = 5
+
+
+class ProjectError(UserError):
+    """The project file cannot be opened or written."""
+
+
+class Project(QueriesMixin, OperationsMixin, UndoMixin):
+    """The project database. All SQL of the application lives in this package."""
+
+    def __init__(self, db: Database, path: Path | None, *, read_only: bool = False):
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+
+    # -- opening -------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> "Project":
+        path = Path(path).expanduser()
+        exists = path.exists()
+        if exists and path.is_dir():
+            raise ProjectError(f"{path} is a folder, not a project file; give a file name such as project.sqlite")
+        if not exists and not create:
+            raise ProjectError(f"{path} does not exist")
+        if exists:
+            _check_sqlite_header(path)
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ProjectError(f"cannot create the folder for {path}: {exc.strerror}") from exc
+        read_only = exists and not _writable(path)
+        try:
+            if read_only:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+            else:
+                conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+            db = Database(conn)
+            db.execute("PRAGMA foreign_keys = ON")
+            if not read_only:
+                db.execute("PRAGMA busy_timeout = 10000")
+                if db.journal_mode != "wal":
+                    db.enable_wal()
+                db.execute("PRAGMA synchronous = FULL")
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(
+                f"{path} is not a readable RedNote Desk project ({exc}); it was left untouched"
+            ) from exc
+        project = cls(db, path, read_only=read_only)
+        project._migrate(existing=exists)
+        return project
+
+    @classmethod
+    def in_memory(cls) -> "Project":
+        db = Database(sqlite3.connect(":memory:", isolation_level=None))
+        db.execute("PRAGMA foreign_keys = ON")
+        project = cls(db, None)
+        project._migrate(existing=False)
+        return project
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- migrations ----------------------------------------------------------------------------
+    def applied_migrations(self) -> list[str]:
+        if "_sqlite_migrations" not in self.db.table_names():
+            return []
+        return [
+            row["name"]
+            for row in self.db.query(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [MIGRATION_SET]
+            )
+        ]
+
+    def _migrate(self, *, existing: bool) -> None:
+        applied = self.applied_migrations()
+        known = known_migration_names()
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise DatabaseVersionError(
+                f"{self.path} was written by a newer version of RedNote Desk (schema step {unknown[-1]}); "
+                "update RedNote Desk to open it. The file was not changed."
+            )
+        if existing and not applied and self.db.table_names():
+            raise ProjectError(f"{self.path} is an SQLite database but not a RedNote Desk project; it was left untouched")
+        pending = [name for name in known if name not in applied]
+        if not pending:
+            return
+        if self.read_only:
+            raise ProjectError(f"{self.path} is read-only and needs an upgrade; copy it somewhere writable first")
+        if existing and applied and self.path is not None:
+            self.backup(reason=f"before-{pending[0]}")
+        migrations.apply(self.db)
+        self.db.execute(f"PRAGMA user_version = {len(known)}")
+
+    # -- backups -------------------------------------------------------------------------------
+    def backup(self, destination: str | Path | None = None, *, reason: str = "copy") -> Path:
+        """Write a consistent copy of the project (SQLite online backup); keep the last few automatic ones."""
+        if destination is None:
+            if self.path is None:
+                raise ProjectError("an in-memory project has no place for backups")
+            stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            backup_dir = self.path.parent / (self.path.name + ".backups")
+            backup_dir.mkdir(exist_ok=True)
+            destination = backup_dir / f"{self.path.stem}-{stamp}-{reason}.sqlite"
+            automatic = True
+        else:
+            automatic = False
+        destination = Path(destination)
+        if self.path is not None and destination.resolve() == self.path.resolve():
+            raise ProjectError("a copy cannot overwrite the open project itself")
+        target = sqlite3.connect(str(destination))
+        try:
+            self.db.conn.backup(target)
+        finally:
+            target.close()
+        if automatic:
+            backups = sorted(destination.parent.glob(f"{self.path.stem}-*.sqlite"))
+            for old in backups[:-BACKUPS_KEPT]:
+                old.unlink(missing_ok=True)
+        return destination
+
+    def list_backups(self) -> list[Path]:
+        if self.path is None:
+            return []
+        folder = self.path.parent / (self.path.name + ".backups")
+        return sorted(folder.glob(f"{self.path.stem}-*.sqlite")) if folder.exists() else []
+
+
+def _writable(path: Path) -> bool:
+    import os
+
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _check_sqlite_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise ProjectError(f"cannot read {path}: {exc.strerror}") from exc
+    if head and head != b"SQLite format 3\x00":
+        raise ProjectError(f"{path} is not a RedNote Desk project (not an SQLite file); it was left untouched")

@@ -1,0 +1,224 @@
+"""Read-only queries: rows in, core.models out."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ..core.errors import NotFoundError
+from ..core.models import Annotation, Claim, Document, Tag
+
+_ANNOTATION_COLS = (
+    "id, document_id, start_offset, end_offset, quote, prefix, suffix, note, coder, "
+    "created_at, updated_at, status, claim_id"
+)
+
+
+def document_from_row(row: dict[str, Any]) -> Document:
+    return Document(**{k: row[k] for k in Document.__dataclass_fields__ if k in row})
+
+
+def tag_from_row(row: dict[str, Any]) -> Tag:
+    return Tag(**{k: row[k] for k in Tag.__dataclass_fields__})
+
+
+def claim_from_row(row: dict[str, Any]) -> Claim:
+    return Claim(**{k: row[k] for k in Claim.__dataclass_fields__})
+
+
+class QueriesMixin:
+    db: Any
+
+    # -- documents -----------------------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        return [document_from_row(r) for r in self.db.query("SELECT * FROM documents ORDER BY id")]
+
+    def document(self, document_id: int) -> Document:
+        rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
+        if not rows:
+            raise NotFoundError(f"no document with id {document_id} (list them with: rednote-desk docs)")
+        return document_from_row(rows[0])
+
+    def document_by_hash(self, sha256: str) -> Document | None:
+        rows = list(self.db.query("SELECT * FROM documents WHERE text_sha256 = ?", [sha256]))
+        return document_from_row(rows[0]) if rows else None
+
+    def document_summaries(self) -> list[dict[str, Any]]:
+        """Metadata of every document without its text, with character and annotation counts."""
+        return list(
+            self.db.query(
+                """
+                SELECT d.id, d.title, d.outlet, d.author, d.published, d.url, d.source_name, d.source_format,
+                       d.imported_at, length(d.text) AS characters,
+                       (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotations
+                FROM documents d ORDER BY d.id
+                """
+            )
+        )
+
+    # -- tags ----------------------------------------------------------------------------------
+    def tags(self) -> list[Tag]:
+        """The codebook in tree order: parents before children, siblings by position then name."""
+        rows = [tag_from_row(r) for r in self.db.query("SELECT * FROM tags ORDER BY position, name")]
+        children: dict[int | None, list[Tag]] = {}
+        for tag in rows:
+            children.setdefault(tag.parent_id, []).append(tag)
+        ordered: list[Tag] = []
+
+        def walk(parent: int | None) -> None:
+            for tag in children.get(parent, []):
+                ordered.append(tag)
+                walk(tag.id)
+
+        walk(None)
+        return ordered
+
+    def tag(self, tag_id: int) -> Tag:
+        rows = list(self.db.query("SELECT * FROM tags WHERE id = ?", [tag_id]))
+        if not rows:
+            raise NotFoundError(f"no tag with id {tag_id}")
+        return tag_from_row(rows[0])
+
+    def tag_path(self, tag_id: int) -> str:
+        """"Parent/Child" name of a tag."""
+        names = []
+        current: int | None = tag_id
+        guard = 0
+        while current is not None and guard < 100:
+            tag = self.tag(current)
+            names.append(tag.name)
+            current = tag.parent_id
+            guard += 1
+        return "/".join(reversed(names))
+
+    def find_tags(self, name: str) -> list[Tag]:
+        """Tags matching a name or a "Parent/Child" path (case-insensitive)."""
+        parts = [p.strip() for p in name.split("/") if p.strip()]
+        if not parts:
+            return []
+        candidates = [
+            tag_from_row(r) for r in self.db.query("SELECT * FROM tags WHERE name = ? COLLATE NOCASE", [parts[-1]])
+        ]
+        if len(parts) == 1:
+            return candidates
+        wanted = "/".join(parts).casefold()
+        return [t for t in candidates if self.tag_path(t.id).casefold() == wanted]
+
+    def tag_usage(self) -> dict[int, int]:
+        return {
+            r["tag_id"]: r["n"]
+            for r in self.db.query("SELECT tag_id, count(*) AS n FROM annotation_tags GROUP BY tag_id")
+        }
+
+    # -- annotations ---------------------------------------------------------------------------
+    def annotations(self, document_id: int | None = None) -> list[Annotation]:
+        where, params = ("WHERE a.document_id = ?", [document_id]) if document_id is not None else ("", [])
+        rows = self.db.query(
+            f"""
+            SELECT {', '.join('a.' + c.strip() for c in _ANNOTATION_COLS.split(','))},
+                   (SELECT group_concat(tag_id) FROM annotation_tags t WHERE t.annotation_id = a.id) AS tag_list
+            FROM annotations a {where} ORDER BY a.document_id, a.start_offset, a.id
+            """,
+            params,
+        )
+        return [_annotation_from_row(r) for r in rows]
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        rows = list(
+            self.db.query(
+                f"""SELECT {_ANNOTATION_COLS},
+                    (SELECT group_concat(tag_id) FROM annotation_tags t WHERE t.annotation_id = annotations.id)
+                    AS tag_list FROM annotations WHERE id = ?""",
+                [annotation_id],
+            )
+        )
+        if not rows:
+            raise NotFoundError(f"no annotation with id {annotation_id}")
+        return _annotation_from_row(rows[0])
+
+    def annotation_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM annotations").fetchone()[0]
+
+    # -- claims --------------------------------------------------------------------------------
+    def claims(self) -> list[Claim]:
+        return [claim_from_row(r) for r in self.db.query("SELECT * FROM claims ORDER BY label")]
+
+    def claim(self, claim_id: int) -> Claim:
+        rows = list(self.db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
+        if not rows:
+            raise NotFoundError(f"no claim with id {claim_id}")
+        return claim_from_row(rows[0])
+
+    def claim_by_label(self, label: str) -> Claim | None:
+        rows = list(self.db.query("SELECT * FROM claims WHERE label = ?", [label]))
+        return claim_from_row(rows[0]) if rows else None
+
+    def dismissed_suggestion_keys(self) -> set[str]:
+        return {r["key"] for r in self.db.query("SELECT key FROM dismissed_suggestions")}
+
+    # -- search --------------------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 200) -> list[dict[str, Any]]:
+        """Full-text search over document titles, texts and notes and annotation quotes and notes."""
+        fts_query = _fts_query(query)
+        if not fts_query:
+            return []
+        docs = self.db.query(
+            """
+            SELECT 'document' AS kind, d.id AS document_id, NULL AS annotation_id, d.title AS title,
+                   snippet(documents_fts, -1, '[', ']', '…', 12) AS snippet
+            FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+            WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?
+            """,
+            [fts_query, limit],
+        )
+        notes = self.db.query(
+            """
+            SELECT 'annotation' AS kind, a.document_id AS document_id, a.id AS annotation_id,
+                   d.title AS title, snippet(annotations_fts, -1, '[', ']', '…', 12) AS snippet
+            FROM annotations_fts JOIN annotations a ON a.rowid = annotations_fts.rowid
+            JOIN documents d ON d.id = a.document_id
+            WHERE annotations_fts MATCH ? ORDER BY rank LIMIT ?
+            """,
+            [fts_query, limit],
+        )
+        return list(docs) + list(notes)
+
+    # -- export --------------------------------------------------------------------------------
+    def iter_export_rows(self, *, batch: int = 2000) -> Iterator[dict[str, Any]]:
+        """Annotations joined with their document, tags and claim, streamed in batches (flat memory)."""
+        tag_paths = {t.id: self.tag_path(t.id) for t in self.tags()}
+        last_id = 0
+        while True:
+            rows = list(
+                self.db.query(
+                    """
+                    SELECT a.id AS annotation_id, a.document_id, d.title AS document_title, d.outlet, d.author,
+                           d.published, d.url, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix,
+                           (SELECT group_concat(tag_id) FROM annotation_tags t WHERE t.annotation_id = a.id)
+                               AS tag_list,
+                           a.claim_id, c.label AS claim_label, a.note, a.coder, a.created_at, a.updated_at
+                    FROM annotations a JOIN documents d ON d.id = a.document_id
+                    LEFT JOIN claims c ON c.id = a.claim_id
+                    WHERE a.id > ? ORDER BY a.id LIMIT ?
+                    """,
+                    [last_id, batch],
+                )
+            )
+            if not rows:
+                return
+            for row in rows:
+                tag_list = row.pop("tag_list")
+                ids = [int(x) for x in tag_list.split(",")] if tag_list else []
+                row["tags"] = "; ".join(sorted(tag_paths[i] for i in ids if i in tag_paths))
+                yield row
+            last_id = rows[-1]["annotation_id"]
+
+
+def _annotation_from_row(row: dict[str, Any]) -> Annotation:
+    tag_list = row.pop("tag_list", None)
+    tag_ids = tuple(sorted(int(x) for x in tag_list.split(","))) if tag_list else ()
+    return Annotation(tag_ids=tag_ids, **row)
+
+
+def _fts_query(text: str) -> str:
+    """Turn what a user types into a safe FTS5 query: each word a quoted prefix term."""
+    words = [w for w in text.replace('"', " ").split() if w]
+    return " ".join(f'"{w}"*' for w in words)

@@ -1,0 +1,216 @@
+"""Operations as recorded row changes, and a persistent multi-level undo/redo log.
+
+Every user action runs in one transaction through :meth:`UndoMixin._operation`. The operation tells the
+recorder which rows it is about to touch; the recorder keeps each row's state before and after. Undo writes the
+"before" states back in reverse order, redo the "after" states in order. The log lives in the database, so undo
+survives a restart and the CLI, the GUI and the tests share it.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..core.errors import UserError
+
+UNDO_LOG_LIMIT = 500
+
+# primary-key columns of each table that operations touch
+KEYS: dict[str, tuple[str, ...]] = {
+    "documents": ("id",),
+    "tags": ("id",),
+    "claims": ("id",),
+    "annotations": ("id",),
+    "annotation_tags": ("annotation_id", "tag_id"),
+    "dismissed_suggestions": ("key",),
+}
+
+
+@dataclass
+class Changes:
+    """What an operation (or its undo) changed, so each view refreshes only what it must."""
+
+    label: str = ""
+    tables: set[str] = field(default_factory=set)
+    document_ids: set[int] = field(default_factory=set)
+    annotation_ids: set[int] = field(default_factory=set)
+    tag_ids: set[int] = field(default_factory=set)
+    claim_ids: set[int] = field(default_factory=set)
+
+    @property
+    def empty(self) -> bool:
+        return not self.tables
+
+    def merge(self, other: "Changes") -> None:
+        self.tables |= other.tables
+        self.document_ids |= other.document_ids
+        self.annotation_ids |= other.annotation_ids
+        self.tag_ids |= other.tag_ids
+        self.claim_ids |= other.claim_ids
+
+
+@dataclass
+class _RowChange:
+    table: str
+    key: dict[str, Any]
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None = None
+
+
+class Recorder:
+    """Collects the before/after state of every row an operation touches."""
+
+    def __init__(self, db):
+        self.db = db
+        self._changes: list[_RowChange] = []
+        self._seen: set[tuple] = set()
+        self.result: Any = None
+
+    def _fetch(self, table: str, key: dict[str, Any]) -> dict[str, Any] | None:
+        where = " AND ".join(f"[{k}] = ?" for k in key)
+        rows = list(self.db.query(f"SELECT * FROM [{table}] WHERE {where}", list(key.values())))
+        return rows[0] if rows else None
+
+    def _remember(self, table: str, key: dict[str, Any], before: dict[str, Any] | None) -> None:
+        ident = (table, tuple(key.items()))
+        if ident in self._seen:
+            return
+        self._seen.add(ident)
+        self._changes.append(_RowChange(table, key, before))
+
+    def track(self, table: str, where: str = "1", params: list | tuple = ()) -> list[dict[str, Any]]:
+        """Call before modifying or deleting the rows matching ``where``; returns their current state."""
+        rows = list(self.db.query(f"SELECT * FROM [{table}] WHERE {where}", list(params)))
+        for row in rows:
+            self._remember(table, {k: row[k] for k in KEYS[table]}, row)
+        return rows
+
+    def inserted(self, table: str, **key: Any) -> None:
+        """Call after inserting a row."""
+        self._remember(table, key, None)
+
+    def finish(self, label: str) -> tuple[list[_RowChange], Changes]:
+        for change in self._changes:
+            change.after = self._fetch(change.table, change.key)
+        real = [c for c in self._changes if c.before != c.after]
+        return real, summarize(label, real)
+
+
+def summarize(label: str, changes: list[_RowChange]) -> Changes:
+    out = Changes(label=label)
+    for change in changes:
+        out.tables.add(change.table)
+        for state in (change.before, change.after):
+            if not state:
+                continue
+            if change.table == "documents":
+                out.document_ids.add(state["id"])
+            elif change.table == "annotations":
+                out.annotation_ids.add(state["id"])
+                out.document_ids.add(state["document_id"])
+                if state.get("claim_id"):
+                    out.claim_ids.add(state["claim_id"])
+            elif change.table == "annotation_tags":
+                out.annotation_ids.add(state["annotation_id"])
+                out.tag_ids.add(state["tag_id"])
+            elif change.table == "tags":
+                out.tag_ids.add(state["id"])
+            elif change.table == "claims":
+                out.claim_ids.add(state["id"])
+    return out
+
+
+class UndoMixin:
+    db: Any
+
+    @contextlib.contextmanager
+    def _operation(self, label: str) -> Iterator[Recorder]:
+        """Run one user action in one transaction and log it for undo.
+
+        The body sets ``rec.result``; after the block ``rec.changes`` says what changed.
+        """
+        if getattr(self, "read_only", False):
+            raise UserError("this project file is read-only; changes cannot be saved (use File > Save a copy)")
+        rec = Recorder(self.db)
+        with self.db.atomic():
+            yield rec
+            row_changes, changes = rec.finish(label)
+            if row_changes:
+                self.db.execute("DELETE FROM undo_log WHERE undone = 1")
+                self.db.execute(
+                    "INSERT INTO undo_log (label, created_at, changes, undone) VALUES (?, ?, ?, 0)",
+                    [label, utc_now(), json.dumps([_encode(c) for c in row_changes], ensure_ascii=False)],
+                )
+                self.db.execute(
+                    "DELETE FROM undo_log WHERE id <= (SELECT max(id) FROM undo_log) - ?", [UNDO_LOG_LIMIT]
+                )
+        rec.changes = changes
+
+    def undo_label(self) -> str | None:
+        row = self.db.execute("SELECT label FROM undo_log WHERE undone = 0 ORDER BY id DESC LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def redo_label(self) -> str | None:
+        row = self.db.execute("SELECT label FROM undo_log WHERE undone = 1 ORDER BY id ASC LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def undo(self) -> Changes | None:
+        """Undo the latest operation; None when there is nothing to undo."""
+        with self.db.atomic():
+            row = self.db.execute(
+                "SELECT id, label, changes FROM undo_log WHERE undone = 0 ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            if row is None:
+                return None
+            changes = [_decode(c) for c in json.loads(row[2])]
+            for change in reversed(changes):
+                _restore(self.db, change.table, change.key, change.before)
+            self.db.execute("UPDATE undo_log SET undone = 1 WHERE id = ?", [row[0]])
+        return summarize(row[1], changes)
+
+    def redo(self) -> Changes | None:
+        """Redo the earliest undone operation; None when there is nothing to redo."""
+        with self.db.atomic():
+            row = self.db.execute(
+                "SELECT id, label, changes FROM undo_log WHERE undone = 1 ORDER BY id ASC LIMIT 1"
+            ).fetchone()
+            if row is None:
+                return None
+            changes = [_decode(c) for c in json.loads(row[2])]
+            for change in changes:
+                _restore(self.db, change.table, change.key, change.after)
+            self.db.execute("UPDATE undo_log SET undone = 0 WHERE id = ?", [row[0]])
+        return summarize(row[1], changes)
+
+
+def _restore(db, table: str, key: dict[str, Any], state: dict[str, Any] | None) -> None:
+    if state is None:
+        where = " AND ".join(f"[{k}] = ?" for k in key)
+        db.execute(f"DELETE FROM [{table}] WHERE {where}", list(key.values()))
+        return
+    cols = list(state)
+    placeholders = ", ".join("?" for _ in cols)
+    col_sql = ", ".join(f"[{c}]" for c in cols)
+    key_cols = KEYS[table]
+    updates = [c for c in cols if c not in key_cols]
+    conflict = ", ".join(f"[{c}]" for c in key_cols)
+    action = "DO UPDATE SET " + ", ".join(f"[{c}] = excluded.[{c}]" for c in updates) if updates else "DO NOTHING"
+    db.execute(
+        f"INSERT INTO [{table}] ({col_sql}) VALUES ({placeholders}) ON CONFLICT({conflict}) {action}",
+        [state[c] for c in cols],
+    )
+
+
+def _encode(change: _RowChange) -> dict:
+    return {"t": change.table, "k": change.key, "b": change.before, "a": change.after}
+
+
+def _decode(data: dict) -> _RowChange:
+    return _RowChange(data["t"], data["k"], data["b"], data["a"])
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC, e.g. 2025-01-30T12:00:00.123Z."""
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
