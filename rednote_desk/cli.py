@@ -1,0 +1,397 @@
+"""Headless command line over the same operations the GUI uses.
+
+``rednote-desk`` with no command launches the desktop app. ``--db PATH`` may stand before or after the command.
+Errors are one readable line on standard error with a non-zero exit (a traceback only with ``--debug``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import __version__
+from .core.errors import UserError
+
+EXIT_ERROR = 1
+EXIT_PARTIAL = 2
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help="project file to open or create (default: your default project)")
+    parser.add_argument("--debug", action="store_true", default=False if top else argparse.SUPPRESS,
+                        help="show a traceback on errors")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rednote-desk",
+                                     description="Compare how news outlets framed the same event.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _common(p, top=False)
+        return p
+
+    p = command("gui", "launch the desktop app (the default without a command)")
+
+    p = command("import", "import article files (.txt, .html, .htm, .md); folders are searched")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--outlet")
+    p.add_argument("--title")
+    p.add_argument("--author")
+    p.add_argument("--published", metavar="YYYY-MM-DD")
+    p.add_argument("--url")
+    p.add_argument("--trim-boilerplate", action="store_true",
+                   help="remove the web boilerplate the importer detects (banners, footers, repeats)")
+    p.add_argument("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)")
+
+    p = command("boilerplate", "show what the importer would trim from a file, without importing it")
+    p.add_argument("file")
+
+    p = command("docs", "list documents")
+    p.add_argument("--json", action="store_true")
+
+    p = command("doc-edit", "edit a document's details")
+    p.add_argument("id", type=int)
+    for field in ("title", "outlet", "author", "published", "url", "note"):
+        p.add_argument(f"--{field}")
+
+    p = command("doc-delete", "delete a document and its annotations (undoable)")
+    p.add_argument("id", type=int)
+
+    p = command("tags", "list the codebook")
+    p.add_argument("--json", action="store_true")
+
+    p = command("tag-add", "add a tag to the codebook")
+    p.add_argument("name")
+    p.add_argument("--parent", metavar="NAME")
+    p.add_argument("--color", metavar="#RRGGBB")
+    p.add_argument("--description", default="")
+
+    p = command("annotate", "annotate a span of a document; prints the new annotation's id")
+    p.add_argument("--doc", type=int, required=True, metavar="ID")
+    p.add_argument("--quote")
+    p.add_argument("--occurrence", type=int, metavar="N", help="which occurrence of the quote (1 = first)")
+    p.add_argument("--start", type=int)
+    p.add_argument("--end", type=int)
+    p.add_argument("--tag", action="append", default=[], metavar="NAME")
+    p.add_argument("--create-tags", action="store_true")
+    p.add_argument("--note", default="")
+    p.add_argument("--claim", metavar="LABEL")
+    p.add_argument("--coder")
+
+    p = command("annotations", "list annotations")
+    p.add_argument("--doc", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+    p = command("delete", "delete annotations (undoable)")
+    p.add_argument("ids", type=int, nargs="+")
+
+    p = command("link", "link annotations as one claim across outlets")
+    p.add_argument("ids", type=int, nargs="+")
+    p.add_argument("--claim", required=True, metavar="LABEL")
+
+    p = command("undo", "undo the last change")
+    p = command("redo", "redo the last undone change")
+
+    p = command("search", "full-text search over documents, quotes and notes")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true")
+
+    p = command("export", "export annotations")
+    p.add_argument("--csv", required=True, metavar="OUT", help="file to write, or - for standard output")
+    p.add_argument("--raw", action="store_true", help="write every value exactly (no formula neutralising)")
+    p.add_argument("--excel", action="store_true", help="add a UTF-8 BOM and CRLF line ends")
+
+    p = command("backup", "write a consistent copy of the project")
+    p.add_argument("out")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        from .gui.app import main as gui_main
+
+        return gui_main(db_path=args.db)
+    try:
+        return _run(args)
+    except UserError as exc:
+        if args.debug:
+            raise
+        print(f"rednote-desk: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the edge: one readable line, not a traceback
+        if args.debug:
+            raise
+        print(f"rednote-desk: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    from . import services
+
+    if args.command == "boilerplate":
+        return _cmd_boilerplate(args)
+    project = services.open_project(args.db)
+    try:
+        handler = globals()[f"_cmd_{args.command.replace('-', '_')}"]
+        return handler(project, args)
+    finally:
+        project.close()
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _cmd_import(project, args) -> int:
+    from . import services
+
+    if args.published:
+        _check_date(args.published)
+    overrides = {"outlet": args.outlet, "title": args.title, "author": args.author,
+                 "published": args.published, "url": args.url}
+    paths = services.iter_paths(args.files)
+    if not paths:
+        raise UserError("no supported files found (.txt, .html, .htm, .md)")
+    outcomes = services.import_paths(project, paths, overrides=overrides, trim=args.trim_boilerplate,
+                                     max_bytes=int(args.max_mb * 1024 * 1024))
+    failed = 0
+    for outcome in outcomes:
+        if outcome.error:
+            failed += 1
+            print(f"rednote-desk: error: {outcome.error}", file=sys.stderr)
+            continue
+        for warning in outcome.warnings:
+            print(f"rednote-desk: note: {outcome.path}: {warning}", file=sys.stderr)
+        if not outcome.created:
+            print(f"rednote-desk: note: {outcome.path} is already in the project as document "
+                  f"{outcome.document.id}; not imported again", file=sys.stderr)
+        print(f"{outcome.document.id}\t{_one_line(outcome.document.title)}")
+    if failed:
+        print(f"rednote-desk: {failed} of {len(outcomes)} files could not be imported", file=sys.stderr)
+        return EXIT_PARTIAL if failed < len(outcomes) else EXIT_ERROR
+    return 0
+
+
+def _cmd_boilerplate(args) -> int:
+    from .core import ingest
+
+    imported = ingest.read_file(args.file)
+    for span in imported.boilerplate:
+        snippet = _one_line(imported.text[span.start:span.end])
+        print(f"{span.start}\t{span.end}\t{span.reason}\t{snippet[:80]}")
+    return 0
+
+
+def _cmd_docs(project, args) -> int:
+    rows = project.document_summaries()
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        print("\t".join(str(x) if x is not None else "" for x in (
+            r["id"], _one_line(r["title"]), r["outlet"], r["author"], r["published"], r["url"],
+            r["characters"], r["annotations"])))
+    return 0
+
+
+def _cmd_doc_edit(project, args) -> int:
+    fields = {k: getattr(args, k) for k in ("title", "outlet", "author", "published", "url", "note")
+              if getattr(args, k) is not None}
+    if not fields:
+        raise UserError("nothing to change: give --title, --outlet, --author, --published, --url or --note")
+    if fields.get("published"):
+        _check_date(fields["published"])
+    project.update_document(args.id, **fields)
+    return 0
+
+
+def _cmd_doc_delete(project, args) -> int:
+    project.delete_document(args.id)
+    return 0
+
+
+def _cmd_tags(project, args) -> int:
+    usage = project.tag_usage()
+    tags = project.tags()
+    if args.json:
+        _print_json([{"id": t.id, "name": t.name, "path": project.tag_path(t.id), "parent_id": t.parent_id,
+                      "color": t.color, "description": t.description, "uses": usage.get(t.id, 0)} for t in tags])
+        return 0
+    for t in tags:
+        print(f"{t.id}\t{project.tag_path(t.id)}\t{t.color}\t{usage.get(t.id, 0)}")
+    return 0
+
+
+def _resolve_tag(project, name: str, *, create: bool = False):
+    found = project.find_tags(name)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        paths = ", ".join(project.tag_path(t.id) for t in found)
+        raise UserError(f"tag name “{name}” is ambiguous ({paths}); give the path, e.g. Parent/Child")
+    if not create:
+        raise UserError(f"unknown tag “{name}” (list tags with: rednote-desk tags; or pass --create-tags)")
+    parent_id = None
+    parts = [p.strip() for p in name.split("/") if p.strip()]
+    for part in parts:
+        existing = [t for t in project.find_tags(part) if t.parent_id == parent_id]
+        parent_id = existing[0].id if existing else project.add_tag(part, parent_id=parent_id).id
+    return project.tag(parent_id)
+
+
+def _cmd_tag_add(project, args) -> int:
+    parent_id = _resolve_tag(project, args.parent).id if args.parent else None
+    tag = project.add_tag(args.name, parent_id=parent_id, color=args.color, description=args.description)
+    print(tag.id)
+    return 0
+
+
+def _cmd_annotate(project, args) -> int:
+    document = project.document(args.doc)
+    if args.quote is not None:
+        if args.start is not None or args.end is not None:
+            raise UserError("give either --quote or --start/--end, not both")
+        start, end = _locate_quote(document.text, args.quote, args.occurrence)
+    else:
+        if args.start is None or args.end is None:
+            raise UserError("give --quote TEXT or both --start N and --end N")
+        start, end = args.start, args.end
+    tag_ids = [_resolve_tag(project, name, create=args.create_tags).id for name in args.tag]
+    annotation = project.add_annotation(document_id=document.id, start=start, end=end, tag_ids=tag_ids,
+                                        note=args.note, coder=args.coder)
+    if args.claim:
+        project.link_claim([annotation.id], label=args.claim)
+    print(annotation.id)
+    return 0
+
+
+def _locate_quote(text: str, quote: str, occurrence: int | None) -> tuple[int, int]:
+    if not quote:
+        raise UserError("--quote is empty")
+    positions = []
+    at = text.find(quote)
+    while at != -1:
+        positions.append(at)
+        at = text.find(quote, at + 1)
+    if not positions:
+        raise UserError("the quote is not in the document (it must match exactly, including punctuation)")
+    if occurrence is None:
+        if len(positions) > 1:
+            raise UserError(f"the quote occurs {len(positions)} times; choose one with --occurrence 1..{len(positions)}")
+        occurrence = 1
+    if not 1 <= occurrence <= len(positions):
+        raise UserError(f"--occurrence must be between 1 and {len(positions)}")
+    start = positions[occurrence - 1]
+    return start, start + len(quote)
+
+
+def _annotation_json(project, a, tag_paths) -> dict:
+    return {"id": a.id, "document_id": a.document_id, "start_offset": a.start_offset, "end_offset": a.end_offset,
+            "quote": a.quote, "prefix": a.prefix, "suffix": a.suffix, "tags": [tag_paths[t] for t in a.tag_ids],
+            "note": a.note, "claim_id": a.claim_id,
+            "claim_label": project.claim(a.claim_id).label if a.claim_id else None,
+            "coder": a.coder, "created_at": a.created_at, "updated_at": a.updated_at, "status": a.status}
+
+
+def _cmd_annotations(project, args) -> int:
+    if args.doc is not None:
+        project.document(args.doc)
+    tag_paths = {t.id: project.tag_path(t.id) for t in project.tags()}
+    items = [_annotation_json(project, a, tag_paths) for a in project.annotations(args.doc)]
+    if args.json:
+        _print_json(items)
+        return 0
+    for a in items:
+        print("\t".join(str(x) for x in (a["id"], a["document_id"], a["start_offset"], a["end_offset"],
+                                          _one_line(a["quote"]), "; ".join(a["tags"]), a["claim_label"] or "",
+                                          _one_line(a["note"]))))
+    return 0
+
+
+def _cmd_delete(project, args) -> int:
+    project.delete_annotations(args.ids)
+    return 0
+
+
+def _cmd_link(project, args) -> int:
+    claim = project.link_claim(args.ids, label=args.claim)
+    print(claim.id)
+    return 0
+
+
+def _cmd_undo(project, args) -> int:
+    changes = project.undo()
+    if changes is None:
+        raise UserError("nothing to undo")
+    print(f"undone: {changes.label}")
+    return 0
+
+
+def _cmd_redo(project, args) -> int:
+    changes = project.redo()
+    if changes is None:
+        raise UserError("nothing to redo")
+    print(f"redone: {changes.label}")
+    return 0
+
+
+def _cmd_search(project, args) -> int:
+    hits = project.search(args.query)
+    if args.json:
+        _print_json(hits)
+        return 0
+    for h in hits:
+        print(f"{h['kind']}\t{h['document_id']}\t{h['annotation_id'] or ''}\t{_one_line(h['title'])}\t"
+              f"{_one_line(h['snippet'])}")
+    return 0
+
+
+def _cmd_export(project, args) -> int:
+    from .services import export_csv_file
+
+    if args.csv == "-":
+        stdout = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False)
+        with stdout:
+            count = export_csv_file(project, stdout, raw=args.raw, excel=args.excel)
+    else:
+        count = export_csv_file(project, args.csv, raw=args.raw, excel=args.excel)
+        print(f"rednote-desk: wrote {count} annotations to {args.csv}", file=sys.stderr)
+    return 0
+
+
+def _cmd_backup(project, args) -> int:
+    destination = project.backup(Path(args.out))
+    print(destination)
+    return 0
+
+
+def _check_date(value: str) -> None:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise UserError(f"date “{value}” is not of the form YYYY-MM-DD") from exc
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""Workflows shared by the CLI and the GUI: opening projects, seeding the default one, importing files.
+
+No Qt here; the GUI calls these from worker threads where the work is long.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .core import ingest
+from .core.errors import UserError
+from .core.models import Document
+from .store.project import Project
+
+APP_NAME = "RedNote Desk"
+PROJECT_SUFFIX = ".rednote.sqlite"
+
+
+def resources_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def samples_dir() -> Path:
+    return resources_dir() / "samples"
+
+
+def default_codebook_path() -> Path:
+    return resources_dir() / "codebooks" / "default.json"
+
+
+def data_dir() -> Path:
+    """Where the default project lives: $REDNOTE_DESK_HOME, else the platform's user data folder."""
+    override = os.environ.get("REDNOTE_DESK_HOME")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_project_path() -> Path:
+    return data_dir() / f"default{PROJECT_SUFFIX}"
+
+
+def open_project(path: str | Path | None = None) -> Project:
+    """Open a project file (created if missing). Without a path: the default project, seeded on first use."""
+    if path is not None:
+        return Project.open(path)
+    target = default_project_path()
+    is_new = not target.exists()
+    project = Project.open(target)
+    if is_new:
+        seed_default_project(project)
+    return project
+
+
+def load_codebook_file(project: Project, path: str | Path) -> int:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"cannot read codebook {path}: {exc}") from exc
+    entries = data["tags"] if isinstance(data, dict) else data
+    return project.load_codebook(entries)
+
+
+def seed_default_project(project: Project) -> list[Document]:
+    """Fill a new project with the default codebook and the sample articles with their known metadata."""
+    load_codebook_file(project, default_codebook_path())
+    manifest = json.loads((samples_dir() / "manifest.json").read_text(encoding="utf-8"))
+    documents = []
+    for entry in manifest["documents"]:
+        imported = ingest.read_file(samples_dir() / entry["file"])
+        overrides = {k: entry.get(k) for k in ("title", "outlet", "author", "published") if entry.get(k)}
+        note = entry.get("kind") or ""
+        document, _ = store_imported(project, imported, overrides=overrides, note=note)
+        documents.append(document)
+    return documents
+
+
+def store_imported(
+    project: Project,
+    imported: "ingest.ImportedText",
+    *,
+    overrides: dict | None = None,
+    trim: bool = False,
+    note: str = "",
+) -> tuple[Document, bool]:
+    """Save an imported text; sniffed metadata is used where no override is given."""
+    if trim:
+        imported = ingest.trim_boilerplate(imported)
+    overrides = {k: v for k, v in (overrides or {}).items() if v not in (None, "")}
+    title = overrides.get("title") or imported.title or Path(imported.source_name).stem or "Untitled"
+    return project.add_document(
+        title=title,
+        text=imported.text,
+        text_sha256=ingest.text_sha256(imported.text),
+        outlet=overrides.get("outlet", imported.outlet),
+        author=overrides.get("author", imported.author),
+        published=overrides.get("published", imported.published),
+        url=overrides.get("url", imported.url),
+        source_name=imported.source_name,
+        source_format=imported.source_format,
+        note=note,
+    )
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    path: str
+    document: Document | None = None
+    created: bool = False
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def import_paths(
+    project: Project,
+    paths: Sequence[str | Path],
+    *,
+    overrides: dict | None = None,
+    trim: bool = False,
+    max_bytes: int | None = None,
+    progress: Callable[[int, int, str], bool | None] | None = None,
+) -> list[ImportOutcome]:
+    """Import files one by one; each stands alone. ``progress(done, total, name)`` may return False to cancel."""
+    outcomes: list[ImportOutcome] = []
+    limit = ingest.DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    for index, path in enumerate(paths):
+        if progress is not None and progress(index, len(paths), str(path)) is False:
+            break
+        try:
+            imported = ingest.read_file(path, max_bytes=limit)
+            document, created = store_imported(project, imported, overrides=overrides, trim=trim)
+            outcomes.append(ImportOutcome(str(path), document, created, warnings=imported.warnings))
+        except UserError as exc:
+            outcomes.append(ImportOutcome(str(path), error=str(exc)))
+    if progress is not None:
+        progress(len(outcomes), len(paths), "")
+    return outcomes
+
+
+def export_csv_file(project: Project, destination, *, raw: bool = False, excel: bool = False) -> int:
+    """Export annotations as CSV to a path (written atomically) or an open text stream."""
+    from .core.export import write_csv
+
+    if hasattr(destination, "write"):
+        return write_csv(project.iter_export_rows(), destination, raw=raw, excel=excel)
+    destination = Path(destination)
+    temporary = destination.with_name(destination.name + ".part")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as fh:
+            count = write_csv(project.iter_export_rows(), fh, raw=raw, excel=excel)
+        os.replace(temporary, destination)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise UserError(f"cannot write {destination}: {exc.strerror or exc}") from exc
+    return count
+
+
+def iter_paths(items: Iterable[str | Path]) -> list[Path]:
+    """Expand folders into the supported files they contain (sorted); files are kept as given."""
+    out: list[Path] = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in ingest.SUPPORTED_EXTENSIONS))
+        else:
+            out.append(path)
+    return out
