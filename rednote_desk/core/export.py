@@ -5,7 +5,6 @@ By default a cell that a spreadsheet would evaluate as a formula is neutralised 
 """
 from __future__ import annotations
 
-import csv
 from typing import Any, Iterable, TextIO
 
 CSV_COLUMNS = (
@@ -33,10 +32,10 @@ def write_csv(
 
     ``out`` must be opened with ``newline=""``. ``excel`` adds a UTF-8 BOM and CRLF line ends.
     """
+    end = "\r\n" if excel else "\n"
     if excel:
         out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(columns)
+    out.write(",".join(_quote(c) for c in columns) + end)
     count = 0
     for row in rows:
         cells = []
@@ -45,9 +44,22 @@ def write_csv(
             if value is None:
                 cells.append("")
             elif isinstance(value, str):
-                cells.append(value if raw else neutralise(value))
+                cells.append(_quote(value if raw else neutralise(value)))
             else:
-                cells.append(value)
-        writer.writerow(cells)
+                cells.append(str(value))
+        out.write(",".join(cells) + end)
         count += 1
     return count
+
+
+def _quote(value: str) -> str:
+    """RFC 4180 quoting: a cell with a comma, quote, CR or LF is wrapped in quotes, quotes doubled.
+
+    (Python 3.11's csv module leaves a lone CR unquoted when the line end is LF, which breaks round trips.)
+    """
+    if any(ch in value for ch in _SPECIAL):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+_SPECIAL = (",", '"', "\r", "\n")
