@@ -5,11 +5,11 @@ import getpass
 import re
 from typing import Any, Iterable, Sequence
 
+from ..core.anchoring import make_selector
 from ..core.errors import NotFoundError, UserError
 from ..core.models import Annotation, Claim, Document, Tag
 from .undo import Changes, utc_now
 
-CONTEXT_CHARS = 32
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_TAG_NAME = 200
 MAX_LABEL = 500
@@ -239,13 +239,13 @@ class OperationsMixin:
         if claim_id is not None:
             self.claim(claim_id)
         now = utc_now()
+        selector = make_selector(text, start, end)
         with self._operation("Add annotation") as rec:
             cursor = self.db.execute(
                 """INSERT INTO annotations (document_id, start_offset, end_offset, quote, prefix, suffix, note,
                    coder, created_at, updated_at, status, claim_id) VALUES (?,?,?,?,?,?,?,?,?,?, 'anchored', ?)""",
-                [document_id, start, end, text[start:end], text[max(0, start - CONTEXT_CHARS):start],
-                 text[end:end + CONTEXT_CHARS], note, default_coder() if coder is None else coder, now, now,
-                 claim_id],
+                [document_id, start, end, selector.quote, selector.prefix, selector.suffix, note,
+                 default_coder() if coder is None else coder, now, now, claim_id],
             )
             annotation_id = cursor.lastrowid
             rec.inserted("annotations", id=annotation_id)
@@ -282,10 +282,9 @@ class OperationsMixin:
                 e = ann.end_offset if end is None else end
                 if not (0 <= s < e <= len(text)):
                     raise UserError(f"offsets {s}–{e} are outside the document")
-                fields.update(
-                    start_offset=s, end_offset=e, quote=text[s:e], prefix=text[max(0, s - CONTEXT_CHARS):s],
-                    suffix=text[e:e + CONTEXT_CHARS], status="anchored",
-                )
+                selector = make_selector(text, s, e)
+                fields.update(start_offset=s, end_offset=e, quote=selector.quote, prefix=selector.prefix,
+                              suffix=selector.suffix, status="anchored")
             if status is not None:
                 fields["status"] = status
             if tag_ids is not None:
