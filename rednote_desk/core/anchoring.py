@@ -3,9 +3,10 @@
 A selector keeps the annotated span's offsets plus its quote and a little context on each side (the W3C
 "text position" and "text quote" selectors together). Re-anchoring on a new text tries, in order:
 
-1. **position** – the quote is still at the stored offsets and the context there still agrees;
+1. **position** – the quote is still at the stored offsets and the context there still agrees; or, when the
+   old text is given, a character diff carried the span over unchanged;
 2. **quote** – an exact occurrence of the quote, the one whose context agrees best (ties: nearest to where
-   the span is expected, scaled by the change in text length);
+   the span is expected: mapped through the diff, else scaled by the change in text length);
 3. **fuzzy** – an approximate match of an edited quote, scored on quote similarity, context similarity and
    distance, accepted only above strict thresholds;
 4. **orphaned** – nothing convincing: the caller shows it for review. A wrong placement is worse than an orphan.
@@ -15,14 +16,17 @@ Offsets are code points, end exclusive.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import fast_diff_match_patch
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 CONTEXT_CHARS = 32
 
+_DIFF_SECONDS = 2.0  # time limit of the old->new character diff (a slower diff is still valid, only coarser)
 # Weights of the combined score (quote similarity, context similarity, closeness to the expected place).
 _W_QUOTE, _W_CONTEXT, _W_POSITION = 0.5, 0.4, 0.1
 # Context on both sides agrees this much: the stored position is still right.
@@ -33,12 +37,15 @@ _POINT_MIN_CONTEXT = 0.9
 _LONG_QUOTE = 16
 # Context agreement an exact occurrence of a short quote needs (random English context scores ~0.1-0.3).
 _EXACT_MIN_CONTEXT = 0.5
+# Above this an exact occurrence is taken without looking for an edited quote elsewhere.
+_EXACT_SURE_CONTEXT = 0.8
 # Fuzzy matching: not for quotes with fewer non-blank characters than this.
 _FUZZY_MIN_CHARS = 4
 _SLACK = 4  # characters of shift tolerated when comparing context next to a candidate
 _CANDIDATES_REFINED = 8  # exact occurrences that get the precise (slower) context comparison
 _FUZZY_CHUNK = 4096  # the fuzzy search scans the text in chunks of this size (at least 4x the quote)
 _FUZZY_SEEDS = 6  # best chunk alignments (and context anchors) that get refined and scored
+_MAX_SNAP = 24  # at most this many characters added to reach a word boundary
 _ANCHOR_CHARS, _ANCHOR_MIN = 16, 6  # context next to the quote searched exactly to seed the fuzzy search
 
 
@@ -80,16 +87,26 @@ def make_selector(text: str, start: int, end: int, *, context: int = CONTEXT_CHA
     )
 
 
-def reanchor(new_text: str, selector: Selector, *, old_text_length: int | None = None) -> AnchorResult:
-    """Place ``selector`` in ``new_text`` (see the module docstring for the order of strategies)."""
-    return _Anchorer(new_text, old_text_length).anchor(selector)
+def reanchor(
+    new_text: str, selector: Selector, *, old_text_length: int | None = None, old_text: str | None = None
+) -> AnchorResult:
+    """Place ``selector`` in ``new_text`` (see the module docstring for the order of strategies).
+
+    Pass ``old_text`` when it is still known (re-import, user edit): offsets are then mapped through a diff,
+    which places quotes that repeat in the text far more reliably than the length ratio alone.
+    """
+    return _Anchorer(new_text, old_text_length, old_text).anchor(selector)
 
 
 def reanchor_many(
-    new_text: str, selectors: Sequence[Selector], *, old_text_length: int | None = None
+    new_text: str,
+    selectors: Sequence[Selector],
+    *,
+    old_text_length: int | None = None,
+    old_text: str | None = None,
 ) -> list[AnchorResult]:
-    """``reanchor`` for many selectors on one text, sharing the per-text work."""
-    anchorer = _Anchorer(new_text, old_text_length)
+    """``reanchor`` for many selectors on one text, sharing the per-text work (and the diff)."""
+    anchorer = _Anchorer(new_text, old_text_length, old_text)
     return [anchorer.anchor(sel) for sel in selectors]
 
 
@@ -100,10 +117,13 @@ def _orphan(score: float = 0.0) -> AnchorResult:
 class _Anchorer:
     """Re-anchoring state for one new text (occurrence cache shared across selectors)."""
 
-    def __init__(self, text: str, old_text_length: int | None) -> None:
+    def __init__(self, text: str, old_text_length: int | None, old_text: str | None = None) -> None:
         self.text = text
         self.n = len(text)
+        if old_text is not None:
+            old_text_length = len(old_text)
         self.ratio = self.n / old_text_length if old_text_length else 1.0
+        self.offsets = OffsetMap(old_text, text) if old_text is not None and old_text != text else None
         self._occurrences: dict[str, list[int]] = {}
 
     # ---- strategies ---------------------------------------------------------------------------------
@@ -112,15 +132,22 @@ class _Anchorer:
         position = self._by_position(sel)
         if position is not None:
             return position
-        hint = min(self.n, round(sel.start * self.ratio))
+        if self.offsets is not None:
+            mapped = self._by_mapped_position(sel)
+            if mapped is not None:
+                return mapped
+            hint = self.offsets.map(sel.start)
+        else:
+            hint = min(self.n, round(sel.start * self.ratio))
         if not sel.quote:
             return self._point_by_context(sel, hint)
         exact = self._by_quote(sel, hint)
         informative = len(sel.quote.strip())
-        if exact is not None and exact[1] >= _EXACT_MIN_CONTEXT:
+        if exact is not None and exact[1] >= _EXACT_SURE_CONTEXT:
             return self._result(exact, "quote")
+        # Context only partly agrees: an edited quote at the right place may beat an exact copy elsewhere.
         fuzzy = self._by_fuzzy(sel, hint, informative) if informative >= _FUZZY_MIN_CHARS else None
-        exact_ok = exact is not None and informative >= _LONG_QUOTE
+        exact_ok = exact is not None and (exact[1] >= _EXACT_MIN_CONTEXT or informative >= _LONG_QUOTE)
         if fuzzy is not None and (not exact_ok or fuzzy[0] > exact[0]):
             return self._result(fuzzy, "fuzzy")
         if exact_ok:
@@ -135,6 +162,17 @@ class _Anchorer:
         if ctx < (_POSITION_MIN_CONTEXT if sel.quote else _POINT_MIN_CONTEXT):
             return None
         return AnchorResult(sel.start, sel.end, "position", round(_W_QUOTE + _W_CONTEXT * ctx + _W_POSITION, 4))
+
+    def _by_mapped_position(self, sel: Selector) -> AnchorResult | None:
+        """The span carried through the diff, when the diff kept every character of it."""
+        if not sel.quote or not self.offsets.kept(sel.start, sel.end):
+            return None
+        start = self.offsets.map(sel.start)
+        end = start + (sel.end - sel.start)
+        if self.text[start:end] != sel.quote:  # the old text does not match this selector
+            return None
+        ctx = self._context(sel, start, end, slack=_SLACK)
+        return AnchorResult(start, end, "position", round(_W_QUOTE + _W_CONTEXT * ctx + _W_POSITION, 4))
 
     def _point_by_context(self, sel: Selector, hint: int) -> AnchorResult:
         """An empty quote: find where its prefix and suffix meet."""
@@ -172,7 +210,7 @@ class _Anchorer:
         quote = sel.quote
         best: tuple[float, float, int, int] | None = None
         for seed_start, seed_end in self._fuzzy_seeds(sel, hint):
-            start, end = self._refine(quote, seed_start, seed_end)
+            start, end = self._snap_to_words(sel, *self._refine(quote, seed_start, seed_end))
             q = Levenshtein.normalized_similarity(quote, self.text[start:end])
             ctx = self._context(sel, start, end, slack=_SLACK)
             if not _fuzzy_acceptable(q, ctx, informative):
@@ -250,6 +288,19 @@ class _Anchorer:
         seeds += [(s, e) for _score, s, e in scored[:_FUZZY_SEEDS]]
         return list(dict.fromkeys(seeds))
 
+    def _snap_to_words(self, sel: Selector, start: int, end: int) -> tuple[int, int]:
+        """If the stored span began/ended on a word boundary, let the match do so too (not mid-word)."""
+        text, quote = self.text, sel.quote
+        if quote[:1].isalnum() and not sel.prefix[-1:].isalnum():
+            lo = max(0, start - _MAX_SNAP)
+            while start > lo and text[start - 1].isalnum():
+                start -= 1
+        if quote[-1:].isalnum() and not sel.suffix[:1].isalnum():
+            hi = min(self.n, end + _MAX_SNAP)
+            while end < hi and text[end].isalnum():
+                end += 1
+        return start, end
+
     def _refine(self, quote: str, start: int, end: int) -> tuple[int, int]:
         """Move the ends of an approximate span to where the quote is most similar."""
         reach = min(max(8, len(quote) // 4), 200)
@@ -277,9 +328,52 @@ def _lengths(size: int, slack: int, available: int) -> range:
 
 
 def _fuzzy_acceptable(quote_sim: float, ctx: float, informative: int) -> bool:
-    """The strict acceptance rule for approximate matches (short quotes need more)."""
+    """The strict acceptance rule for approximate matches.
+
+    The context must agree on both sides (a foreign side usually means part of the quote was deleted),
+    unless the quote is long and nearly intact. Short quotes need more of both.
+    """
     if informative < _LONG_QUOTE:
-        return quote_sim >= 0.75 and ctx >= 0.8
-    if quote_sim >= 0.75 and ctx >= 0.5:
+        return quote_sim >= 0.8 and ctx >= 0.85
+    if quote_sim >= 0.75 and ctx >= 0.75:
         return True
-    return quote_sim >= 0.9 and informative >= 2 * _LONG_QUOTE
+    return quote_sim >= 0.95 and ctx >= 0.5 and informative >= 2 * _LONG_QUOTE
+
+
+class OffsetMap:
+    """Maps code-point offsets of an old text to a new one through a character diff."""
+
+    def __init__(self, old: str, new: str) -> None:
+        self._old_starts: list[int] = []  # start of each diff segment in the old text
+        self._new_starts: list[int] = []
+        self._equal: list[bool] = []
+        o = n = 0
+        for op, length in fast_diff_match_patch.diff(
+            old, new, counts_only=True, cleanup="No", checklines=False, timelimit=_DIFF_SECONDS
+        ):
+            if op == "+":
+                n += length
+                continue
+            self._old_starts.append(o)
+            self._new_starts.append(n)
+            self._equal.append(op == "=")
+            o += length
+            if op == "=":
+                n += length
+        self._old_starts.append(o)  # sentinel: end of the old text
+        self._new_starts.append(n)
+        self._equal.append(True)
+
+    def map(self, pos: int) -> int:
+        """New offset of old offset ``pos`` (inside deleted text: where the deletion was)."""
+        i = bisect_right(self._old_starts, pos) - 1
+        if self._equal[i]:
+            return self._new_starts[i] + pos - self._old_starts[i]
+        return self._new_starts[i]
+
+    def kept(self, start: int, end: int) -> bool:
+        """True when old ``[start, end)`` lies inside one unchanged stretch of the diff."""
+        i = bisect_right(self._old_starts, start) - 1
+        if i + 1 >= len(self._old_starts):  # the end of the old text
+            return start == end
+        return self._equal[i] and end <= self._old_starts[i + 1]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from rednote_desk.core.anchoring import (
     CONTEXT_CHARS,
     AnchorResult,
+    OffsetMap,
     Selector,
     make_selector,
     reanchor,
@@ -209,3 +210,52 @@ def test_reanchor_many_matches_single_calls():
     many = reanchor_many(new, sels, old_text_length=len(NEWS))
     assert many == [reanchor(new, s, old_text_length=len(NEWS)) for s in sels]
     assert span(many[3], new) == "Little Red Book"
+
+
+def test_old_text_diff_separates_identical_copies():
+    para = "The app surged to number one in the US App Store, attracting 700,000 new users.\n"
+    old = "Intro.\n" + para + para + "Outro.\n"
+    second = old.index(para, old.index(para) + 1)
+    sel = make_selector(old, second + 4, second + 30)
+    # text inserted between the copies: the length ratio alone cannot tell which copy moved where
+    new = "A much longer introduction than before, with several sentences of background.\n" + old.replace(
+        para + para, para + "Note: an aside that was added later by the editor of this story.\n" + para
+    )
+    result = reanchor(new, sel, old_text=old)
+    second_new = new.index(para, new.index(para) + 1)
+    assert (result.start, result.end, result.method) == (second_new + 4, second_new + 30, "position")
+    # a quote whose characters the diff changed falls back to the search strategies
+    edited = new.replace("attracting 700,000", "attracting 800,000")
+    sel2 = make_selector(old, second + 30, second + 80)
+    result2 = reanchor(edited, sel2, old_text=old)
+    assert result2.method == "fuzzy"
+    assert edited[result2.start : result2.end] == edited[second_new + 30 : second_new + 80]
+
+
+def test_offset_map_with_astral_text():
+    old = "𝓞𝓹𝓮𝓻𝓪 one two three 🚢 four"
+    new = "🚢🚢 𝓞𝓹𝓮𝓻𝓪 one 2 three 🚢 four!"
+    omap = OffsetMap(old, new)
+    assert omap.map(0) == 3
+    assert omap.map(old.index("three")) == new.index("three")
+    assert omap.kept(old.index("three"), old.index("four") + 4)
+    assert not omap.kept(old.index("two"), old.index("two") + 3)
+    sel = make_selector(old, old.index("🚢"), old.index("🚢") + 1)
+    result = reanchor(new, sel, old_text=old)
+    assert result.start == new.index("🚢 four")
+
+
+@settings(max_examples=200)
+# inserted characters never occur in the text, so where the insertion went is never ambiguous
+@given(st.text("ab 🚢\n.x", min_size=1, max_size=60), st.text("yz🎉Q", min_size=1, max_size=10), st.data())
+def test_insertion_outside_span_with_old_text_lands_exactly(text, inserted, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    at = data.draw(st.one_of(st.integers(0, start), st.integers(end, len(text))))
+    new = text[:at] + inserted + text[at:]
+    sel = make_selector(text, start, end)
+    result = reanchor(new, sel, old_text=text)
+    if start < end:  # an insertion exactly at an empty span's place leaves its position undecidable
+        shift = len(inserted) if at <= start and not (at == start == end) else 0
+        assert new[result.start : result.end] == sel.quote
+        assert (result.start, result.end) == (start + shift, end + shift)
