@@ -1,0 +1,192 @@
+"""Long work off the GUI thread, with progress and cancel.
+
+A :class:`Task` runs ``fn(report, is_cancelled)`` on a ``QThreadPool`` thread and reports back through queued
+signals. ``fn`` must be pure work: it must not touch the Project (sqlite connections belong to the thread that
+made them) or any widget. Store results on the GUI thread afterwards.
+
+:func:`run_with_progress` is the blocking convenience for dialogs and menu actions: it shows a modal progress
+dialog, keeps the GUI responsive with a local event loop, and returns ``fn``'s result.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any, Callable
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
+from ..core.errors import UserError
+
+log = logging.getLogger(__name__)
+
+Report = Callable[[int, int, str], None]
+IsCancelled = Callable[[], bool]
+WorkFn = Callable[[Report, IsCancelled], Any]
+
+SHOW_AFTER_MS = 300
+_REPORT_INTERVAL_S = 0.03  # at most ~30 progress signals a second reach the GUI thread
+
+_running: set["Task"] = set()  # keeps tasks alive until their last signal has been delivered
+
+
+class Task(QObject):
+    """Runs ``fn(report, is_cancelled)`` on a worker thread.
+
+    Exactly one of ``finished(result)``, ``failed(message)`` or ``cancelled()`` is emitted, on the thread the
+    task was created on. ``report(done, total, text)`` may be called from ``fn`` as often as it likes; progress
+    signals are throttled. ``result``, ``error`` and ``was_cancelled`` hold the outcome once ``is_done``.
+    """
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, fn: WorkFn, parent: QObject | None = None):
+        super().__init__(parent)
+        self._fn = fn
+        self._cancel = threading.Event()
+        self._last_report = 0.0
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.is_done = False
+        self._started = False
+        self.finished.connect(self._on_done)
+        self.failed.connect(self._on_done)
+        self.cancelled.connect(self._on_done)
+
+    @property
+    def was_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        """Ask ``fn`` to stop; it sees ``is_cancelled()`` become true. Thread-safe."""
+        self._cancel.set()
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        if self._started:
+            raise RuntimeError("a Task runs once")
+        self._started = True
+        _running.add(self)
+        (pool or QThreadPool.globalInstance()).start(self._run)
+
+    # --- worker thread -------------------------------------------------------------------------------------
+    def _report(self, done: int, total: int, text: str = "") -> None:
+        now = time.monotonic()
+        last_step = total > 0 and done >= total
+        if now - self._last_report < _REPORT_INTERVAL_S and not last_step:
+            return
+        self._last_report = now
+        self.progressed.emit(int(done), int(total), str(text))
+
+    def _run(self) -> None:
+        try:
+            result = self._fn(self._report, self._cancel.is_set)
+        except BaseException as exc:  # noqa: BLE001 - everything must reach the GUI thread
+            if self._cancel.is_set():
+                self.cancelled.emit()
+                return
+            if not isinstance(exc, UserError):
+                log.error("background task failed", exc_info=exc)
+            self.error = exc
+            self.failed.emit(_message(exc))
+            return
+        if self._cancel.is_set():
+            self.cancelled.emit()
+        else:
+            self.result = result
+            self.finished.emit(result)
+
+    # --- owner's thread ------------------------------------------------------------------------------------
+    @Slot()
+    def _on_done(self, *_args) -> None:
+        self.is_done = True
+        _running.discard(self)
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, UserError):
+        return str(exc)
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class _ProgressDialog(QProgressDialog):
+    """A progress dialog that stays up after Cancel (until the work really stops) and never pumps events."""
+
+    def __init__(self, parent: QWidget | None, title: str):
+        super().__init__(title, "Cancel", 0, 0, parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        # Showing is ours (a timer below): with Qt's own logic, setValue() would call processEvents().
+        self.setMinimumDuration(2**30)
+        self.canceled.disconnect(self.cancel)  # the default hides the dialog at once
+        self.canceled.connect(self._on_canceled)
+        self.cancel_requested = False
+
+    def _on_canceled(self) -> None:
+        if self.cancel_requested:
+            return
+        self.cancel_requested = True
+        self.setLabelText("Cancelling…")
+        button = self.findChild(QPushButton)
+        if button is not None:
+            button.setEnabled(False)
+
+    def reject(self) -> None:  # Escape
+        self.canceled.emit()
+
+    def closeEvent(self, event) -> None:  # the title bar's close button
+        event.ignore()
+        self.canceled.emit()
+
+    def show_progress(self, done: int, total: int, text: str) -> None:
+        if self.cancel_requested:
+            return
+        if total > 0:
+            if self.maximum() != total:
+                self.setRange(0, total)
+            self.setValue(max(0, min(done, total)))
+        if text:
+            self.setLabelText(text)
+
+
+def run_with_progress(parent: QWidget | None, title: str, fn: WorkFn, *, total: int | None = None) -> Any:
+    """Run ``fn(report, is_cancelled)`` off the GUI thread behind a modal progress dialog.
+
+    Returns ``fn``'s result, or None if the user cancelled. An exception in ``fn`` is raised here, on the GUI
+    thread: a UserError as it is, anything else as a UserError with a readable message.
+    """
+    task = Task(fn)
+    dialog = _ProgressDialog(parent, title)
+    if total:
+        dialog.setRange(0, total)
+        dialog.setValue(0)
+    loop = QEventLoop()
+    task.progressed.connect(dialog.show_progress)
+    dialog.canceled.connect(task.cancel)
+    for signal in (task.finished, task.failed, task.cancelled):
+        signal.connect(loop.quit)
+    show_timer = QTimer()
+    show_timer.setSingleShot(True)
+    show_timer.timeout.connect(dialog.show)
+    show_timer.start(SHOW_AFTER_MS)
+    task.start()
+    try:
+        if not task.is_done:
+            loop.exec()
+    finally:
+        show_timer.stop()
+        dialog.hide()
+        dialog.deleteLater()
+    if task.was_cancelled:
+        return None
+    if task.error is not None:
+        if isinstance(task.error, UserError):
+            raise task.error
+        raise UserError(f"{title} failed: {_message(task.error)}") from task.error
+    return task.result
