@@ -39,6 +39,12 @@ _WORDS = (
 _DIGITS = r"(?<![\w.,])(?<![A-Za-z]-)(?P<digits>\d+(?:[,.\u00a0\u202f\u2009'’]\d+)*)"
 _CORE_RE = re.compile(f"{_FRACTION}|{_VAGUE}|{_WORDS}|{_DIGITS}")
 _WORD_TOKEN_RE = re.compile(r"[A-Za-z]+")
+_TOKEN_RE = re.compile(r"\d+(?:[,.\u00a0\u202f\u2009'’]\d+)*|[A-Za-z]+")
+_STARTERS = frozenset(
+    ["a", "an", "half", "quarter", "third", "three", "tens", "dozens", "scores", "hundreds",
+     "thousands", "millions", "billions"]
+    + list(lex.UNIT_WORDS) + list(lex.TENS_WORDS)
+)
 
 _WS = r"[^\S\n]"
 _SCALE_RE = re.compile(
@@ -84,16 +90,35 @@ _CAPITALISED_STOP = frozenset(lex.MONTHS + lex.WEEKDAYS)
 _SENTENCE_END = re.compile(r"[.!?]\s+$")
 
 
+_SEPARATED_NUMBER_RE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+(?![\d])")
+_EUROPEAN_WORDS_RE = re.compile(
+    r"Mio\.|Mrd\.|Millionen|Milliarden|Prozent|pour cent|milli(?:on|ard)s? d['’]|\d[^\S\n]?€"
+)
+
+
 def detect_decimal_mark(text: str) -> str:
-    """Guess whether ``text`` writes decimals with "." (English) or "," (most of Europe)."""
-    european = len(re.findall(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])", text))
-    european += len(re.findall(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.])", text))
-    european += len(re.findall(r"\d\.\d{3},\d", text))
-    european += len(re.findall(r"\d[\s\u00a0]?(?:Mio\.|Mrd\.|Millionen|Milliarden|Prozent|€)"
-                               r"|millions? d['’]|milliards? d['’]|pour cent", text))
-    english = len(re.findall(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])", text))
-    english += len(re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])", text))
-    english += len(re.findall(r"\d,\d{3}\.\d", text))
+    """Guess whether ``text`` writes decimals with "." (English) or "," (most of Europe).
+
+    Unambiguous numbers vote ("3,5" and "1.227.000" for ",", "5.5" and "1,227,000" for "."),
+    and so do words such as "Mio." or "Prozent"; a tie means ".".
+    """
+    european = len(_EUROPEAN_WORDS_RE.findall(text))
+    english = 0
+    for m in _SEPARATED_NUMBER_RE.finditer(text):
+        num = m.group()
+        comma, dot = num.rfind(","), num.rfind(".")
+        if comma >= 0 and dot >= 0:
+            if comma > dot:
+                european += 1
+            else:
+                english += 1
+            continue
+        sep = "," if comma >= 0 else "."
+        groups = num.split(sep)[1:]
+        if len(groups) == 1 and len(groups[0]) != 3:
+            english, european = (english + 1, european) if sep == "." else (english, european + 1)
+        elif len(groups) > 1 and all(len(g) == 3 for g in groups):
+            english, european = (english + 1, european) if sep == "," else (english, european + 1)
     return "," if european > english else "."
 
 
@@ -167,10 +192,17 @@ class _Scanner:
 
     def __init__(self, text: str, decimal_mark: str | None) -> None:
         self.text = text
-        self.mark = decimal_mark or detect_decimal_mark(text)
+        self._mark = decimal_mark
         spans = not_quantity_spans(text)
         self.mask_starts = [s for s, _ in spans]
         self.mask_ends = [e for _, e in spans]
+
+    @property
+    def mark(self) -> str:
+        """The decimal mark, guessed from the whole text the first time an amount needs it."""
+        if self._mark is None:
+            self._mark = detect_decimal_mark(self.text)
+        return self._mark
 
     def masked(self, pos: int) -> bool:
         i = bisect.bisect_right(self.mask_starts, pos) - 1
@@ -179,7 +211,7 @@ class _Scanner:
     def run(self) -> list[Quantity]:
         found: list[Quantity] = []
         consumed = 0
-        for m in _CORE_RE.finditer(self.text):
+        for m in self.cores():
             if m.start() < consumed or self.masked(m.start()):
                 continue
             q = self.build(m)
@@ -187,6 +219,23 @@ class _Scanner:
                 found.append(q)
                 consumed = q.end
         return found
+
+    def cores(self):
+        """Core matches, left to right and non-overlapping, tried only where a token can start one
+        (the same matches ``_CORE_RE.finditer`` gives, several times faster)."""
+        text = self.text
+        core_end = 0
+        for tok in _TOKEN_RE.finditer(text):
+            pos = tok.start()
+            if pos < core_end:
+                continue
+            word = tok.group()
+            if not word[0].isdigit() and word.lower() not in _STARTERS:
+                continue
+            m = _CORE_RE.match(text, pos)
+            if m is not None:
+                core_end = m.end()
+                yield m
 
     # -- the core -----------------------------------------------------------------------------
     def core_value(self, m: re.Match) -> tuple[float, float | None, float | None, float] | None:
