@@ -134,6 +134,15 @@ class QueriesMixin:
             raise NotFoundError(f"no annotation with id {annotation_id}")
         return _annotation_from_row(rows[0])
 
+    def annotations_for_claim(self, claim_id: int) -> list[Annotation]:
+        rows = self.db.query(
+            f"""SELECT {_ANNOTATION_COLS},
+                (SELECT group_concat(tag_id) FROM annotation_tags t WHERE t.annotation_id = annotations.id)
+                AS tag_list FROM annotations WHERE claim_id = ? ORDER BY document_id, start_offset""",
+            [claim_id],
+        )
+        return [_annotation_from_row(r) for r in rows]
+
     def annotation_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM annotations").fetchone()[0]
 
