@@ -1,0 +1,282 @@
+"""A read-only text view that paints annotation highlights itself.
+
+Highlights are never stored as character formats: on each paint, only the blocks on screen are asked for the
+annotations that overlap them (an interval index), and translucent rectangles, per-lane underlines and claim
+markers are drawn behind the text. Opening a large document with thousands of annotations therefore costs one
+index build, and adding an annotation costs one index rebuild and a repaint of the viewport.
+
+Positions: the store counts code points; Qt counts UTF-16 units. The conversion happens here, through
+core.textpos.Utf16Index, and nowhere else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextCursor, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+
+from ..core.intervals import IntervalIndex
+from ..core.textpos import Utf16Index, trim_span
+
+LANE_GAP = 3  # pixels between stacked underlines of overlapping annotations
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """What the view needs to paint one annotation (built by the pane from core.models.Annotation)."""
+
+    annotation_id: int
+    start: int  # code points
+    end: int
+    colors: tuple[str, ...]  # one per tag; empty = untagged
+    tooltip: str = ""
+    claim_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A passage mark in the left margin (e.g. "only this outlet says this")."""
+
+    start: int
+    end: int
+    color: str
+    tooltip: str = ""
+
+
+class AnnotatedTextView(QPlainTextEdit):
+    annotation_clicked = Signal(int)
+    context_requested = Signal(object)  # QPoint, global
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setMouseTracking(True)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.5))
+        self.setFont(font)
+        self.document().setDocumentMargin(12)
+        self.setViewportMargins(8, 0, 0, 0)
+        self._text = ""
+        self._u16 = Utf16Index("")
+        self._index: IntervalIndex[int] = IntervalIndex([])
+        self._highlights: dict[int, Highlight] = {}
+        self._marks: IntervalIndex[int] = IntervalIndex([])
+        self._mark_list: list[Mark] = []
+        self._selected_id: int | None = None
+        self._flash_claim: int | None = None
+
+    # -- content -------------------------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        self._text = text
+        self._u16 = Utf16Index(text)
+        self.setPlainText(text)
+
+    def text(self) -> str:
+        return self._text
+
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        self._highlights = {h.annotation_id: h for h in highlights}
+        spans = []
+        for h in highlights:
+            if 0 <= h.start < h.end <= len(self._text):
+                spans.append((h.annotation_id, self._u16.to_utf16(h.start), self._u16.to_utf16(h.end)))
+        self._index = IntervalIndex(spans)
+        self.viewport().update()
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        self._mark_list = list(marks)
+        spans = [(i, self._u16.to_utf16(m.start), self._u16.to_utf16(m.end)) for i, m in enumerate(marks)
+                 if 0 <= m.start < m.end <= len(self._text)]
+        self._marks = IntervalIndex(spans)
+        self.viewport().update()
+
+    def highlight(self, annotation_id: int) -> Highlight | None:
+        return self._highlights.get(annotation_id)
+
+    def set_selected_annotation(self, annotation_id: int | None) -> None:
+        self._selected_id = annotation_id
+        self.viewport().update()
+
+    def selected_annotation(self) -> int | None:
+        return self._selected_id
+
+    # -- positions -----------------------------------------------------------------------------
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection in code points, trimmed of surrounding whitespace; None if nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = self._u16.clamp_range(cursor.selectionStart(), cursor.selectionEnd())
+        start, end = trim_span(self._text, start, end)
+        return (start, end) if end > start else None
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self._u16.to_utf16(start))
+        cursor.setPosition(self._u16.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def scroll_to_offset(self, start: int, *, center: bool = True) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._u16.to_utf16(min(start, len(self._text))))
+        self.setTextCursor(cursor)
+        if center:
+            self.centerCursor()
+        else:
+            self.ensureCursorVisible()
+
+    def offset_at(self, viewport_point) -> int:
+        return self._u16.to_codepoint(self.cursorForPosition(viewport_point).position())
+
+    def annotations_at(self, viewport_point) -> list[int]:
+        u16 = self.cursorForPosition(viewport_point).position()
+        hits = self._index.containing(u16)
+        # the cursor position is between characters: also look at the character before
+        if not hits and u16 > 0:
+            hits = self._index.containing(u16 - 1)
+        return [key for key, _s, _e in hits]
+
+    def y_range(self, annotation_id: int) -> tuple[float, float] | None:
+        """Top and bottom of an annotation in viewport coordinates (for the link map)."""
+        h = self._highlights.get(annotation_id)
+        if h is None:
+            return None
+        top = self._rect_of(self._u16.to_utf16(h.start))
+        bottom = self._rect_of(self._u16.to_utf16(h.end))
+        return top.top(), max(bottom.bottom(), top.bottom())
+
+    def _rect_of(self, u16: int):
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(u16, self.document().characterCount() - 1))
+        return self.cursorRect(cursor)
+
+    def visible_range(self) -> tuple[int, int]:
+        """First and last visible positions, in code points."""
+        first = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        last = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
+        return self._u16.to_codepoint(first), self._u16.to_codepoint(last)
+
+    # -- painting ------------------------------------------------------------------------------
+    def paintEvent(self, event):  # noqa: N802 - Qt override
+        painter = QPainter(self.viewport())
+        try:
+            self._paint_highlights(painter, event.rect())
+        finally:
+            painter.end()
+        super().paintEvent(event)
+
+    def _paint_highlights(self, painter: QPainter, clip: QRectF) -> None:
+        if not len(self._index) and not self._mark_list:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            if block.isVisible() and geometry.bottom() >= 0:
+                self._paint_block(painter, block, geometry)
+            block = block.next()
+
+    def _paint_block(self, painter: QPainter, block, geometry: QRectF) -> None:
+        layout = block.layout()
+        base = block.position()
+        length = block.length()
+        hits = self._index.overlapping(base, base + length)
+        for annotation_id, start, end in hits:
+            h = self._highlights[annotation_id]
+            colors = h.colors or ("#b0b0b0",)
+            lane = self._index.lanes.get(annotation_id, 0)
+            selected = annotation_id == self._selected_id
+            for rect in self._span_rects(layout, base, geometry, start, end):
+                fill = QColor(colors[0])
+                fill.setAlpha(110 if selected else (70 if lane == 0 else 45))
+                painter.fillRect(rect, fill)
+                # one underline per tag colour, stacked by lane so overlaps stay distinguishable
+                y = rect.bottom() - 1 - lane * LANE_GAP * max(1, len(colors))
+                for k, color in enumerate(colors[:4]):
+                    pen = QPen(QColor(color), 2)
+                    painter.setPen(pen)
+                    yy = y - k * 2
+                    painter.drawLine(QPointF(rect.left(), yy), QPointF(rect.right(), yy))
+                if selected:
+                    painter.setPen(QPen(QColor("#202020"), 1.2, Qt.PenStyle.DashLine))
+                    painter.drawRect(rect.adjusted(0, 0, -1, -1))
+            if h.claim_id is not None and base <= start < base + length:
+                self._paint_claim_marker(painter, layout, base, geometry, start, h.claim_id)
+        if self._mark_list:
+            for mark_index, start, end in self._marks.overlapping(base, base + length):
+                mark = self._mark_list[mark_index]
+                for rect in self._span_rects(layout, base, geometry, start, end):
+                    painter.fillRect(QRectF(2, rect.top(), 4, rect.height()), QColor(mark.color))
+
+    def _paint_claim_marker(self, painter, layout, base, geometry, start, claim_id) -> None:
+        rects = self._span_rects(layout, base, geometry, start, start + 1)
+        if not rects:
+            return
+        r = rects[0]
+        flash = claim_id == self._flash_claim
+        size = 7 if not flash else 10
+        path = QPainterPath()
+        cx, cy = r.left(), r.top() + 1
+        path.moveTo(cx, cy)
+        path.lineTo(cx + size, cy)
+        path.lineTo(cx, cy + size)
+        path.closeSubpath()
+        painter.fillPath(path, QColor("#d62728"))
+
+    def _span_rects(self, layout, base: int, geometry: QRectF, start: int, end: int) -> list[QRectF]:
+        rects = []
+        local_start = max(start - base, 0)
+        local_end = end - base
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            line_start = line.textStart()
+            line_end = line_start + line.textLength()
+            a = max(local_start, line_start)
+            b = min(local_end, line_end)
+            if b <= a:
+                continue
+            x1 = line.cursorToX(a)[0]
+            x2 = line.cursorToX(b)[0]
+            rects.append(QRectF(geometry.left() + min(x1, x2), geometry.top() + line.y(), abs(x2 - x1),
+                                line.height()))
+        return rects
+
+    # -- interaction ---------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event):  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            hits = self.annotations_at(event.position().toPoint())
+            if hits:
+                # repeated clicks cycle through overlapping annotations
+                if self._selected_id in hits:
+                    chosen = hits[(hits.index(self._selected_id) + 1) % len(hits)]
+                else:
+                    chosen = hits[-1]
+                self.annotation_clicked.emit(chosen)
+
+    def viewportEvent(self, event):  # noqa: N802 - Qt override
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.ToolTip:
+            hits = self.annotations_at(event.pos())
+            texts = [self._highlights[h].tooltip for h in hits if self._highlights[h].tooltip]
+            u16 = self.cursorForPosition(event.pos()).position()
+            texts += [self._mark_list[k].tooltip for k, _s, _e in self._marks.containing(u16)
+                      if self._mark_list[k].tooltip]
+            if texts:
+                QToolTip.showText(event.globalPos(), "\n\n".join(texts[:6]), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event):  # noqa: N802 - Qt override
+        self.context_requested.emit(event.globalPos())

@@ -1,0 +1,327 @@
+"""Side-by-side reading: document columns, link curves between adjacent columns, synchronised scrolling."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.models import Annotation, Document
+from .annotated_view import AnnotatedTextView, Highlight, Mark
+
+MAX_COLUMNS = 4
+CLAIM_COLORS = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
+
+
+def claim_color(claim_id: int) -> QColor:
+    return QColor(CLAIM_COLORS[claim_id % len(CLAIM_COLORS)])
+
+
+class DocumentColumn(QFrame):
+    """One document: a header (outlet, title, date, column buttons) over an AnnotatedTextView."""
+
+    close_requested = Signal(object)
+    move_requested = Signal(object, int)  # column, -1 left / +1 right
+    activated = Signal(object)
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.view = AnnotatedTextView(self)
+        self.view.set_text(document.text)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.update_header(document)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(0)
+        for text, tip, slot in (
+            ("◀", "Move this column left", lambda: self.move_requested.emit(self, -1)),
+            ("▶", "Move this column right", lambda: self.move_requested.emit(self, +1)),
+            ("✕", "Close this column", lambda: self.close_requested.emit(self)),
+        ):
+            b = QToolButton()
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setAutoRaise(True)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
+
+    def update_header(self, document: Document) -> None:
+        from html import escape
+
+        self.document = document
+        outlet = escape(document.outlet or document.source_name or "unknown outlet")
+        date = escape(document.published or "no date")
+        author = f" · {escape(document.author)}" if document.author else ""
+        self.header.setText(
+            f"<b>{outlet}</b> <span style='color:#666'>· {date}{author}</span><br>"
+            f"<span style='font-size:11pt'>{escape(_short(document.title, 140))}</span>"
+        )
+        self.header.setToolTip(document.title)
+
+    def set_active(self, active: bool) -> None:
+        self.setStyleSheet("DocumentColumn { border: 2px solid #d62728; }" if active else "")
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            self.activated.emit(self)
+        return False
+
+
+class LinkMap(QWidget):
+    """Curves between two adjacent columns joining annotations of the same claim (as diff tools link chunks)."""
+
+    WIDTH = 36
+
+    def __init__(self, left: DocumentColumn, right: DocumentColumn, parent=None):
+        super().__init__(parent)
+        self.left = left
+        self.right = right
+        self.links: list[tuple[int, int, int]] = []  # (claim_id, left annotation id, right annotation id)
+        self.setFixedWidth(self.WIDTH)
+        self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().verticalPolicy())
+
+    def set_links(self, links: list[tuple[int, int, int]]) -> None:
+        self.links = links
+        self.update()
+
+    def paintEvent(self, event):  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.fillRect(self.rect(), self.palette().window())
+        lv, rv = self.left.view, self.right.view
+        l_off = lv.viewport().mapTo(self, lv.viewport().rect().topLeft()).y()
+        r_off = rv.viewport().mapTo(self, rv.viewport().rect().topLeft()).y()
+        w = self.width()
+        h = self.height()
+        for claim_id, a_id, b_id in self.links:
+            ya, yb = lv.y_range(a_id), rv.y_range(b_id)
+            if ya is None or yb is None:
+                continue
+            a1, a2 = ya[0] + l_off, ya[1] + l_off
+            b1, b2 = yb[0] + r_off, yb[1] + r_off
+            if (a2 < 0 and b2 < 0) or (a1 > h and b1 > h):
+                continue
+            color = claim_color(claim_id)
+            path = QPainterPath()
+            path.moveTo(0, a1)
+            path.cubicTo(QPointF(w / 2, a1), QPointF(w / 2, b1), QPointF(w, b1))
+            path.lineTo(w, b2)
+            path.cubicTo(QPointF(w / 2, b2), QPointF(w / 2, a2), QPointF(0, a2))
+            path.closeSubpath()
+            fill = QColor(color)
+            fill.setAlpha(60)
+            painter.fillPath(path, fill)
+            painter.setPen(QPen(color, 1.5))
+            painter.drawPath(path)
+        painter.end()
+
+
+class ReadingArea(QWidget):
+    """Two to four DocumentColumns in a splitter, with LinkMaps between neighbours."""
+
+    annotation_clicked = Signal(int, int)  # document id, annotation id
+    active_column_changed = Signal(object)
+    columns_changed = Signal()
+    context_requested = Signal(object, object)  # column, global QPoint
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.columns: list[DocumentColumn] = []
+        self.linkmaps: list[LinkMap] = []
+        self.active: DocumentColumn | None = None
+        self.sync_scrolling = True
+        self._syncing = False
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.placeholder = QLabel(
+            "<h3>No document open</h3><p>Double-click an article in the Library to read it here.<br>"
+            "Open two to four side by side (Ctrl+click or “Open in new column”) to compare them.</p>"
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.splitter, 1)
+        self.splitter.hide()
+        self._annotations: dict[int, list[Annotation]] = {}
+
+    # -- columns -------------------------------------------------------------------------------
+    def document_ids(self) -> list[int]:
+        return [c.document.id for c in self.columns]
+
+    def column_for(self, document_id: int) -> DocumentColumn | None:
+        return next((c for c in self.columns if c.document.id == document_id), None)
+
+    def open_document(self, document: Document, *, new_column: bool = False) -> DocumentColumn:
+        existing = self.column_for(document.id)
+        if existing is not None:
+            self.set_active(existing)
+            return existing
+        if not new_column and self.active is not None:
+            index = self.columns.index(self.active)
+            self._remove_column(self.active)
+            column = self._insert_column(document, index)
+        else:
+            if len(self.columns) >= MAX_COLUMNS:
+                self._remove_column(self.columns[-1])
+            column = self._insert_column(document, len(self.columns))
+        self.set_active(column)
+        return column
+
+    def close_column(self, column: DocumentColumn) -> None:
+        self._remove_column(column)
+        self.set_active(self.columns[-1] if self.columns else None)
+
+    def move_column(self, column: DocumentColumn, step: int) -> None:
+        i = self.columns.index(column)
+        j = i + step
+        if not 0 <= j < len(self.columns):
+            return
+        self.columns[i], self.columns[j] = self.columns[j], self.columns[i]
+        self._relayout()
+
+    def _insert_column(self, document: Document, index: int) -> DocumentColumn:
+        column = DocumentColumn(document)
+        column.close_requested.connect(self.close_column)
+        column.move_requested.connect(self.move_column)
+        column.activated.connect(self.set_active)
+        column.view.annotation_clicked.connect(
+            lambda annotation_id, c=column: self.annotation_clicked.emit(c.document.id, annotation_id))
+        column.view.context_requested.connect(lambda pos, c=column: self.context_requested.emit(c, pos))
+        column.view.verticalScrollBar().valueChanged.connect(
+            lambda _v, c=column: self.on_column_scrolled(c))
+        self.columns.insert(index, column)
+        self._relayout()
+        return column
+
+    def _remove_column(self, column: DocumentColumn) -> None:
+        if column in self.columns:
+            self.columns.remove(column)
+        if self.active is column:
+            self.active = None
+        column.setParent(None)
+        column.deleteLater()
+        self._relayout()
+
+    def _relayout(self) -> None:
+        for linkmap in self.linkmaps:
+            linkmap.setParent(None)
+            linkmap.deleteLater()
+        self.linkmaps = []
+        for i, column in enumerate(self.columns):
+            if i:
+                linkmap = LinkMap(self.columns[i - 1], column)
+                self.linkmaps.append(linkmap)
+                self.splitter.addWidget(linkmap)
+            self.splitter.addWidget(column)
+        # keep the splitter's widget order equal to the columns list
+        order = []
+        for i, column in enumerate(self.columns):
+            if i:
+                order.append(self.linkmaps[i - 1])
+            order.append(column)
+        for position, widget in enumerate(order):
+            self.splitter.insertWidget(position, widget)
+        for i in range(self.splitter.count()):
+            self.splitter.setCollapsible(i, False)
+        sizes = []
+        for widget in order:
+            sizes.append(LinkMap.WIDTH if isinstance(widget, LinkMap) else 1000)
+        self.splitter.setSizes(sizes)
+        self.placeholder.setVisible(not self.columns)
+        self.splitter.setVisible(bool(self.columns))
+        self.refresh_links()
+        self.columns_changed.emit()
+
+    def set_active(self, column: DocumentColumn | None) -> None:
+        if column is self.active:
+            return
+        self.active = column
+        for c in self.columns:
+            c.set_active(c is column and len(self.columns) > 1)
+        self.active_column_changed.emit(column)
+
+    # -- annotations ---------------------------------------------------------------------------
+    def set_annotations(self, document_id: int, highlights: list[Highlight], annotations: list[Annotation]) -> None:
+        column = self.column_for(document_id)
+        if column is None:
+            return
+        self._annotations[document_id] = annotations
+        column.view.set_highlights(highlights)
+        self.refresh_links()
+
+    def set_marks(self, document_id: int, marks: list[Mark]) -> None:
+        column = self.column_for(document_id)
+        if column is not None:
+            column.view.set_marks(marks)
+
+    def refresh_links(self) -> None:
+        for linkmap in self.linkmaps:
+            left = self._annotations.get(linkmap.left.document.id, [])
+            right = self._annotations.get(linkmap.right.document.id, [])
+            by_claim: dict[int, list[int]] = {}
+            for a in right:
+                if a.claim_id is not None:
+                    by_claim.setdefault(a.claim_id, []).append(a.id)
+            links = [(a.claim_id, a.id, b) for a in left if a.claim_id is not None
+                     for b in by_claim.get(a.claim_id, [])]
+            linkmap.set_links(links)
+
+    def select_annotation(self, document_id: int, annotation_id: int | None, *, scroll: bool = True) -> None:
+        for column in self.columns:
+            column.view.set_selected_annotation(annotation_id if column.document.id == document_id else None)
+        column = self.column_for(document_id)
+        if column is not None and annotation_id is not None and scroll:
+            h = column.view.highlight(annotation_id)
+            if h is not None:
+                first, last = column.view.visible_range()
+                if not first <= h.start <= last:
+                    column.view.scroll_to_offset(h.start)
+
+    # -- scrolling -----------------------------------------------------------------------------
+    def on_column_scrolled(self, source: DocumentColumn) -> None:
+        if self.sync_scrolling and not self._syncing:
+            bar = source.view.verticalScrollBar()
+            fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+            self._syncing = True
+            try:
+                for column in self.columns:
+                    if column is not source:
+                        other = column.view.verticalScrollBar()
+                        other.setValue(round(fraction * other.maximum()))
+            finally:
+                self._syncing = False
+        for linkmap in self.linkmaps:
+            linkmap.update()
+
+    def set_sync_scrolling(self, enabled: bool) -> None:
+        self.sync_scrolling = enabled
+        if enabled and self.active is not None:
+            self.on_column_scrolled(self.active)
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
