@@ -1,0 +1,65 @@
+"""Small colour helpers shared by the GUI: tag swatches and readable text on a coloured background."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+
+FALLBACK_COLOR = "#999999"
+
+
+def qcolor(color: str | None) -> QColor:
+    """A QColor for ``#RRGGBB``; grey when the text is not a valid colour."""
+    result = QColor(color or "")
+    return result if result.isValid() else QColor(FALLBACK_COLOR)
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG 2 relative luminance of a colour, 0 (black) to 1 (white)."""
+    c = qcolor(color)
+
+    def channel(value: int) -> float:
+        s = value / 255
+        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    a, b = relative_luminance(first), relative_luminance(second)
+    light, dark = max(a, b), min(a, b)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_text_color(background: str) -> str:
+    """Black or white, whichever contrasts more with ``background``."""
+    return "#000000" if contrast_ratio(background, "#000000") >= contrast_ratio(background, "#ffffff") else "#ffffff"
+
+
+def paint_swatch(painter: QPainter, rect: QRectF, color: str) -> None:
+    """A rounded square of ``color`` with a thin darker outline (so pale colours stay visible)."""
+    fill = qcolor(color)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(fill.darker(160), 1))
+    painter.setBrush(fill)
+    radius = max(1.0, rect.height() / 5)
+    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    painter.restore()
+
+
+@lru_cache(maxsize=512)
+def swatch_icon(color: str, size: int = 12) -> QIcon:
+    """An icon showing a colour swatch, crisp at 1x and 2x."""
+    icon = QIcon()
+    for ratio in (1, 2):
+        pixmap = QPixmap(size * ratio, size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        paint_swatch(painter, QRectF(0, 0, size, size), color)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
