@@ -5,7 +5,7 @@ import getpass
 import re
 from typing import Any, Iterable, Sequence
 
-from ..core.anchoring import make_selector
+from ..core.anchoring import Selector, make_selector, reanchor_many
 from ..core.errors import NotFoundError, UserError
 from ..core.models import Annotation, Claim, Document, Tag
 from .undo import Changes, utc_now
@@ -85,6 +85,59 @@ class OperationsMixin:
             rec.track("annotations", "document_id = ?", [document_id])
             rec.track("documents", "id = ?", [document_id])
             self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+        return rec.changes
+
+    def replace_document_text(
+        self, document_id: int, *, text: str, text_sha256: str, source_name: str | None = None
+    ) -> Changes:
+        """Replace a document's text by a changed version and re-anchor its annotations.
+
+        Annotations that can be placed get their new offsets and a fresh quote and context; the others become
+        "orphaned" with their old quote and context kept (offsets clamped to the new text), never deleted.
+        ``self.last_reanchor`` holds the counts per method ("position", "quote", "fuzzy", "orphaned").
+        """
+        doc = self.document(document_id)
+        if not text.strip():
+            raise UserError("the new version has no text")
+        other = self.document_by_hash(text_sha256)
+        if other is not None and other.id != document_id:
+            raise UserError(f"this text is already in the project as document {other.id} “{_short(other.title)}”")
+        annotations = self.annotations(document_id)
+        counts = {"position": 0, "quote": 0, "fuzzy": 0, "orphaned": 0}
+        if text_sha256 == doc.text_sha256 and text == doc.text:
+            counts["position"] = len(annotations)
+            self.last_reanchor = {**counts, "total": len(annotations)}
+            self.last_changes = Changes(label="Re-import (unchanged)")
+            return self.last_changes
+        selectors = [Selector(a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix) for a in annotations]
+        results = reanchor_many(text, selectors, old_text=doc.text)
+        now = utc_now()
+        with self._operation(f"Re-import “{_short(doc.title)}”") as rec:
+            rec.track("documents", "id = ?", [document_id])
+            rec.track("annotations", "document_id = ?", [document_id])
+            fields = {"text": text, "text_sha256": text_sha256}
+            if source_name is not None:
+                fields["source_name"] = source_name
+            sets = ", ".join(f"[{k}] = ?" for k in fields)
+            self.db.execute(f"UPDATE documents SET {sets} WHERE id = ?", [*fields.values(), document_id])
+            for ann, result in zip(annotations, results):
+                counts[result.method] += 1
+                if result.anchored:
+                    sel = make_selector(text, result.start, result.end)
+                    new = (result.start, result.end, sel.quote, sel.prefix, sel.suffix, "anchored")
+                else:  # keep what the user annotated, for review; offsets only stay inside the text
+                    start = min(ann.start_offset, len(text))
+                    end = max(start, min(ann.end_offset, len(text)))
+                    new = (start, end, ann.quote, ann.prefix, ann.suffix, "orphaned")
+                old = (ann.start_offset, ann.end_offset, ann.quote, ann.prefix, ann.suffix, ann.status)
+                if new != old:
+                    self.db.execute(
+                        """UPDATE annotations SET start_offset = ?, end_offset = ?, quote = ?, prefix = ?,
+                           suffix = ?, status = ?, updated_at = ? WHERE id = ?""",
+                        [*new, now, ann.id],
+                    )
+        self.last_reanchor = {**counts, "total": len(annotations)}
+        self.last_changes = rec.changes
         return rec.changes
 
     # -- tags ----------------------------------------------------------------------------------

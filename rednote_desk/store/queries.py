@@ -143,6 +143,17 @@ class QueriesMixin:
         )
         return [_annotation_from_row(r) for r in rows]
 
+    def orphaned_annotations(self, document_id: int | None = None) -> list[Annotation]:
+        """Annotations a re-import could not place, waiting for review (by document, then id)."""
+        where, params = ("AND document_id = ?", [document_id]) if document_id is not None else ("", [])
+        rows = self.db.query(
+            f"""SELECT {_ANNOTATION_COLS},
+                (SELECT group_concat(tag_id) FROM annotation_tags t WHERE t.annotation_id = annotations.id)
+                AS tag_list FROM annotations WHERE status = 'orphaned' {where} ORDER BY document_id, id""",
+            params,
+        )
+        return [_annotation_from_row(r) for r in rows]
+
     def annotation_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM annotations").fetchone()[0]
 
