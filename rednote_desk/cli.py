@@ -109,6 +109,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", action="store_true", help="write every value exactly (no formula neutralising)")
     p.add_argument("--excel", action="store_true", help="add a UTF-8 BOM and CRLF line ends")
 
+    p = command("reimport", "replace a document's text by a new version of its file; annotations follow")
+    p.add_argument("id", type=int)
+    p.add_argument("file")
+    p.add_argument("--trim-boilerplate", action="store_true",
+                   help="remove the web boilerplate the importer detects (banners, footers, repeats)")
+    p.add_argument("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)")
+
+    p = command("orphans", "list annotations a re-import could not place")
+    p.add_argument("--doc", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+    p = command("reattach", "place an orphaned (or any) annotation on a new span of its document")
+    p.add_argument("id", type=int)
+    p.add_argument("--quote")
+    p.add_argument("--occurrence", type=int, metavar="N", help="which occurrence of the quote (1 = first)")
+    p.add_argument("--start", type=int)
+    p.add_argument("--end", type=int)
+
     p = command("backup", "write a consistent copy of the project")
     p.add_argument("out")
     return parser
@@ -369,12 +387,63 @@ def _cmd_export(project, args) -> int:
     from .services import export_csv_file
 
     if args.csv == "-":
-        stdout = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False)
-        with stdout:
-            count = export_csv_file(project, stdout, raw=args.raw, excel=args.excel)
+        try:  # no newline translation (CRLF stays CRLF), UTF-8 whatever the console says
+            sys.stdout.reconfigure(newline="", encoding="utf-8")
+        except (AttributeError, ValueError):
+            pass
+        export_csv_file(project, sys.stdout, raw=args.raw, excel=args.excel)
+        sys.stdout.flush()
     else:
         count = export_csv_file(project, args.csv, raw=args.raw, excel=args.excel)
         print(f"rednote-desk: wrote {count} annotations to {args.csv}", file=sys.stderr)
+    return 0
+
+
+def _cmd_reimport(project, args) -> int:
+    from .services import reimport_file
+
+    outcome = reimport_file(project, args.id, args.file, trim=args.trim_boilerplate,
+                            max_bytes=int(args.max_mb * 1024 * 1024))
+    for warning in outcome.warnings:
+        print(f"rednote-desk: note: {args.file}: {warning}", file=sys.stderr)
+    c = outcome.counts
+    if not outcome.changed:
+        print(f"rednote-desk: note: document {args.id} already has this text; nothing changed", file=sys.stderr)
+    print(f"kept {c['position']}, moved {c['quote']}, fuzzy {c['fuzzy']}, orphaned {c['orphaned']}")
+    if c["orphaned"]:
+        print(f"rednote-desk: note: {c['orphaned']} annotations could not be placed; review them with "
+              f"'rednote-desk orphans' and 'rednote-desk reattach'", file=sys.stderr)
+    return 0
+
+
+def _cmd_orphans(project, args) -> int:
+    if args.doc is not None:
+        project.document(args.doc)
+    tag_paths = {t.id: project.tag_path(t.id) for t in project.tags()}
+    items = [_annotation_json(project, a, tag_paths) for a in project.orphaned_annotations(args.doc)]
+    if args.json:
+        _print_json(items)
+        return 0
+    titles = {d["id"]: d["title"] for d in project.document_summaries()}
+    for a in items:
+        print("\t".join(str(x) for x in (a["id"], a["document_id"], _one_line(titles.get(a["document_id"])),
+                                          _one_line(a["quote"]), "; ".join(a["tags"]), _one_line(a["note"]))))
+    return 0
+
+
+def _cmd_reattach(project, args) -> int:
+    annotation = project.annotation(args.id)
+    if args.quote is not None:
+        if args.start is not None or args.end is not None:
+            raise UserError("give either --quote or --start/--end, not both")
+        start, end = _locate_quote(project.document(annotation.document_id).text, args.quote, args.occurrence)
+    else:
+        if args.start is None or args.end is None:
+            raise UserError("give --quote TEXT or both --start N and --end N")
+        start, end = args.start, args.end
+    project.update_annotation(annotation.id, start=start, end=end)
+    placed = project.annotation(annotation.id)
+    print(f"{placed.id}\t{placed.start_offset}\t{placed.end_offset}\t{_one_line(placed.quote)}")
     return 0
 
 

@@ -46,9 +46,14 @@ def default_project_path() -> Path:
 
 
 def open_project(path: str | Path | None = None) -> Project:
-    """Open a project file (created if missing). Without a path: the default project, seeded on first use."""
+    """Open a project file; a new one starts with the default codebook. Without a path: the default
+    project, seeded with the sample articles on first use."""
     if path is not None:
-        return Project.open(path)
+        is_new = not Path(path).expanduser().exists()
+        project = Project.open(path)
+        if is_new:
+            load_codebook_file(project, default_codebook_path())
+        return project
     target = default_project_path()
     is_new = not target.exists()
     project = Project.open(target)
@@ -140,6 +145,31 @@ def import_paths(
     if progress is not None:
         progress(len(outcomes), len(paths), "")
     return outcomes
+
+
+@dataclass(frozen=True)
+class ReimportOutcome:
+    document: Document
+    counts: dict[str, int]  # per re-anchoring method: position, quote, fuzzy, orphaned; and total
+    changed: bool
+    warnings: tuple[str, ...] = ()
+
+
+def reimport_file(
+    project: Project, document_id: int, path: str | Path, *, trim: bool = False, max_bytes: int | None = None
+) -> ReimportOutcome:
+    """Replace a document's text by a new version of its file; annotations are re-anchored or orphaned."""
+    project.document(document_id)
+    limit = ingest.DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    imported = ingest.read_file(path, max_bytes=limit)
+    if trim:
+        imported = ingest.trim_boilerplate(imported)
+    changes = project.replace_document_text(
+        document_id, text=imported.text, text_sha256=ingest.text_sha256(imported.text),
+        source_name=imported.source_name,
+    )
+    return ReimportOutcome(project.document(document_id), dict(project.last_reanchor), not changes.empty,
+                           imported.warnings)
 
 
 def export_csv_file(project: Project, destination, *, raw: bool = False, excel: bool = False) -> int:
