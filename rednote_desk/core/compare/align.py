@@ -101,19 +101,27 @@ class WordCodes:
 
     def __init__(self) -> None:
         self._codes: dict[str, str] = {}
+        self._by_token: dict[str, str] = {}  # token -> its code, "" for spaces and punctuation
+
+    def _code(self, tok: str) -> str:
+        ch = ""
+        if token_kind(tok) in ("word", "cjk"):
+            key = tok.casefold().replace("’", "'")
+            ch = self._codes.get(key, "")
+            if not ch:
+                n = 0x4E00 + len(self._codes)
+                ch = self._codes[key] = chr(n + 0x800 if n >= 0xD800 else n)
+        self._by_token[tok] = ch
+        return ch
 
     def encode(self, text: str) -> str:
-        codes = self._codes
-        out = []
-        for tok in token_strings(text):
-            if token_kind(tok) in ("word", "cjk"):
-                key = tok.casefold()
-                ch = codes.get(key)
-                if ch is None:
-                    n = 0x4E00 + len(codes)
-                    ch = codes[key] = chr(n + 0x800 if n >= 0xD800 else n)
-                out.append(ch)
-        return "".join(out)
+        """One code point per word of ``text``."""
+        get = self._by_token.get
+        return "".join([c if (c := get(t)) is not None else self._code(t) for t in token_strings(text)])
+
+    def codes_of(self, words: frozenset[str]) -> set[str]:
+        """Codes of those ``words`` seen so far."""
+        return {c for w, c in self._codes.items() if w in words}
 
 
 @dataclass(frozen=True)
@@ -139,7 +147,7 @@ def similarity(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
 
 
 def _kind(sa: Sentence, sb: Sentence, score: float) -> PairKind:
-    if " ".join(sa.text.split()) == " ".join(sb.text.split()):
+    if score >= 0.999 and " ".join(sa.text.split()) == " ".join(sb.text.split()):
         return "identical"
     return "near-identical" if score >= NEAR_IDENTICAL else "paraphrase"
 

@@ -7,6 +7,7 @@ exactly one token, so tokens tile the text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Literal
 
@@ -78,6 +79,7 @@ def token_strings(text: str) -> list[str]:
     return TOKEN_PATTERN.findall(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def token_kind(tok: str) -> TokenKind:
     """Kind of a token string produced by :func:`token_strings`."""
     c = tok[0]
