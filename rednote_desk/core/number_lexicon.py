@@ -61,6 +61,7 @@ CURRENCY_SUFFIXES: dict[str, str] = {
     "yuan": "CNY", "renminbi": "CNY", "RMB": "CNY", "CNY": "CNY", "yen": "JPY", "JPY": "JPY",
     "rupees": "INR", "rupee": "INR", "francs": "CHF", "Swiss francs": "CHF", "CHF": "CHF",
     "roubles": "RUB", "rubles": "RUB", "de dólares": "USD", "dollari": "USD",
+    "Dollar": "USD", "US-Dollar": "USD", "dollars américains": "USD",
 }
 CURRENCY_SYMBOLS: dict[str, str] = {
     "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "KRW": "₩", "RUB": "₽",
@@ -98,10 +99,11 @@ QUALIFIERS: dict[str, str] = {
 }
 
 # Rates after an amount ("$60 million a day", "1,000 posts per hour") -> normalised period.
-RATE_PERIODS: dict[str, str] = {
+RATE_PERIODS: dict[str, str] = {  # keys lower-case; matched case-insensitively
     "day": "day", "days": "day", "week": "week", "month": "month", "year": "year", "hour": "hour",
     "annum": "year", "yr": "year", "quarter": "quarter", "minute": "minute", "second": "second",
-    "night": "day",
+    "night": "day", "tag": "day", "woche": "week", "monat": "month", "jahr": "year",
+    "jour": "day", "semaine": "week", "mois": "month",
 }
 RATE_ADVERBS: dict[str, str] = {
     "daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",

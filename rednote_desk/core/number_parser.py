@@ -69,7 +69,7 @@ _PLUS_RE = re.compile(r"\+|-plus\b|\s+plus\b|\s+or\s+more\b|\s+and\s+counting\b"
 _OR_SO_RE = re.compile(r"\s+or\s+so\b")
 _RATE_RE = re.compile(
     r"(?:[^\S\n]+(?:a|an|per|each|every|par|pro)[^\S\n]+|[^\S\n]*/[^\S\n]*)"
-    r"(?P<per>" + _alternation(lex.RATE_PERIODS) + r")\b"
+    r"(?P<per>" + _alternation(lex.RATE_PERIODS, flags="i") + r")\b"
     r"(?![^\S\n]+(?:ago|earlier|later|before|after|or)\b)"
 )
 _PREV_WORD_RE = re.compile(r"(?P<w>[#\w][\w.'’]*)[^\S\n]+$")
@@ -83,7 +83,10 @@ _NOUN_STOP = frozenset(
     across through per each every more less most least also already now still just only even yet
     ago earlier later worldwide globally nationwide overall total alone apiece last next such via
     versus vs toward towards among amid between within behind against like unlike up down out off
-    whereas because though although not no new""".split()
+    whereas because though although not no new
+    sind ist war waren wurden werden wird haben hat hatten der die das den dem des und oder im auf
+    für mit von pro bei nach aus zu zum zur sont est ont les des de du la le et ou par pour dans
+    sur en mehr weniger plus moins""".split()
 )
 _NOUN_STOP_KEEP_AS_MODIFIER = frozenset({"new"})
 _CAPITALISED_STOP = frozenset(lex.MONTHS + lex.WEEKDAYS)
@@ -145,7 +148,7 @@ def interpret_digits(raw: str, decimal_mark: str) -> float | None:
     if len(parts) > 2:
         return float("".join(parts)) if _groups_ok(parts) else None
     whole, frac = parts
-    if len(frac) == 3 and len(whole) <= 3 and whole != "0" and sep != decimal_mark:
+    if len(frac) == 3 and len(whole) <= 3 and whole != "0" and (sep != decimal_mark or frac == "000"):
         return float(whole + frac)
     return float(whole + "." + frac)
 
@@ -416,8 +419,8 @@ class _Scanner:
         text = self.text
         words: list[tuple[str, int]] = []
         pos = end
-        if kind in ("percent", "money"):
-            lead = re.match(r"[\s\u00a0]+(?:of|in|for)\b", text[pos:pos + 6])
+        if kind == "money" or (kind == "percent" and re.match(r"[^\S\n]+of\b", text[pos:pos + 5])):
+            lead = re.match(r"[^\S\n]+(?:of|in|for)\b", text[pos:pos + 6])
             if lead is None:
                 return None, (), None
             pos += lead.end()

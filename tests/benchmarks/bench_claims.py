@@ -1,0 +1,68 @@
+"""Speed of the numbers-and-claims core: parse_quantities on 10 KB, suggest_claims on 10 x 10 KB.
+
+Documents are built from the sample articles: paragraphs drawn at random (fixed seed) from all five
+until each text is ~10 KB, so the documents share many numbers and quotations as real coverage does.
+
+Run standalone: ``python3 tests/benchmarks/bench_claims.py [--quick]``.
+"""
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from rednote_desk.core.claims import suggest_claims  # noqa: E402
+from rednote_desk.core.models import Document  # noqa: E402
+from rednote_desk.core.numbers import parse_quantities  # noqa: E402
+
+SEED = 20250119
+SIZE = 10_240
+
+
+def build_documents(count: int, size: int = SIZE) -> list[Document]:
+    """``count`` documents of about ``size`` characters made of sample paragraphs."""
+    rng = random.Random(SEED)
+    paragraphs = []
+    for path in sorted((ROOT / "resources" / "samples").glob("*.txt")):
+        paragraphs += [p for p in path.read_text(encoding="utf-8").split("\n") if len(p) > 40]
+    docs = []
+    for i in range(count):
+        parts: list[str] = []
+        while sum(len(p) + 1 for p in parts) < size:
+            parts.append(rng.choice(paragraphs))
+        docs.append(Document(id=i + 1, title=f"bench {i}", text="\n".join(parts)[:size]))
+    return docs
+
+
+def _median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return round(statistics.median(times), 2)
+
+
+def run(quick: bool) -> dict[str, float]:
+    """Named medians in milliseconds."""
+    runs = 5 if quick else 15
+    docs = build_documents(10)
+    text = docs[0].text
+    parse_quantities(text)  # warm the regex cache
+    results = {
+        "parse_quantities_10kb_ms": _median_ms(lambda: parse_quantities(text), runs * 3),
+        "suggest_10x10kb_ms": _median_ms(lambda: suggest_claims(docs), runs),
+    }
+    results["suggest_10x10kb_claims"] = float(len(suggest_claims(docs)))
+    return results
+
+
+if __name__ == "__main__":
+    for name, value in run("--quick" in sys.argv).items():
+        print(f"{name}: {value}")
