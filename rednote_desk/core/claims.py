@@ -10,6 +10,7 @@ Public API (the CLI JSON and the GUI build on it):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rednote_desk.core.claim_models import Mention, SuggestedClaim
 from rednote_desk.core.claim_numbers import claim_from_group, group_statements, statements_in
@@ -39,15 +40,17 @@ def suggest_claims(documents: Sequence[Document], *, min_documents: int = 2) -> 
 
 
 def _unique_keys(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
-    """Suffix "#2", "#3" to keys that two suggestions share (rare: same noun and magnitude)."""
-    seen: dict[str, int] = {}
-    out = []
-    for c in sorted(claims, key=lambda c: (c.key, c.mentions[0].document_id, c.mentions[0].start)):
-        n = seen.get(c.key, 0) + 1
-        seen[c.key] = n
-        out.append(c if n == 1 else SuggestedClaim(
-            key=f"{c.key}#{n}", label=c.label, kind=c.kind, mentions=c.mentions, reason=c.reason,
-            score=c.score, disagreement=c.disagreement))
-    order = {id(c): i for i, c in enumerate(claims)}
-    by_identity = {(c.mentions[0].document_id, c.mentions[0].start, c.kind): c for c in out}
-    return [by_identity[(c.mentions[0].document_id, c.mentions[0].start, c.kind)] for c in claims] if order else out
+    """Suffix "#2", "#3" to keys that two suggestions share (rare: same noun and magnitude).
+
+    The suffix follows the claims' content (first document, then offset), not their order.
+    """
+    by_key: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_key.setdefault(c.key, []).append(i)
+    out = list(claims)
+    for key, indexes in by_key.items():
+        ranked = sorted(indexes, key=lambda i: (claims[i].mentions[0].document_id,
+                                                claims[i].mentions[0].start, claims[i].label))
+        for n, i in enumerate(ranked[1:], start=2):
+            out[i] = replace(claims[i], key=f"{key}#{n}")
+    return out
