@@ -176,3 +176,17 @@ def test_claim_objects_are_plain_frozen_data():
     with pytest.raises(AttributeError):
         c.key = "x"  # type: ignore[misc]
     assert c.values_side_by_side().count("|") == len(c.mentions) - 1
+
+
+def test_shared_keys_get_a_suffix_by_content_not_order():
+    from rednote_desk.core.claims import _unique_keys
+
+    def claim(doc: int) -> SuggestedClaim:
+        mention = Mention(document_id=doc, start=0, end=1, quote="x")
+        return SuggestedClaim(key="count:users:1e5", label=str(doc), kind="number",
+                              mentions=(mention,), reason="", score=1.0, disagreement=False)
+
+    first = [c.key for c in _unique_keys([claim(2), claim(1)])]
+    second = [c.key for c in _unique_keys([claim(1), claim(2)])]
+    assert first == ["count:users:1e5#2", "count:users:1e5"]
+    assert second == ["count:users:1e5", "count:users:1e5#2"]

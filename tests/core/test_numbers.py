@@ -267,3 +267,14 @@ def test_to_json_has_the_documented_keys_and_serialises():
         "unit": "Americans", "qualifier": "about",
     }
     assert json.loads(json.dumps(_q("over 300 million").to_json()))["high"] is None
+
+
+def test_odd_input_does_not_break_the_parser():
+    odd = ["", "🚢" * 50, "1" * 400, "1,2,3,4,5", "$", "%%% 5 %", "a a a a million", "-- 3 -- 4 --",
+           "1.2.3.4.5.6", "between and", "up to", "9,000-", "\n\n5\n\nmillion\n"]
+    for text in odd:
+        for q in parse_quantities(text):
+            assert text[q.start:q.end] == q.text
+    # numbers do not run across a line break into the next line's noun
+    found = parse_quantities("It had 25\nNew York users")
+    assert all(q.unit != "York" for q in found)
