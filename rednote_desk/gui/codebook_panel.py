@@ -176,7 +176,8 @@ class CodebookPanel(QWidget):
     def _build_actions(self) -> None:
         self.add_action = self._action("Add", self.on_add_action_triggered, tip="Add a top-level tag")
         self.add_child_action = self._action(
-            "Add sub-tag", self.on_add_child_action_triggered, shortcut="Ins", tip="Add a tag under the selected one (Ins)"
+            "Add sub-tag", self.on_add_child_action_triggered, shortcut="Ins",
+            tip="Add a tag under the selected one (Ins)",
         )
         self.rename_action = self._action("Rename", self.on_rename_action_triggered, shortcut="F2")
         self.color_action = self._action("Change colour…", self.on_color_action_triggered)
