@@ -1,0 +1,155 @@
+"""Entry points: a file path, raw bytes with a name, or pasted text -> ImportedText (or IngestError)."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from ..errors import IngestError
+from .boilerplate import detect_boilerplate
+from .dates import parse_date
+from .decode import Decoded, decode_bytes
+from .model import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, ImportedText
+from .sniff import sniff_metadata
+
+_FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+_TEXT_FORMATS = ("paste", "txt", "md", "html")
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedText:
+    """Import a .txt/.html/.md file. Raises IngestError with one line that names the file and what to do."""
+    file = Path(path)
+    name = file.name or str(file)
+    if file.is_dir():
+        raise IngestError(f'Cannot import "{name}": it is a folder, not a file; choose a '
+                          f"{_supported_list()} file inside it.")
+    if not file.exists():
+        raise IngestError(f'Cannot import "{name}": there is no such file ({file}); check the path and try again.')
+    _format_of(name)
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise IngestError(_too_big(name, size, max_bytes))
+        with file.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise IngestError(f'Cannot import "{name}": the file could not be read ({reason}); check that it is '
+                          f"not in use and that you may open it.") from None
+    return from_bytes(data, name=name, max_bytes=max_bytes)
+
+
+def from_bytes(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedText:
+    """Import file content; the format comes from the extension of name."""
+    fmt = _format_of(name)
+    if len(data) > max_bytes:
+        raise IngestError(_too_big(name, len(data), max_bytes))
+    if not data:
+        raise IngestError(f'Cannot import "{name}": the file is empty; choose a file that contains the article text.')
+    declared = None
+    if fmt == "html":
+        match = _META_CHARSET.search(data[:4096])
+        declared = match.group(1).decode("ascii") if match else None
+    decoded = decode_bytes(data, name=name, declared=declared)
+    return _build(_normalise(decoded.text), name=name, fmt=fmt, decoded=decoded)
+
+
+def from_text(text: str, *, name: str = "pasted text", fmt: str = "paste") -> ImportedText:
+    """Import text already in memory (pasted, or read elsewhere); fmt is paste, txt, md or html."""
+    if fmt not in _TEXT_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(_TEXT_FORMATS)}")
+    return _build(_normalise(text), name=name, fmt=fmt, decoded=None)
+
+
+def text_sha256(text: str) -> str:
+    """Hex SHA-256 of the UTF-8 encoding of text (identifies an imported text)."""
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def _build(text: str, *, name: str, fmt: str, decoded: Decoded | None) -> ImportedText:
+    warnings = list(decoded.warnings) if decoded else []
+    _require_text(text, name)
+    meta: dict = {}
+    if fmt == "html":
+        from .html_extract import extract_article
+
+        article = extract_article(text)
+        text = _normalise(article.text)
+        if not text.strip():
+            raise IngestError(f"Cannot import {_label(name)}: no readable text was found in the page; save the "
+                              f"article text as .txt and import that.")
+        warnings.extend(article.warnings)
+        meta = {"title": article.title, "author": article.author, "url": article.url, "outlet": article.outlet,
+                "published": _iso(article.published)}
+    sniffed = sniff_metadata(text)
+    for key in ("title", "author", "published", "outlet"):
+        if not meta.get(key):
+            meta[key] = sniffed[key]
+    if sniffed["date_hint"] and not meta["published"]:
+        warnings.append(f"the date {sniffed['date_hint']} at the top looks like the site's date banner, not the "
+                        f"publication date; the publication date was left empty")
+    return ImportedText(
+        text=text,
+        source_name=name,
+        source_format=fmt,
+        title=meta["title"],
+        author=meta["author"],
+        published=meta["published"],
+        url=meta.get("url"),
+        outlet=meta["outlet"],
+        encoding=decoded.encoding if decoded else None,
+        encoding_guessed=decoded.guessed if decoded else False,
+        boilerplate=detect_boilerplate(text),
+        warnings=tuple(warnings),
+    )
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _require_text(text: str, name: str) -> None:
+    if not text:
+        raise IngestError(f"Cannot import {_label(name)}: it is empty; provide the article text and try again.")
+    if not text.strip():
+        raise IngestError(f"Cannot import {_label(name)}: it contains only blank space; provide the article text "
+                          f"and try again.")
+
+
+def _format_of(name: str) -> str:
+    extension = os.path.splitext(name)[1].lower()
+    if extension in _FORMATS:
+        return _FORMATS[extension]
+    what = f"files of type {extension}" if extension else "files without an extension"
+    raise IngestError(f'Cannot import "{name}": {what} are not supported; use one of {_supported_list()}.')
+
+
+def _supported_list() -> str:
+    return ", ".join(SUPPORTED_EXTENSIONS)
+
+
+def _too_big(name: str, size: int, limit: int) -> str:
+    return (f'Cannot import "{name}": it is {_human(size)}, over the {_human(limit)} limit; import only the '
+            f"article text or split the file.")
+
+
+def _human(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size} bytes"
+
+
+def _label(name: str) -> str:
+    return "the pasted text" if name == "pasted text" else f'"{name}"'
+
+
+def _iso(value: str | None) -> str | None:
+    if not value:
+        return None
+    return value if _ISO_DATE.fullmatch(value) else parse_date(value)
