@@ -1,4 +1,4 @@
-"""Speed of the comparison core: word diff, sentence alignment, copy/spin detection.
+"""Speed of the comparison core: word diff, rendering, sentence alignment, copy/spin detection.
 
 Texts are built from the sample articles: paragraphs drawn and shuffled, ~10% of words replaced by
 other corpus words, sentences deleted and inserted. Spun copies swap words from a synonym table.
@@ -23,6 +23,7 @@ from rednote_desk.core.compare.align import align_documents  # noqa: E402
 from rednote_desk.core.compare.spin import find_copies  # noqa: E402
 from rednote_desk.core.compare.worddiff import word_diff  # noqa: E402
 from rednote_desk.core.models import Document  # noqa: E402
+from rednote_desk.core.render import render_inline_html, render_side_by_side_html  # noqa: E402
 
 SEED = 20250113
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -103,6 +104,9 @@ def run(quick: bool) -> dict[str, float]:
     a = article(10_000, rng, paras, vocab, 0.0)
     b = edit(a, rng, vocab)
     out["diff_10kb_pair_ms"] = timed_ms(lambda: word_diff(a, b), runs * 4)
+    chunks = word_diff(a, b)
+    out["render_inline_10kb_ms"] = timed_ms(lambda: render_inline_html(a, b, chunks), runs)
+    out["render_side_by_side_10kb_ms"] = timed_ms(lambda: render_side_by_side_html(a, b, chunks), runs)
 
     big_a = article(1_000_000 if not quick else 300_000, rng, paras, vocab, 0.05)
     big_b = edit(big_a, rng, vocab)
