@@ -2,6 +2,8 @@
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rednote_desk.core.compare.worddiff import DiffChunk, changed_words, word_diff
 
@@ -153,3 +155,17 @@ def test_large_unrelated_texts_do_not_hang():
     b = " ".join(f"v{rng.randrange(100000)}" for _ in range(60_000))
     chunks = word_diff(a, b)
     _assert_tiles(a, b, chunks)
+
+_PIECES = st.sampled_from(["cold", "war", "users", "a", "the", " ", "  ", "\n", ",", ".", "’", "3.5",
+                           "小", "红", "书", "난민", "𝓞𝓹", "🚢", "Users"])
+_TEXT = st.lists(_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, _TEXT, st.booleans(), st.booleans(), st.booleans())
+def test_chunks_always_tile_both_texts(a, b, case, punct, space):
+    chunks = word_diff(a, b, ignore_case=case, ignore_punctuation=punct, ignore_whitespace=space)
+    _assert_tiles(a, b, chunks, exact_equal=not (case or punct or space))
+    assert all(c.tag != "equal" or (c.a_end > c.a_start or c.b_end > c.b_start) for c in chunks)
+    for prev, nxt in zip(chunks, chunks[1:]):
+        assert not (prev.tag != "equal" and nxt.tag != "equal")  # changes are merged
