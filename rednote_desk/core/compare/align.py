@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Literal, Sequence
 
 import numpy as np
@@ -220,12 +219,13 @@ def align_documents(docs: Sequence[Document]) -> dict[tuple[int, int], Alignment
     vocab = WordCodes()
     prepared = [prepare(d.text, vocab) for d in docs]
     keys = [doc_key(d, n) for n, d in enumerate(docs)]
-    # One similarity matrix over all sentences; each pair reads its block.
-    all_codes = [c for p in prepared for c in p.codes]
     bounds = np.cumsum([0] + [len(p.codes) for p in prepared]).tolist()
-    matrix = similarity(all_codes, all_codes) if len(docs) > 1 else np.zeros((0, 0))
+    all_codes = [c for p in prepared for c in p.codes]
     out: dict[tuple[int, int], Alignment] = {}
-    for i, j in combinations(range(len(docs)), 2):
-        block = matrix[bounds[i]:bounds[i + 1], bounds[j]:bounds[j + 1]]
-        out[(keys[i], keys[j])] = align_prepared(prepared[i], prepared[j], block, doc_a=keys[i], doc_b=keys[j])
+    for i in range(len(docs) - 1):
+        # One similarity block per document against all later ones; each pair reads its slice.
+        rows = similarity(prepared[i].codes, all_codes[bounds[i + 1]:])
+        for j in range(i + 1, len(docs)):
+            block = rows[:, bounds[j] - bounds[i + 1]:bounds[j + 1] - bounds[i + 1]]
+            out[(keys[i], keys[j])] = align_prepared(prepared[i], prepared[j], block, doc_a=keys[i], doc_b=keys[j])
     return out
