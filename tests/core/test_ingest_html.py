@@ -183,3 +183,14 @@ def test_xml_declaration_and_legacy_encoding(no_network):
     doc = from_bytes(page.encode("latin-1"), name="fr.html")
     assert "L'été a été chaud à Paris" in doc.text
     assert doc.encoding == "cp1252" and not doc.encoding_guessed
+
+
+def test_wrapper_with_a_chrome_like_class_is_not_dropped(no_network):
+    page = ('<html><body class="has-cookie-banner"><div id="page" class="cookie-accepted"><article>'
+            "<h1>Storm hits coast</h1><p>A powerful storm made landfall on Tuesday, forcing thousands to leave "
+            "their homes along the coast.</p><p>Officials said more than 700,000 people were without power by "
+            'nightfall.</p></article><div class="share-buttons">Share on Facebook SHARE_LEAK</div></div>'
+            "</body></html>")
+    doc = from_bytes(page.encode(), name="wrapped.html")
+    assert "A powerful storm made landfall" in doc.text and "700,000" in doc.text
+    assert "SHARE_LEAK" not in doc.text

@@ -18,6 +18,8 @@ BODY = "A powerful storm made landfall on Tuesday, forcing thousands to evacuate
     ("By Jane Roe for The Daily Bugle", "Jane Roe", None, "The Daily Bugle"),
     ("Written by Ana de la Cruz", "Ana de la Cruz", None, None),
     ("By Jean-Luc O’Neill — Jan. 4, 2026", "Jean-Luc O’Neill", "2026-01-04", None),
+    ("By José Álvarez and Zoë Durand", "José Álvarez and Zoë Durand", None, None),
+    ("By the way, this is not a byline", None, None, None),
 ])
 def test_bylines_under_a_headline(line, author, published, outlet):
     meta = sniff_metadata(f"Storm hits the coast\n{line}\n{BODY}")
@@ -81,6 +83,12 @@ def test_weather_banner_variants():
 def test_no_title_when_text_starts_with_a_paragraph():
     assert sniff_metadata(BODY + BODY)["title"] is None
     assert sniff_metadata("Short sentence that ends with a full stop.\n" + BODY)["title"] is None
+
+
+def test_chinese_headline_without_spaces():
+    meta = sniff_metadata("美国用户涌入小红书\n随着TikTok禁令临近，许多美国用户开始下载小红书。\n")
+    assert meta["title"] == "美国用户涌入小红书"
+    assert sniff_metadata("随着TikTok禁令临近，许多美国用户开始下载小红书。\n")["title"] is None
 
 
 def test_markdown_heading_title():

@@ -9,21 +9,21 @@ import re
 
 from .lines import Line, header_banner_lines, looks_like_headline, nonblank_lines
 from .markers import (
-    ADVERT as _ADVERT,
-    BANNER as _BANNER,
-    BYLINE as _BYLINE,
-    DANGLING as _DANGLING,
-    EMBED as _EMBED,
-    NAVIGATION as _NAVIGATION,
-    REPEATED as _REPEATED,
-    REPEATED_HEADLINE as _REPEATED_HEADLINE,
-    TAGS as _TAGS,
+    ADVERT,
+    BANNER,
+    BYLINE,
+    DANGLING,
+    EMBED,
+    NAVIGATION,
+    REPEATED,
+    REPEATED_HEADLINE,
+    TAGS,
     classify_line,
 )
 from .model import BoilerplateSpan
 from .sniff import parse_byline
 
-_NOT_FOOTER_MARKERS = (_REPEATED, _REPEATED_HEADLINE, _EMBED, _BANNER, _ADVERT, _NAVIGATION)
+_NOT_FOOTER_MARKERS = (REPEATED, REPEATED_HEADLINE, EMBED, BANNER, ADVERT, NAVIGATION)
 
 # Unmarked lines inside a supposed footer must be short (link titles, captions) and few, else the
 # marker sits inside the article.
@@ -51,11 +51,10 @@ def detect_boilerplate(text: str) -> tuple[BoilerplateSpan, ...]:
     lines = nonblank_lines(text)
     if not lines:
         return ()
-    labels: dict[int, str] = {}
-    for line in header_banner_lines(lines):
-        labels[lines.index(line)] = _BANNER
+    banners = len(header_banner_lines(lines))  # the banner block is always the first lines
+    labels: dict[int, str] = dict.fromkeys(range(banners), BANNER)
     _label_embeds(lines, labels)
-    _label_repeats(lines, labels, first_body=len(labels))
+    _label_repeats(lines, labels, first_body=banners)
     _label_markers(lines, labels)
     _label_footer(lines, labels, text_length=len(text))
     _label_tail_byline(lines, labels)
@@ -77,21 +76,21 @@ def _label_embeds(lines: list[Line], labels: dict[int, str]) -> None:
                     end = j
                     break
             for k in range(i, end + 1):
-                labels[k] = _EMBED
+                labels[k] = EMBED
         elif _MUSIC_CREDIT.fullmatch(s) and len(s) <= 200:
-            labels[i] = _EMBED
+            labels[i] = EMBED
         elif _INSTAGRAM_START.fullmatch(s):
             for j in range(i, min(i + 8, len(lines))):
                 if _INSTAGRAM_END.fullmatch(lines[j].text.strip()):
                     for k in range(i, j + 1):
-                        labels[k] = _EMBED
+                        labels[k] = EMBED
                     break
             else:
-                labels[i] = _EMBED
+                labels[i] = EMBED
         elif _TWEET_SIGNATURE.fullmatch(s):
-            labels[i] = _EMBED
+            labels[i] = EMBED
             if i > 0 and i - 1 not in labels and len(lines[i - 1].text) <= 300:
-                labels[i - 1] = _EMBED
+                labels[i - 1] = EMBED
 
 
 def _repeat_key(text: str) -> str:
@@ -104,16 +103,14 @@ def _label_repeats(lines: list[Line], labels: dict[int, str], *, first_body: int
     if first_body < len(lines) and looks_like_headline(lines[first_body].text):
         title_key = _repeat_key(lines[first_body].text)
     seen: dict[str, int] = {}
-    for i, line in enumerate(lines):
-        key = _repeat_key(line.text)
+    keys = [_repeat_key(line.text) for line in lines]
+    for i, key in enumerate(keys):
         if i in labels:
             continue
         if key == title_key and i != first_body and len(key) >= 15:
-            labels[i] = _REPEATED_HEADLINE
-        elif len(key) >= _MIN_REPEAT and (
-            key in seen or any(key in _repeat_key(lines[j].text) for j in range(max(0, i - 3), i))
-        ):
-            labels[i] = _REPEATED
+            labels[i] = REPEATED_HEADLINE
+        elif len(key) >= _MIN_REPEAT and (key in seen or any(key in keys[j] for j in range(max(0, i - 3), i))):
+            labels[i] = REPEATED
         seen.setdefault(key, i)
 
 
@@ -126,8 +123,8 @@ def _label_markers(lines: list[Line], labels: dict[int, str]) -> None:
             labels[i] = reason
             s = line.text.strip()
             # "Tags:" alone on its line: the list follows on the next line
-            if reason == _TAGS and s.endswith(":") and i + 1 < len(lines) and lines[i + 1].text.count(",") >= 2:
-                labels.setdefault(i + 1, _TAGS)
+            if reason == TAGS and s.endswith(":") and i + 1 < len(lines) and lines[i + 1].text.count(",") >= 2:
+                labels.setdefault(i + 1, TAGS)
 
 
 def _label_footer(lines: list[Line], labels: dict[int, str], *, text_length: int) -> None:
@@ -135,13 +132,18 @@ def _label_footer(lines: list[Line], labels: dict[int, str], *, text_length: int
 
     Not when an ordinary long paragraph follows the marker: then the marker sits inside the article.
     """
-    plain = [j for j in range(len(lines)) if j not in labels]
-    last_long = max((j for j in plain if len(lines[j].text.strip()) > _FOOTER_MAX_PLAIN_LINE), default=-1)
+    plain_after = [0] * (len(lines) + 1)  # characters of unmarked lines from index i on
+    last_long = -1
+    for j in range(len(lines) - 1, -1, -1):
+        size = 0 if j in labels else len(lines[j].text.strip())
+        plain_after[j] = plain_after[j + 1] + size
+        if size > _FOOTER_MAX_PLAIN_LINE and last_long < 0:
+            last_long = j
     for i in range(last_long + 1, len(lines)):
         reason = labels.get(i)
         if reason is None or reason in _NOT_FOOTER_MARKERS or lines[i].start < text_length // 2:
             continue
-        if sum(len(lines[j].text.strip()) for j in plain if j > i) > _FOOTER_MAX_PLAIN_TOTAL:
+        if plain_after[i + 1] > _FOOTER_MAX_PLAIN_TOTAL:
             continue
         current = reason
         for j in range(i + 1, len(lines)):
@@ -155,7 +157,7 @@ def _label_tail_byline(lines: list[Line], labels: dict[int, str]) -> None:
     """A sign-off byline ('Jane Roe for The Daily Bugle') as one of the last two lines."""
     for i in range(max(0, len(lines) - 2), len(lines)):
         if i not in labels and parse_byline(lines[i].text, allow_for_form=True):
-            labels[i] = _BYLINE
+            labels[i] = BYLINE
 
 
 def _merge(lines: list[Line], labels: dict[int, str]) -> list[BoilerplateSpan]:
@@ -183,8 +185,8 @@ def _dangling_media(lines: list[Line], labels: dict[int, str]) -> list[Boilerpla
         sentence = match.group("s")
         if not (_MEDIA_WORD.search(sentence) and _MEDIA_CUE.search(sentence)) or len(sentence) > 200:
             continue
-        if i + 1 < len(lines) and (i + 1 in labels and labels[i + 1] == _EMBED or _CONTENT_START.match(lines[i + 1].text)):
+        if i + 1 < len(lines) and (i + 1 in labels and labels[i + 1] == EMBED or _CONTENT_START.match(lines[i + 1].text)):
             continue
         lead = len(sentence) - len(sentence.lstrip())
-        spans.append(BoilerplateSpan(line.start + match.start("s") + lead, line.start + len(stripped), _DANGLING))
+        spans.append(BoilerplateSpan(line.start + match.start("s") + lead, line.start + len(stripped), DANGLING))
     return spans

@@ -44,8 +44,12 @@ def parse_html(markup: str) -> lxml_html.HtmlElement:
 def strip_chrome(tree: lxml_html.HtmlElement) -> None:
     """Remove scripts, styles, embeds, navigation, cookie banners, page headers/footers in place.
 
-    JSON-LD blocks are kept: they are data (metadata, sometimes the article body), never run.
+    JSON-LD blocks are kept: they are data (metadata, sometimes the article body), never run. An element
+    that only looks like chrome by its class or id is kept when it holds most of the page's text (a
+    wrapper such as <div class="cookie-accepted">).
     """
+    body = tree.find(".//body")
+    page_chars = len(body.text_content()) if body is not None else 0
     doomed = []
     for element in tree.iter():
         if not isinstance(element.tag, str):
@@ -56,20 +60,29 @@ def strip_chrome(tree: lxml_html.HtmlElement) -> None:
             continue
         if tag in _DROP_TAGS or _is_chrome(element, tag):
             doomed.append(element)
+        elif _looks_like_chrome(element) and len(element.text_content()) < 0.4 * page_chars:
+            doomed.append(element)
+    doomed_ids = {id(element) for element in doomed}
     for element in doomed:
-        if element.getparent() is not None and not any(a in doomed for a in element.iterancestors()):
+        if element.getparent() is not None and not any(id(a) in doomed_ids for a in element.iterancestors()):
             element.drop_tree()
 
 
 def _is_chrome(element: etree._Element, tag: str) -> bool:
+    """Chrome by its tag, role or visibility."""
     if tag in _PAGE_LEVEL_ONLY:
         return not any(a.tag in ("article", "main") for a in element.iterancestors())
     if tag in ("html", "body", "head", "article", "main"):
         return False
     if (element.get("role") or "").lower() in _DROP_ROLES or element.get("hidden") is not None:
         return True
-    if element.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(element.get("style") or ""):
-        return True
+    return element.get("aria-hidden") == "true" or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+
+
+def _looks_like_chrome(element: etree._Element) -> bool:
+    """Chrome by its class or id (cookie-banner, share-buttons, related-posts ...)."""
+    if element.tag in ("html", "body", "head", "article", "main"):
+        return False
     tokens = (element.get("class") or "").split() + [element.get("id") or ""]
     return any(token and _CHROME_TOKEN.search(token) for token in tokens)
 

@@ -31,6 +31,7 @@ def nonblank_lines(text: str) -> list[Line]:
 
 _WEATHER = re.compile(r"[-+\u2212]?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF](?:\s+[A-Za-z ]{1,20})?")
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?", re.I)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _PLACE = re.compile(r"[A-Z][A-Za-z.'’-]*(?:,?\s+[A-Z][A-Za-z.'’-]*){0,2}")
 
 
@@ -74,11 +75,12 @@ def header_banner_lines(lines: list[Line]) -> list[Line]:
 def looks_like_headline(line: str) -> bool:
     """A single short line with the shape of a headline (not a paragraph, banner, handle or address)."""
     s = line.strip().lstrip("#").strip()
-    words = s.split()
-    if not 2 <= len(words) <= 30 or not 8 <= len(s) <= 250:
+    if s.startswith(("@", "http://", "https://", "www.")) or banner_kind(s) in ("weather", "time", "date"):
+        return False
+    if s.endswith((":", ",", "。", "，", "：")):
         return False
     if s.endswith(".") and not s.endswith(("...", "..")):
         return False  # headlines do not end with a full stop; sentences do
-    if s.startswith(("@", "http://", "https://", "www.")) or banner_kind(s) in ("weather", "time", "date"):
-        return False
-    return not s.endswith((":", ","))
+    if _CJK.search(s):  # no spaces between words: judge by length
+        return 4 <= len(s) <= 80
+    return 2 <= len(s.split()) <= 30 and 8 <= len(s) <= 250

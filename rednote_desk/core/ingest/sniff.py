@@ -7,7 +7,8 @@ from .dates import find_date, parse_date
 from .markers import classify_line
 from .lines import Line, banner_kind, header_banner_lines, looks_like_headline, nonblank_lines
 
-_WORD = r"[A-Z][a-zA-Z'’\-]*\.?"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω"  # capitals of Latin (with accents), Cyrillic, Greek
+_WORD = rf"[{_UPPER}][^\W\d_]*(?:['’-][^\W\d_]+)*\.?"
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al)"
 _NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_WORD}){{0,3}}"
 _NAME2 = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_WORD}){{1,3}}"  # at least two words
