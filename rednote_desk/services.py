@@ -130,21 +130,40 @@ def import_paths(
     max_bytes: int | None = None,
     progress: Callable[[int, int, str], bool | None] | None = None,
 ) -> list[ImportOutcome]:
-    """Import files one by one; each stands alone. ``progress(done, total, name)`` may return False to cancel."""
-    outcomes: list[ImportOutcome] = []
+    """Import files as one undo step; a file that fails is reported and skipped.
+
+    ``progress(done, total, name)`` may return False to cancel; the files read until then are stored. All files
+    are read before anything is written, so the write transaction stays short.
+    """
     limit = ingest.DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    read: list[tuple[str, "ingest.ImportedText | None", str | None]] = []
     for index, path in enumerate(paths):
         if progress is not None and progress(index, len(paths), str(path)) is False:
             break
         try:
-            imported = ingest.read_file(path, max_bytes=limit)
-            document, created = store_imported(project, imported, overrides=overrides, trim=trim)
-            outcomes.append(ImportOutcome(str(path), document, created, warnings=imported.warnings))
+            read.append((str(path), ingest.read_file(path, max_bytes=limit), None))
         except UserError as exc:
-            outcomes.append(ImportOutcome(str(path), error=str(exc)))
+            read.append((str(path), None, str(exc)))
+    outcomes: list[ImportOutcome] = []
+    with project.operation_group() as group:
+        for path, imported, error in read:
+            if imported is None:
+                outcomes.append(ImportOutcome(path, error=error))
+                continue
+            try:
+                document, created = store_imported(project, imported, overrides=overrides, trim=trim)
+                outcomes.append(ImportOutcome(path, document, created, warnings=imported.warnings))
+            except UserError as exc:
+                outcomes.append(ImportOutcome(path, error=str(exc)))
+        group.label = import_label(sum(1 for outcome in outcomes if outcome.created))
     if progress is not None:
         progress(len(outcomes), len(paths), "")
     return outcomes
+
+
+def import_label(created: int) -> str:
+    """The undo label of a batch import; empty for one document, which keeps that document's own label."""
+    return f"Import {created} documents" if created > 1 else ""
 
 
 @dataclass(frozen=True)

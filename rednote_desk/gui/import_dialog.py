@@ -71,6 +71,7 @@ class _Outcome:
     created: list[int] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    changes: Changes | None = None  # what the import changed, one undo step
 
 
 class ImportController(QObject):
@@ -134,32 +135,40 @@ class ImportController(QObject):
         return notes
 
     def _store(self, choices: Sequence[ReviewChoice]) -> _Outcome:
+        """Store the accepted texts as one undo step."""
         outcome = _Outcome()
-        for choice in choices:
-            name = choice.imported.source_name
-            try:
-                document, created = services.store_imported(
-                    self.project, choice.imported, overrides=choice.overrides, trim=choice.trim
-                )
-            except UserError as exc:
-                outcome.errors.append(f"{name}: {exc}")
-                continue
-            outcome.ids.append(document.id)
-            if created:
-                outcome.created.append(document.id)
-            else:
-                outcome.duplicates.append(f"{name} (same text as “{document.title}”)")
+        try:
+            with self.project.operation_group() as group:
+                for choice in choices:
+                    self._store_one(choice, outcome)
+                group.label = services.import_label(len(outcome.created))
+        except UserError as exc:  # e.g. a read-only project: nothing was stored
+            return _Outcome(errors=[str(exc)])
+        outcome.changes = group.changes
         return outcome
+
+    def _store_one(self, choice: ReviewChoice, outcome: _Outcome) -> None:
+        name = choice.imported.source_name
+        try:
+            document, created = services.store_imported(
+                self.project, choice.imported, overrides=choice.overrides, trim=choice.trim
+            )
+        except UserError as exc:
+            outcome.errors.append(f"{name}: {exc}")
+            return
+        outcome.ids.append(document.id)
+        if created:
+            outcome.created.append(document.id)
+        else:
+            outcome.duplicates.append(f"{name} (same text as “{document.title}”)")
 
     def _finish(self, outcome: _Outcome, failures: Sequence[tuple[str, str]] = ()) -> None:
         if failures or outcome.errors or outcome.duplicates:
             self.show_summary("Import finished with problems", _summary(outcome, failures))
         if outcome.ids:
             self.imported.emit(list(outcome.ids))
-        if outcome.created:
-            self.changed.emit(
-                Changes(label="Import", tables={"documents"}, document_ids=set(outcome.created))
-            )
+        if outcome.changes is not None and not outcome.changes.empty:
+            self.changed.emit(outcome.changes)
 
     # --- pasted text -----------------------------------------------------------------------------------------
     def import_pasted_text(self) -> None:

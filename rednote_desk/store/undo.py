@@ -4,6 +4,9 @@ Every user action runs in one transaction through :meth:`UndoMixin._operation`. 
 recorder which rows it is about to touch; the recorder keeps each row's state before and after. Undo writes the
 "before" states back in reverse order, redo the "after" states in order. The log lives in the database, so undo
 survives a restart and the CLI, the GUI and the tests share it.
+
+Several operations can be grouped into one undo step with :meth:`UndoMixin.operation_group`: the whole group is
+one transaction that writes one undo_log row, so a crash or an error leaves either the complete step or nothing.
 """
 from __future__ import annotations
 
@@ -122,31 +125,90 @@ def summarize(label: str, changes: list[_RowChange]) -> Changes:
     return out
 
 
+@dataclass
+class OperationGroup:
+    """An open group of operations. ``label`` may be changed until the group ends; ``changes`` is filled then.
+
+    With ``label`` empty at the end, the group takes the label of its only operation, or "Several changes".
+    """
+
+    label: str
+    changes: Changes = field(default_factory=Changes)
+    labels: list[str] = field(default_factory=list)  # labels of the operations that completed in the group
+    rows: list[_RowChange] = field(default_factory=list, repr=False)  # their row changes, in order
+
+    def final_label(self) -> str:
+        if self.label:
+            return self.label
+        return self.labels[0] if len(self.labels) == 1 else "Several changes"
+
+
 class UndoMixin:
     db: Any
+    _group: OperationGroup | None = None
+
+    def _check_writable(self) -> None:
+        if getattr(self, "read_only", False):
+            raise UserError("this project file is read-only; changes cannot be saved (use File > Save a copy)")
 
     @contextlib.contextmanager
     def _operation(self, label: str) -> Iterator[Recorder]:
         """Run one user action in one transaction and log it for undo.
 
-        The body sets ``rec.result``; after the block ``rec.changes`` says what changed.
+        The body sets ``rec.result``; after the block ``rec.changes`` says what changed. Inside
+        :meth:`operation_group` the action runs in a savepoint and its row changes join the group's single log
+        entry; if it fails, only its own work is rolled back and the group carries on.
         """
-        if getattr(self, "read_only", False):
-            raise UserError("this project file is read-only; changes cannot be saved (use File > Save a copy)")
+        self._check_writable()
+        group = self._group
         rec = Recorder(self.db)
         with self.db.atomic():
             yield rec
             row_changes, changes = rec.finish(label)
-            if row_changes:
-                self.db.execute("DELETE FROM undo_log WHERE undone = 1")
-                self.db.execute(
-                    "INSERT INTO undo_log (label, created_at, changes, undone) VALUES (?, ?, ?, 0)",
-                    [label, utc_now(), json.dumps([_encode(c) for c in row_changes], ensure_ascii=False)],
-                )
-                self.db.execute(
-                    "DELETE FROM undo_log WHERE id <= (SELECT max(id) FROM undo_log) - ?", [UNDO_LOG_LIMIT]
-                )
+            if group is None and row_changes:
+                self._log(label, row_changes)
+        if group is not None and row_changes:  # reached only once the savepoint was released
+            group.rows.extend(row_changes)
+            group.labels.append(label)
         rec.changes = changes
+
+    @contextlib.contextmanager
+    def operation_group(self, label: str = "") -> Iterator[OperationGroup]:
+        """Make the operations run inside the block one undo step, in one transaction.
+
+        The step keeps each operation's own before/after rows in order, so undoing it replays the operations'
+        undos in reverse and redo replays them forwards, exactly as if they had been undone one by one. An
+        exception escaping the block rolls back every operation of the group and logs nothing; an operation
+        that raises inside the block and is caught there leaves no trace. A group inside a group joins the
+        outer one. After the block ``group.changes`` (also ``self.last_changes``) says what changed.
+        """
+        if self._group is not None:
+            yield self._group
+            return
+        self._check_writable()
+        group = OperationGroup(label)
+        self._group = group
+        try:
+            with self.db.atomic():
+                yield group
+                if group.rows:
+                    self._log(group.final_label(), group.rows)
+        finally:
+            self._group = None
+        group.changes = summarize(group.final_label(), group.rows)
+        self.last_changes = group.changes
+
+    def _log(self, label: str, row_changes: list[_RowChange]) -> None:
+        self.db.execute("DELETE FROM undo_log WHERE undone = 1")
+        self.db.execute(
+            "INSERT INTO undo_log (label, created_at, changes, undone) VALUES (?, ?, ?, 0)",
+            [label, utc_now(), json.dumps([_encode(c) for c in row_changes], ensure_ascii=False)],
+        )
+        self.db.execute("DELETE FROM undo_log WHERE id <= (SELECT max(id) FROM undo_log) - ?", [UNDO_LOG_LIMIT])
+
+    def _check_no_group(self, action: str) -> None:
+        if self._group is not None:
+            raise UserError(f"cannot {action} while a group of changes is being made")
 
     def undo_label(self) -> str | None:
         row = self.db.execute("SELECT label FROM undo_log WHERE undone = 0 ORDER BY id DESC LIMIT 1").fetchone()
@@ -158,6 +220,7 @@ class UndoMixin:
 
     def undo(self) -> Changes | None:
         """Undo the latest operation; None when there is nothing to undo."""
+        self._check_no_group("undo")
         with self.db.atomic():
             row = self.db.execute(
                 "SELECT id, label, changes FROM undo_log WHERE undone = 0 ORDER BY id DESC LIMIT 1"
@@ -172,6 +235,7 @@ class UndoMixin:
 
     def redo(self) -> Changes | None:
         """Redo the earliest undone operation; None when there is nothing to redo."""
+        self._check_no_group("redo")
         with self.db.atomic():
             row = self.db.execute(
                 "SELECT id, label, changes FROM undo_log WHERE undone = 1 ORDER BY id ASC LIMIT 1"

@@ -107,6 +107,11 @@ def test_import_three_files_stores_two_with_edited_title_and_reports_the_binary(
     assert sorted(controller.ids[0]) == sorted(d.id for d in documents.values())
     assert controller.changes[0].tables == {"documents"}
     assert controller.changes[0].document_ids == {d.id for d in documents.values()}
+    assert project.undo_label() == "Import 2 documents"  # one undo step for the whole batch
+    project.undo()
+    assert project.documents() == [] and project.undo_label() is None
+    project.redo()
+    assert {d.source_name for d in project.documents()} == {"good.txt", "page.html"}
 
 
 def test_trimming_one_row_removes_its_boilerplate_only(project, window, files):
@@ -229,6 +234,8 @@ def test_paste_prefills_metadata_keeps_typed_fields_and_trims(project, window, q
         "Storm closes port", "Jane Doe", "Coast News", "2025-03-04")
     assert document.source_format == "paste" and "Copyright" not in document.text
     assert controller.ids == [[document.id]] and controller.summaries == []
+    assert project.undo_label() == "Import “Storm closes port”"  # a single document keeps its own label
+    assert controller.changes[0].document_ids == {document.id}
 
 
 def test_paste_refuses_empty_text_and_bad_date(qtbot):
