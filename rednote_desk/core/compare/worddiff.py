@@ -10,9 +10,8 @@ tokens) and would swallow an unchanged word between two whitespace edits. Instea
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import accumulate
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import fast_diff_match_patch as fdmp
 
@@ -32,9 +31,8 @@ _TINY_WORD_CHARS = 3
 _FIRST_CODE = 0x4E00  # from here up there is no whitespace, so DMP's boundary heuristics stay neutral
 
 
-@dataclass(frozen=True, slots=True)
-class DiffChunk:
-    """A region of A (``a_start:a_end``) and its counterpart in B, like Meld's DiffChunk."""
+class DiffChunk(NamedTuple):
+    """A region of A (``a_start:a_end``) and its counterpart in B; a named tuple, like Meld's DiffChunk."""
 
     tag: ChunkTag
     a_start: int
@@ -135,13 +133,7 @@ def _segments(runs: list[tuple[str, int]]) -> list[list[int]]:
     return segs
 
 
-def _words(toks: list[str]) -> list[str]:
-    return [t for t in toks if token_kind(t) in ("word", "cjk")]
-
-
-def _has_words(seg: list[int], toks_a: list[str], toks_b: list[str]) -> bool:
-    return any(token_kind(t) in ("word", "cjk") for t in toks_a[seg[1]:seg[2]]) or any(
-        token_kind(t) in ("word", "cjk") for t in toks_b[seg[3]:seg[4]])
+_WORDISH = ("word", "cjk")
 
 
 def _absorbable(seg: list[int], left: list[int], right: list[int], toks_a: list[str], toks_b: list[str]) -> bool:
@@ -152,10 +144,13 @@ def _absorbable(seg: list[int], left: list[int], right: list[int], toks_a: list[
     """
     if seg[2] - seg[1] > 8:
         return False
-    words = _words(toks_a[seg[1]:seg[2]])
+    words = [t for t in toks_a[seg[1]:seg[2]] if token_kind(t) in _WORDISH]
     if len(words) > 1 or (words and len(words[0]) > _TINY_WORD_CHARS):
         return False
-    lw, rw = _has_words(left, toks_a, toks_b), _has_words(right, toks_a, toks_b)
+    lw = any(token_kind(t) in _WORDISH for t in toks_a[left[1]:left[2]]) or any(
+        token_kind(t) in _WORDISH for t in toks_b[left[3]:left[4]])
+    rw = any(token_kind(t) in _WORDISH for t in toks_a[right[1]:right[2]]) or any(
+        token_kind(t) in _WORDISH for t in toks_b[right[3]:right[4]])
     return (lw or rw) if not words else (lw and rw)
 
 
