@@ -16,6 +16,10 @@ class Mention:
     quote: str
     values: tuple[Quantity, ...] = ()  # offsets relative to the document text
 
+    def to_json(self) -> dict:
+        return {"document_id": self.document_id, "start_offset": self.start, "end_offset": self.end,
+                "quote": self.quote, "values": [q.to_json() for q in self.values]}
+
 
 @dataclass(frozen=True)
 class SuggestedClaim:
@@ -32,6 +36,12 @@ class SuggestedClaim:
     @property
     def document_ids(self) -> tuple[int, ...]:
         return tuple(m.document_id for m in self.mentions)
+
+    def to_json(self) -> dict:
+        return {"key": self.key, "label": self.label, "kind": self.kind, "reason": self.reason,
+                "score": self.score, "disagreement": self.disagreement,
+                "values_side_by_side": self.values_side_by_side(),
+                "mentions": [m.to_json() for m in self.mentions]}
 
     def values_side_by_side(self) -> str:
         """The stated values, one per mention: "≈500,000 | 700,000+ | 700,000+"."""

@@ -1,0 +1,117 @@
+"""The whole comparison of a set of documents, computed from plain data (no project, no Qt).
+
+:func:`compute_comparison` is pure, so the GUI can run it on a worker thread: the caller reads a
+:class:`ComparisonInput` from the project first.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from rednote_desk.core.claim_models import SuggestedClaim
+from rednote_desk.core.claims import suggest_claims
+from rednote_desk.core.compare.align import Alignment, align_documents
+from rednote_desk.core.compare.spin import CopyFinding, find_copies
+from rednote_desk.core.frame_profile import FrameProfile, frame_profile, tag_paths
+from rednote_desk.core.matrix import (
+    ClaimRow,
+    confirmed_rows,
+    document_labels,
+    open_suggestions,
+    suggested_rows,
+)
+from rednote_desk.core.models import Annotation, Claim, Document, Tag
+from rednote_desk.core.voices import voice_groups
+
+FORMAT = "rednote-desk/comparison"
+VERSION = 1
+
+Report = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ComparisonInput:
+    """What a comparison needs from the project, read on the caller's thread."""
+
+    documents: tuple[Document, ...]
+    annotations: tuple[Annotation, ...]  # of these documents
+    claims: tuple[Claim, ...]
+    tags: tuple[Tag, ...]
+    dismissed: frozenset[str] = frozenset()
+    frame_roots: tuple[int, ...] | None = None  # None: the top-level tags
+
+
+@dataclass(frozen=True)
+class Comparison:
+    documents: tuple[Document, ...]
+    labels: dict[int, str]  # column header per document id
+    rows: tuple[ClaimRow, ...]  # confirmed claims first, then open suggestions
+    suggestions: tuple[SuggestedClaim, ...]  # open (not dismissed, not accepted)
+    frame_profile: FrameProfile
+    alignments: dict[tuple[int, int], Alignment] = field(repr=False)
+    copies: tuple[CopyFinding, ...]
+    voices: dict[int, int]  # document id -> its voice (smallest id of its copy group)
+
+    def row_for_key(self, key: str) -> ClaimRow | None:
+        return next((r for r in self.rows if r.key == key), None)
+
+    def suggestion(self, key: str) -> SuggestedClaim | None:
+        return next((s for s in self.suggestions if s.key == key), None)
+
+    def to_json(self, *, alignments: bool = True) -> dict:
+        """The JSON form documented in README.md, section "Comparison (compare)"."""
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "documents": [
+                {"id": d.id, "title": d.title, "outlet": d.outlet, "label": self.labels[d.id],
+                 "published": d.published, "characters": len(d.text), "voice": self.voices[d.id]}
+                for d in self.documents
+            ],
+            "claims": [r.to_json() for r in self.rows],
+            "frame_profile": self.frame_profile.to_json(),
+            "alignments": [a.to_json() for a in self.alignments.values()] if alignments else [],
+            "copies": [c.to_json() for c in self.copies],
+        }
+
+
+def compute_comparison(
+    data: ComparisonInput,
+    *,
+    report: Report | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    alignments: bool = True,
+) -> Comparison:
+    """Matrix, suggestions, frame profile, sentence alignments and copies of ``data.documents``.
+
+    ``alignments=False`` skips the pairwise sentence alignments (copies are still detected).
+    """
+    docs = tuple(d for d in data.documents if d.id is not None)
+    steps = 4
+    note = report or (lambda *_: None)
+    stop = is_cancelled or (lambda: False)
+    note(0, steps, "Looking for copies")
+    copies = tuple(find_copies(docs)) if len(docs) > 1 else ()
+    voices = voice_groups([d.id for d in docs], ((c.source, c.copy) for c in copies))
+    if stop():
+        raise _Cancelled()
+    note(1, steps, "Suggesting claims")
+    suggestions = open_suggestions(suggest_claims(docs) if len(docs) > 1 else [], dismissed=data.dismissed,
+                                   annotations=data.annotations)
+    paths = tag_paths(data.tags)
+    rows = confirmed_rows(docs, data.annotations, data.claims, tag_paths=paths, voices=voices)
+    rows += suggested_rows(docs, suggestions, data.annotations, tag_paths=paths, voices=voices)
+    if stop():
+        raise _Cancelled()
+    note(2, steps, "Frame profile")
+    profile = frame_profile([(d.id, len(d.text)) for d in docs], data.annotations, data.tags,
+                            roots=data.frame_roots)
+    note(3, steps, "Aligning sentences")
+    aligned = align_documents(docs) if alignments and len(docs) > 1 else {}
+    note(steps, steps, "")
+    return Comparison(docs, document_labels(docs), tuple(rows), tuple(suggestions), profile, aligned, copies,
+                      voices)
+
+
+class _Cancelled(Exception):
+    """Raised inside a worker when the caller cancelled; the worker reports a cancellation."""

@@ -1,0 +1,322 @@
+"""Claims × outlets matrix: one row per claim, one cell per document that states it.
+
+Rows come from confirmed claims (annotations linked by a claim id) and from suggested claims
+(:func:`rednote_desk.core.claims.suggest_claims`) that were neither dismissed nor already accepted.
+Numbers in each cell are parsed; a row whose compared values cannot all be true is a disagreement.
+All offsets are code points into the document text.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
+
+from rednote_desk.core.claim_models import SuggestedClaim
+from rednote_desk.core.models import Annotation, Claim, Document
+from rednote_desk.core.numbers import detect_decimal_mark, parse_quantities
+from rednote_desk.core.quantity import Quantity, format_quantity, values_disagree
+from rednote_desk.core.voices import count_voices
+
+ORIGIN_CONFIRMED = "confirmed"
+ORIGIN_SUGGESTED = "suggested"
+LABEL_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One stretch of a document's wording; ``annotation_id`` is None for a suggestion."""
+
+    start: int
+    end: int
+    quote: str
+    annotation_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one document says for one claim."""
+
+    document_id: int
+    passages: tuple[Passage, ...]
+    tags: tuple[str, ...] = ()  # tag paths, sorted
+    values: tuple[Quantity, ...] = ()  # every amount in the passages, document offsets
+    compared: Quantity | None = None  # the amount compared across the row
+
+    @property
+    def start(self) -> int:
+        return self.passages[0].start
+
+    @property
+    def end(self) -> int:
+        return self.passages[0].end
+
+    @property
+    def quote(self) -> str:
+        return " … ".join(p.quote for p in self.passages)
+
+    def to_json(self) -> dict:
+        return {
+            "document_id": self.document_id,
+            "quote": self.quote,
+            "start_offset": self.start,
+            "end_offset": self.end,
+            "tags": list(self.tags),
+            "values": [q.to_json() for q in self.values],
+            "compared_value": None if self.compared is None else self.compared.to_json(),
+            "annotation_ids": [p.annotation_id for p in self.passages if p.annotation_id is not None],
+            "passages": [{"quote": p.quote, "start_offset": p.start, "end_offset": p.end,
+                          "annotation_id": p.annotation_id} for p in self.passages],
+        }
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One claim across the compared documents."""
+
+    label: str
+    origin: str  # "confirmed" | "suggested"
+    cells: dict[int, Cell]  # by document id
+    omitted_by: tuple[int, ...]
+    disagreement: bool
+    voices: int
+    kind: str = "claim"  # "claim" (stored) | "number" | "quotation"
+    key: str | None = None  # suggestions only
+    reason: str | None = None  # suggestions only
+    claim_id: int | None = None  # stored claims only
+    suggestion: SuggestedClaim | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def stated_by(self) -> tuple[int, ...]:
+        return tuple(self.cells)
+
+    @property
+    def tags(self) -> frozenset[str]:
+        return frozenset(t for c in self.cells.values() for t in c.tags)
+
+    def values_side_by_side(self) -> str:
+        """The compared values in document order: "≈500,000 | 700,000+ | 700,000+"."""
+        return " | ".join(format_quantity(c.compared) for c in self.cells.values() if c.compared)
+
+    def to_json(self) -> dict:
+        return {
+            "label": self.label,
+            "origin": self.origin,
+            "kind": self.kind,
+            "key": self.key,
+            "reason": self.reason,
+            "claim_id": self.claim_id,
+            "disagreement": self.disagreement,
+            "values_side_by_side": self.values_side_by_side(),
+            "voices": self.voices,
+            "stated_by": list(self.stated_by),
+            "omitted_by": list(self.omitted_by),
+            "cells": [c.to_json() for c in self.cells.values()],
+        }
+
+
+def document_labels(documents: Sequence[Document]) -> dict[int, str]:
+    """A short column header per document: its outlet, else its web site, else its title or file name.
+
+    Headers that would repeat get the document id appended.
+    """
+    raw = {}
+    for d in documents:
+        name = (d.outlet or _site(d.url) or d.title or d.source_name or "").strip() or f"Document {d.id}"
+        name = " ".join(name.split())
+        raw[d.id] = name if len(name) <= LABEL_CHARS else name[:LABEL_CHARS - 1].rstrip() + "…"
+    repeated = {n for n, c in Counter(raw.values()).items() if c > 1}
+    return {i: (f"{n} · {i}" if n in repeated else n) for i, n in raw.items()}
+
+
+def _site(url: str | None) -> str:
+    try:
+        host = urlsplit(url).hostname or "" if url else ""
+    except ValueError:
+        return ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def _parse(quote: str, start: int, decimal_mark: str) -> list[Quantity]:
+    return [replace(q, start=q.start + start, end=q.end + start)
+            for q in parse_quantities(quote, decimal_mark=decimal_mark)]
+
+
+def _signature(q: Quantity) -> tuple:
+    return (q.kind, q.per, None if q.kind == "count" else q.unit)
+
+
+def _with_compared(cells: list[Cell]) -> list[Cell]:
+    """Pick in each cell the amount of the kind most cells state (first one in the cell)."""
+    votes = Counter(s for c in cells for s in dict.fromkeys(_signature(q) for q in c.values))
+    if not votes:
+        return cells
+    best = max(votes, key=lambda s: votes[s])  # first most common (Counter keeps insertion order)
+    return [replace(c, compared=next((q for q in c.values if _signature(q) == best), None)) for c in cells]
+
+
+class _Overlaps:
+    """Tag paths of the annotations overlapping a span of a document."""
+
+    def __init__(self, annotations: Iterable[Annotation], paths: dict[int, str]):
+        self._by_doc: dict[int, list[Annotation]] = {}
+        for a in annotations:
+            if a.status != "orphaned":
+                self._by_doc.setdefault(a.document_id, []).append(a)
+        self._paths = paths
+
+    def tags(self, document_id: int, start: int, end: int) -> tuple[str, ...]:
+        found = {self._paths[t] for a in self._by_doc.get(document_id, ())
+                 if a.start_offset < end and start < a.end_offset for t in a.tag_ids if t in self._paths}
+        return tuple(sorted(found))
+
+
+def confirmed_rows(
+    documents: Sequence[Document],
+    annotations: Iterable[Annotation],
+    claims: Sequence[Claim],
+    *,
+    tag_paths: dict[int, str],
+    voices: dict[int, int],
+) -> list[ClaimRow]:
+    """Rows of the stored claims that at least one of ``documents`` states, in ``claims`` order."""
+    docs = {d.id: d for d in documents}
+    marks = {d.id: detect_decimal_mark(d.text) for d in documents}
+    by_claim: dict[int, dict[int, list[Annotation]]] = {}
+    for a in annotations:
+        if a.claim_id is not None and a.document_id in docs:
+            by_claim.setdefault(a.claim_id, {}).setdefault(a.document_id, []).append(a)
+    rows = []
+    for claim in claims:
+        per_doc = by_claim.get(claim.id)
+        if not per_doc:
+            continue
+        cells = []
+        for doc_id in docs:
+            anns = sorted(per_doc.get(doc_id, ()), key=lambda a: (a.start_offset, a.id or 0))
+            if not anns:
+                continue
+            passages = tuple(Passage(a.start_offset, a.end_offset, a.quote, a.id) for a in anns)
+            tags = tuple(sorted({tag_paths[t] for a in anns for t in a.tag_ids if t in tag_paths}))
+            values = tuple(q for p in passages for q in _parse(p.quote, p.start, marks[doc_id]))
+            cells.append(Cell(doc_id, passages, tags, values))
+        cells = _with_compared(cells)
+        compared = [c.compared for c in cells if c.compared is not None]
+        rows.append(ClaimRow(
+            label=claim.label, origin=claim.origin or ORIGIN_CONFIRMED, cells={c.document_id: c for c in cells},
+            omitted_by=tuple(d for d in docs if d not in per_doc),
+            disagreement=len(compared) > 1 and values_disagree(compared),
+            voices=count_voices((c.document_id for c in cells), voices), claim_id=claim.id,
+        ))
+    return rows
+
+
+def already_confirmed(suggestion: SuggestedClaim, claim_spans: Iterable[set[tuple[int, int, int]]]) -> bool:
+    """Whether a stored claim already states this suggestion.
+
+    True when a claim shares at least two of its (document, start, end) spans with the suggestion's
+    mentions, or when all of a claim's spans are mentions of the suggestion.
+    """
+    mentions = {(m.document_id, m.start, m.end) for m in suggestion.mentions}
+    for spans in claim_spans:
+        shared = len(spans & mentions)
+        if shared >= 2 or (shared and spans <= mentions):
+            return True
+    return False
+
+
+def claim_spans(annotations: Iterable[Annotation]) -> list[set[tuple[int, int, int]]]:
+    """The (document, start, end) spans of each stored claim."""
+    out: dict[int, set[tuple[int, int, int]]] = {}
+    for a in annotations:
+        if a.claim_id is not None:
+            out.setdefault(a.claim_id, set()).add((a.document_id, a.start_offset, a.end_offset))
+    return list(out.values())
+
+
+def open_suggestions(
+    suggestions: Sequence[SuggestedClaim],
+    *,
+    dismissed: Iterable[str],
+    annotations: Iterable[Annotation],
+) -> list[SuggestedClaim]:
+    """The suggestions neither dismissed nor already accepted as a stored claim."""
+    gone = set(dismissed)
+    spans = claim_spans(annotations)
+    return [s for s in suggestions if s.key not in gone and not already_confirmed(s, spans)]
+
+
+def suggested_rows(
+    documents: Sequence[Document],
+    suggestions: Sequence[SuggestedClaim],
+    annotations: Iterable[Annotation],
+    *,
+    tag_paths: dict[int, str],
+    voices: dict[int, int],
+) -> list[ClaimRow]:
+    """Rows of suggested claims (pass them through :func:`open_suggestions` first)."""
+    docs = {d.id: d for d in documents}
+    marks = {d.id: detect_decimal_mark(d.text) for d in documents}
+    overlaps = _Overlaps(annotations, tag_paths)
+    rows = []
+    for s in suggestions:
+        cells = []
+        for m in s.mentions:
+            if m.document_id not in docs:
+                continue
+            values = _parse(m.quote, m.start, marks[m.document_id])
+            compared = m.values[0] if m.values else None
+            if compared is not None:
+                same = [q for q in values if (q.start, q.end) == (compared.start, compared.end)]
+                compared = same[0] if same else compared
+            cells.append(Cell(m.document_id, (Passage(m.start, m.end, m.quote),),
+                              overlaps.tags(m.document_id, m.start, m.end), tuple(values), compared))
+        if s.kind != "number":
+            cells = _with_compared(cells)
+        compared_values = [c.compared for c in cells if c.compared is not None]
+        disagreement = s.disagreement if s.kind == "number" else (
+            len(compared_values) > 1 and values_disagree(compared_values))
+        stated = {c.document_id for c in cells}
+        rows.append(ClaimRow(
+            label=s.label, origin=ORIGIN_SUGGESTED, cells={c.document_id: c for c in cells},
+            omitted_by=tuple(d for d in docs if d not in stated), disagreement=disagreement,
+            voices=count_voices(stated, voices), kind=s.kind, key=s.key, reason=s.reason, suggestion=s,
+        ))
+    return rows
+
+
+MATRIX_CSV_COLUMNS = (
+    "claim_label", "origin", "claim_key", "document_id", "outlet", "quote", "start_offset", "end_offset",
+    "tags", "values", "compared_value", "compared_text", "omitted", "disagreement", "voices",
+)
+
+
+def matrix_csv_rows(rows: Sequence[ClaimRow], labels: dict[int, str]) -> Iterable[dict]:
+    """One CSV row per claim × document (omissions included), for :func:`core.export.write_csv`.
+
+    ``values`` is a JSON list of the normalised amounts ({"text", "value", "low", "high", "unit",
+    "qualifier"}); ``compared_value`` the number compared across the row and ``compared_text`` its
+    short form ("700,000+"); ``omitted`` and ``disagreement`` are "true"/"false". ``labels`` maps
+    every compared document id to its outlet header.
+    """
+    for row in rows:
+        for doc_id, outlet in labels.items():
+            cell = row.cells.get(doc_id)
+            yield {
+                "claim_label": row.label,
+                "origin": row.origin,
+                "claim_key": row.key or "",
+                "document_id": doc_id,
+                "outlet": outlet,
+                "quote": cell.quote if cell else "",
+                "start_offset": cell.start if cell else None,
+                "end_offset": cell.end if cell else None,
+                "tags": "; ".join(cell.tags) if cell else "",
+                "values": json.dumps([q.to_json() for q in cell.values], ensure_ascii=False) if cell else "",
+                "compared_value": cell.compared.to_json()["value"] if cell and cell.compared else None,
+                "compared_text": format_quantity(cell.compared) if cell and cell.compared else "",
+                "omitted": "false" if cell else "true",
+                "disagreement": "true" if row.disagreement else "false",
+                "voices": row.voices,
+            }
