@@ -147,6 +147,32 @@ class UndoMixin:
     db: Any
     _group: OperationGroup | None = None
 
+    @contextlib.contextmanager
+    def _write_transaction(self) -> Iterator[None]:
+        """Like ``db.atomic()``, but an outermost transaction takes the write lock at once (BEGIN IMMEDIATE).
+
+        A deferred BEGIN reads first and upgrades to a write later; when another process committed in between,
+        SQLite answers "database is locked" at once, without waiting for busy_timeout. Taking the lock up front
+        makes a second writer wait its turn instead.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():  # nested: a savepoint inside the open transaction
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        try:
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
     def _check_writable(self) -> None:
         if getattr(self, "read_only", False):
             raise UserError("this project file is read-only; changes cannot be saved (use File > Save a copy)")
@@ -162,7 +188,7 @@ class UndoMixin:
         self._check_writable()
         group = self._group
         rec = Recorder(self.db)
-        with self.db.atomic():
+        with self._write_transaction():
             yield rec
             row_changes, changes = rec.finish(label)
             if group is None and row_changes:
@@ -189,7 +215,7 @@ class UndoMixin:
         group = OperationGroup(label)
         self._group = group
         try:
-            with self.db.atomic():
+            with self._write_transaction():
                 yield group
                 if group.rows:
                     self._log(group.final_label(), group.rows)
@@ -221,7 +247,7 @@ class UndoMixin:
     def undo(self) -> Changes | None:
         """Undo the latest operation; None when there is nothing to undo."""
         self._check_no_group("undo")
-        with self.db.atomic():
+        with self._write_transaction():
             row = self.db.execute(
                 "SELECT id, label, changes FROM undo_log WHERE undone = 0 ORDER BY id DESC LIMIT 1"
             ).fetchone()
@@ -236,7 +262,7 @@ class UndoMixin:
     def redo(self) -> Changes | None:
         """Redo the earliest undone operation; None when there is nothing to redo."""
         self._check_no_group("redo")
-        with self.db.atomic():
+        with self._write_transaction():
             row = self.db.execute(
                 "SELECT id, label, changes FROM undo_log WHERE undone = 1 ORDER BY id ASC LIMIT 1"
             ).fetchone()
