@@ -443,6 +443,81 @@ class OperationsMixin:
             rec.inserted("dismissed_suggestions", key=key)
         return rec.changes
 
+    def accept_suggestion(
+        self, suggestion: Any, *, label: str | None = None, mention_indexes: Sequence[int] | None = None
+    ) -> Claim:
+        """Turn a suggested claim (core.claims.SuggestedClaim) into annotations linked as one claim: one undo step.
+
+        ``mention_indexes`` chooses which mentions to keep (default: all). Each kept mention becomes an
+        annotation tagged "Claim types/Statistic" (numbers) or "Claim types/Quotation" (quotations) when the
+        codebook has that tag; an unclaimed annotation with exactly the same span is linked instead of
+        duplicated. Without ``label`` the suggestion's label is used, numbered if another claim has it.
+        """
+        mentions = list(suggestion.mentions)
+        indexes = list(range(len(mentions))) if mention_indexes is None else list(dict.fromkeys(mention_indexes))
+        if not indexes:
+            raise UserError("choose at least one mention to accept")
+        if any(not 0 <= i < len(mentions) for i in indexes):
+            raise UserError(f"mention numbers must be between 0 and {len(mentions) - 1}")
+        chosen = [mentions[i] for i in indexes]
+        for mention in chosen:
+            text = self._document_text(mention.document_id)
+            if text[mention.start:mention.end] != mention.quote:
+                raise UserError("a document changed since this suggestion was made; refresh the comparison")
+        if label is not None:
+            label = label.strip()
+            if not label:
+                raise UserError("a claim needs a name")
+            if self.claim_by_label(label) is not None:
+                raise UserError(f"another claim is already named “{label}”; choose another name")
+        else:
+            label = self._free_claim_label(suggestion.label.strip() or "Claim")
+        if len(label) > MAX_LABEL:
+            raise UserError(f"a claim name can have at most {MAX_LABEL} characters")
+        tag_path = {"number": "Claim types/Statistic", "quotation": "Claim types/Quotation"}.get(suggestion.kind)
+        found = self.find_tags(tag_path) if tag_path else []
+        tag_ids = [found[0].id] if len(found) == 1 else []
+        now = utc_now()
+        coder = default_coder()
+        with self._operation(f"Accept claim “{_short(label)}”") as rec:
+            cursor = self.db.execute("INSERT INTO claims (label, origin) VALUES (?, 'confirmed')", [label])
+            claim_id = cursor.lastrowid
+            rec.inserted("claims", id=claim_id)
+            for mention in chosen:
+                reuse = self.db.execute(
+                    """SELECT id FROM annotations WHERE document_id = ? AND start_offset = ? AND end_offset = ?
+                       AND claim_id IS NULL AND status = 'anchored' ORDER BY id LIMIT 1""",
+                    [mention.document_id, mention.start, mention.end],
+                ).fetchone()
+                if reuse is not None:
+                    rec.track("annotations", "id = ?", [reuse[0]])
+                    self.db.execute("UPDATE annotations SET claim_id = ?, updated_at = ? WHERE id = ?",
+                                    [claim_id, now, reuse[0]])
+                    continue
+                selector = make_selector(self._document_text(mention.document_id), mention.start, mention.end)
+                cursor = self.db.execute(
+                    """INSERT INTO annotations (document_id, start_offset, end_offset, quote, prefix, suffix, note,
+                       coder, created_at, updated_at, status, claim_id) VALUES (?,?,?,?,?,?,'',?,?,?, 'anchored', ?)""",
+                    [mention.document_id, mention.start, mention.end, selector.quote, selector.prefix,
+                     selector.suffix, coder, now, now, claim_id],
+                )
+                rec.inserted("annotations", id=cursor.lastrowid)
+                for tag_id in tag_ids:
+                    self.db.execute("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                                    [cursor.lastrowid, tag_id])
+                    rec.inserted("annotation_tags", annotation_id=cursor.lastrowid, tag_id=tag_id)
+        self.last_changes = rec.changes
+        return self.claim(claim_id)
+
+    def _free_claim_label(self, label: str) -> str:
+        """``label``, or ``label (2)``, ``label (3)`` ... whichever no claim has yet."""
+        label = label[:MAX_LABEL - 8]
+        candidate, n = label, 1
+        while self.claim_by_label(candidate) is not None:
+            n += 1
+            candidate = f"{label} ({n})"
+        return candidate
+
     # -- helpers -------------------------------------------------------------------------------
     def _document_text(self, document_id: int) -> str:
         row = self.db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
