@@ -127,6 +127,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start", type=int)
     p.add_argument("--end", type=int)
 
+    p = command("compare", "compare documents: claims matrix, disagreements, omissions, frames, copies")
+    p.add_argument("--docs", type=int, nargs="+", metavar="ID", help="documents to compare (default: all)")
+    p.add_argument("--json", metavar="OUT", help="write the whole comparison as JSON (- for standard output)")
+    p.add_argument("--csv", metavar="OUT", help="write the claims matrix as CSV (- for standard output)")
+    p.add_argument("--raw", action="store_true", help="CSV: write every value exactly (no formula neutralising)")
+    p.add_argument("--excel", action="store_true", help="CSV: add a UTF-8 BOM and CRLF line ends")
+    p.add_argument("--no-alignments", action="store_true", help="JSON: leave out the sentence alignments")
+
+    p = command("suggestions", "list suggested claims (found without annotation) that are still open")
+    p.add_argument("--docs", type=int, nargs="+", metavar="ID", help="documents to analyse (default: all)")
+    p.add_argument("--json", action="store_true")
+
+    p = command("accept", "accept a suggested claim: annotate its mentions and link them as one claim")
+    p.add_argument("key")
+    p.add_argument("--label", help="the claim's name (default: the suggested one)")
+    p.add_argument("--docs", type=int, nargs="+", metavar="ID",
+                   help="the documents the suggestion was made for (default: all)")
+    p.add_argument("--only", type=int, nargs="+", metavar="DOC_ID",
+                   help="accept only the mentions in these documents")
+
+    p = command("dismiss", "dismiss a suggested claim so it is not suggested again")
+    p.add_argument("key")
+    p.add_argument("--docs", type=int, nargs="+", metavar="ID",
+                   help="the documents the suggestion was made for (default: all)")
+
     p = command("backup", "write a consistent copy of the project")
     p.add_argument("out")
     return parser
@@ -444,6 +469,94 @@ def _cmd_reattach(project, args) -> int:
     project.update_annotation(annotation.id, start=start, end=end)
     placed = project.annotation(annotation.id)
     print(f"{placed.id}\t{placed.start_offset}\t{placed.end_offset}\t{_one_line(placed.quote)}")
+    return 0
+
+
+def _stdout_for_files() -> None:
+    try:  # no newline translation (CRLF stays CRLF), UTF-8 whatever the console says
+        sys.stdout.reconfigure(newline="", encoding="utf-8")
+    except (AttributeError, ValueError):
+        pass
+
+
+def _cmd_compare(project, args) -> int:
+    from .comparison import build_comparison, write_comparison_json, write_matrix_csv
+
+    if args.json == "-" and args.csv == "-":
+        raise UserError("only one of --json and --csv can write to standard output")
+    if (args.raw or args.excel) and not args.csv:
+        raise UserError("--raw and --excel apply to --csv OUT")
+    comparison = build_comparison(project, args.docs, alignments=bool(args.json) and not args.no_alignments)
+    if args.csv:
+        if args.csv == "-":
+            _stdout_for_files()
+            write_matrix_csv(comparison, sys.stdout, raw=args.raw, excel=args.excel)
+            sys.stdout.flush()
+        else:
+            count = write_matrix_csv(comparison, args.csv, raw=args.raw, excel=args.excel)
+            print(f"rednote-desk: wrote {count} claim × document rows to {args.csv}", file=sys.stderr)
+    if args.json:
+        if args.json == "-":
+            write_comparison_json(comparison, sys.stdout)
+        else:
+            write_comparison_json(comparison, args.json)
+            print(f"rednote-desk: wrote the comparison of {len(comparison.documents)} documents to {args.json}",
+                  file=sys.stderr)
+    if not args.json and not args.csv:
+        _print_comparison(comparison)
+    return 0
+
+
+def _print_comparison(comparison) -> None:
+    for doc in comparison.documents:
+        print(f"document\t{doc.id}\t{comparison.labels[doc.id]}")
+    for row in comparison.rows:
+        flag = "DISAGREE" if row.disagreement else "agree"
+        omitted = ",".join(str(i) for i in row.omitted_by)
+        print("\t".join(str(x) for x in (
+            "claim", row.origin, row.key or row.claim_id, _one_line(row.label), flag, row.values_side_by_side(),
+            f"voices={row.voices}", f"omitted_by={omitted}")))
+    for copy in comparison.copies:
+        print(f"copy\t{copy.source}\t{copy.copy}\t{copy.kind}\t{copy.score:.2f}")
+
+
+def _cmd_suggestions(project, args) -> int:
+    from .comparison import build_comparison
+
+    comparison = build_comparison(project, args.docs, alignments=False)
+    if args.json:
+        _print_json([s.to_json() for s in comparison.suggestions])
+        return 0
+    for s in comparison.suggestions:
+        docs = ",".join(str(i) for i in s.document_ids)
+        print("\t".join((s.key, _one_line(s.label), s.kind, "DISAGREE" if s.disagreement else "agree", docs,
+                          _one_line(s.reason))))
+    return 0
+
+
+def _cmd_accept(project, args) -> int:
+    from .comparison import find_suggestion
+
+    suggestion = find_suggestion(project, args.key, args.docs)
+    indexes = None
+    if args.only:
+        indexes = [i for i, m in enumerate(suggestion.mentions) if m.document_id in set(args.only)]
+        if not indexes:
+            raise UserError(f"the suggestion has no mention in documents {', '.join(map(str, args.only))} "
+                            f"(it has: {', '.join(map(str, suggestion.document_ids))})")
+    claim = project.accept_suggestion(suggestion, label=args.label, mention_indexes=indexes)
+    print(f"{claim.id}\t{_one_line(claim.label)}")
+    return 0
+
+
+def _cmd_dismiss(project, args) -> int:
+    from .comparison import find_suggestion
+
+    if args.key in project.dismissed_suggestion_keys():
+        print(f"rednote-desk: note: “{args.key}” was already dismissed", file=sys.stderr)
+        return 0
+    find_suggestion(project, args.key, args.docs)
+    project.dismiss_suggestion(args.key)
     return 0
 
 

@@ -1,0 +1,99 @@
+"""The comparison service shared by the CLI and the GUI: read the project, compute, write files.
+
+No Qt here. The GUI calls :func:`read_comparison_input` on its own thread and
+:func:`rednote_desk.core.comparison_data.compute_comparison` on a worker thread.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from .core.claim_models import SuggestedClaim
+from .core.comparison_data import Comparison, ComparisonInput, compute_comparison
+from .core.errors import NotFoundError, UserError
+from .core.export import write_csv
+from .core.matrix import MATRIX_CSV_COLUMNS, matrix_csv_rows
+from .store.project import Project
+
+__all__ = [
+    "Comparison", "ComparisonInput", "build_comparison", "read_comparison_input", "find_suggestion",
+    "write_matrix_csv", "write_comparison_json",
+]
+
+
+def read_comparison_input(
+    project: Project, document_ids: Sequence[int] | None = None, *, frame_roots: Sequence[int] | None = None
+) -> ComparisonInput:
+    """Everything a comparison of these documents (default: all) needs, read from the project."""
+    if document_ids:
+        documents = tuple(project.document(i) for i in dict.fromkeys(document_ids))
+    else:
+        documents = tuple(project.documents())
+    wanted = {d.id for d in documents}
+    annotations = tuple(a for a in project.annotations() if a.document_id in wanted)
+    return ComparisonInput(
+        documents=documents,
+        annotations=annotations,
+        claims=tuple(project.claims()),
+        tags=tuple(project.tags()),
+        dismissed=frozenset(project.dismissed_suggestion_keys()),
+        frame_roots=None if frame_roots is None else tuple(frame_roots),
+    )
+
+
+def build_comparison(
+    project: Project, document_ids: Sequence[int] | None = None, *, alignments: bool = True
+) -> Comparison:
+    """Compare these documents (default: all): claims matrix, suggestions, frame profile, alignments, copies."""
+    return compute_comparison(read_comparison_input(project, document_ids), alignments=alignments)
+
+
+def find_suggestion(project: Project, key: str, document_ids: Sequence[int] | None = None) -> SuggestedClaim:
+    """The open suggestion with this key among these documents (default: all)."""
+    comparison = compute_comparison(read_comparison_input(project, document_ids), alignments=False)
+    found = comparison.suggestion(key)
+    if found is None:
+        raise NotFoundError(
+            f"no open suggestion with key “{key}” (it may be dismissed or accepted already, or need "
+            "the same --docs; list them with: rednote-desk suggestions)"
+        )
+    return found
+
+
+def write_matrix_csv(comparison: Comparison, destination: str | Path | TextIO, *, raw: bool = False,
+                     excel: bool = False) -> int:
+    """The claims × documents matrix as CSV (columns: ``MATRIX_CSV_COLUMNS``); returns the data rows."""
+    rows = matrix_csv_rows(comparison.rows, comparison.labels)
+
+    def write(fh: TextIO) -> int:
+        return write_csv(rows, fh, raw=raw, excel=excel, columns=MATRIX_CSV_COLUMNS)
+
+    return _write_atomic(destination, write, newline="")
+
+
+def write_comparison_json(comparison: Comparison, destination: str | Path | TextIO) -> None:
+    """The whole comparison as JSON (UTF-8, indented)."""
+
+    def write(fh: TextIO) -> None:
+        json.dump(comparison.to_json(), fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+
+    _write_atomic(destination, write)
+
+
+def _write_atomic(destination: Any, write, *, newline: str | None = None) -> Any:
+    if hasattr(destination, "write"):
+        return write(destination)
+    destination = Path(destination)
+    temporary = destination.with_name(destination.name + ".part")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline=newline) as fh:
+            result = write(fh)
+        os.replace(temporary, destination)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise UserError(f"cannot write {destination}: {exc.strerror or exc}") from exc
+    return result
