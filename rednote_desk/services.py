@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Sequence
 from .core import ingest
 from .core.errors import UserError
 from .core.models import Document
+from .core.titles import fallback_title
 from .store.project import Project
 
 APP_NAME = "RedNote Desk"
@@ -97,7 +98,8 @@ def store_imported(
     if trim:
         imported = ingest.trim_boilerplate(imported)
     overrides = {k: v for k, v in (overrides or {}).items() if v not in (None, "")}
-    title = overrides.get("title") or imported.title or Path(imported.source_name).stem or "Untitled"
+    title = (overrides.get("title") or imported.title or fallback_title(imported.text)
+             or Path(imported.source_name).stem or "Untitled")
     return project.add_document(
         title=title,
         text=imported.text,
