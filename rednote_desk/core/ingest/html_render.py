@@ -38,7 +38,31 @@ def parse_html(markup: str) -> lxml_html.HtmlElement:
     """Parse markup without touching the network, dropping comments and processing instructions."""
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
-    return lxml_html.document_fromstring(markup, parser=parser)
+    tree = lxml_html.document_fromstring(markup, parser=parser)
+    _unnest_void_elements(tree)
+    return tree
+
+
+# HTML5 empty elements that libxml2's HTML 4 parser does not know: it nests what follows inside them, so
+# dropping an <embed> or <source> would drop the rest of the article with it.
+_HTML5_VOID = ("embed", "source", "track", "wbr", "keygen")
+
+
+def _unnest_void_elements(tree: lxml_html.HtmlElement) -> None:
+    """Move the content libxml2 put inside an HTML5 empty element back after it, in document order."""
+    for element in list(tree.iter(*_HTML5_VOID)):
+        parent = element.getparent()
+        if parent is None or (element.text is None and len(element) == 0):
+            continue
+        inner_text, tail = element.text, element.tail
+        children = list(element)
+        element.text = None
+        element.tail = inner_text
+        index = parent.index(element)
+        for offset, child in enumerate(children, start=1):
+            parent.insert(index + offset, child)  # moves the child, with its tail
+        last = children[-1] if children else element
+        last.tail = (last.tail or "") + (tail or "") or None
 
 
 def strip_chrome(tree: lxml_html.HtmlElement) -> None:
