@@ -51,7 +51,7 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
         read_only = exists and not _writable(path)
         try:
             if read_only:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+                conn = _connect_read_only(path)
             else:
                 conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
             db = Database(conn)
@@ -157,6 +157,23 @@ def _writable(path: Path) -> bool:
     import os
 
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open read-only. In a folder we cannot write to, SQLite cannot create the WAL index (-shm) it needs:
+    when there is no -wal file either, every change is in the main file and it can be read as immutable."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if Path(f"{path}-wal").exists():
+            raise
+    return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
 
 
 def _check_sqlite_header(path: Path) -> None:

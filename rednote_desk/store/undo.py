@@ -246,6 +246,7 @@ class UndoMixin:
 
     def undo(self) -> Changes | None:
         """Undo the latest operation; None when there is nothing to undo."""
+        self._check_writable()
         self._check_no_group("undo")
         with self._write_transaction():
             row = self.db.execute(
@@ -261,6 +262,7 @@ class UndoMixin:
 
     def redo(self) -> Changes | None:
         """Redo the earliest undone operation; None when there is nothing to redo."""
+        self._check_writable()
         self._check_no_group("redo")
         with self._write_transaction():
             row = self.db.execute(
