@@ -1,0 +1,505 @@
+"""The compare view: claims × outlets matrix, suggested claims and frame profile for a chosen set of documents.
+
+Data is read from the project on the GUI thread; the comparison itself (pure core) runs on a worker thread
+(gui.workers.Task). Accepting or dismissing a suggestion runs a store operation here and emits ``changed``.
+"""
+from __future__ import annotations
+
+import logging
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from ..comparison import read_comparison_input, write_matrix_csv
+from ..core.comparison_data import Comparison, ComparisonInput, compute_comparison
+from ..core.errors import UserError
+from ..core.frame_profile import frame_profile, tag_paths
+from ..core.matrix import ClaimRow
+from ..store.project import Project
+from .claim_matrix import (
+    CLAIM_COLUMN,
+    DISAGREE_COLOR,
+    FILTERS,
+    FIRST_DOCUMENT_COLUMN,
+    ROW_ROLE,
+    VOICES_COLUMN,
+    ClaimMatrixModel,
+    MatrixDelegate,
+    MatrixFilter,
+)
+from .frame_profile import FrameProfilePanel
+from .suggestion_panel import AcceptSuggestionDialog, SuggestionPanel
+from .workers import Task
+
+log = logging.getLogger(__name__)
+
+CLAIM_WIDTH = 270
+VOICES_WIDTH = 62
+MIN_DOCUMENT_WIDTH = 190
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CompareView(QWidget):
+    """Compare documents: what each outlet states, leaves out and leans on."""
+
+    passage_requested = Signal(int, int, int)  # document id, start, end (code points)
+    changed = Signal(object)  # store.undo.Changes after an accept or a dismiss
+    comparison_updated = Signal(object)  # the new Comparison, once computed
+
+    def __init__(self, project: Project, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.comparison: Comparison | None = None
+        self._input: ComparisonInput | None = None
+        self._selected: set[int] | None = None  # None: all documents
+        self._frame_roots: tuple[int, ...] | None = None
+        self._task: Task | None = None
+        self._generation = 0
+        self._tag_colors: dict[str, str] = {}
+
+        self._build_toolbar()
+        self.model = ClaimMatrixModel(self)
+        self.proxy = MatrixFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.delegate = MatrixDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setSortingEnabled(True)
+        self.table.setMouseTracking(True)
+        self.table.setWordWrap(True)
+        self.table.setShowGrid(True)
+        self.table.setStyleSheet("QTableView { gridline-color: #e2e2e2; }")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the matrix's own order
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._row_timer.start())
+        self.table.clicked.connect(self.on_table_clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.on_table_context_menu)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._show_row_details())
+        self._row_timer = QTimer(self)
+        self._row_timer.setSingleShot(True)
+        self._row_timer.setInterval(60)
+        self._row_timer.timeout.connect(self._resize_rows)
+
+        self.row_details = QLabel()
+        self.row_details.setWordWrap(True)
+        self.row_details.setTextFormat(Qt.TextFormat.RichText)
+        self.row_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.row_accept = QPushButton("Accept")
+        self.row_edit = QPushButton("Edit…")
+        self.row_dismiss = QPushButton("Dismiss")
+        self.row_accept.clicked.connect(lambda: self._on_row_action("accept"))
+        self.row_edit.clicked.connect(lambda: self._on_row_action("edit"))
+        self.row_dismiss.clicked.connect(lambda: self._on_row_action("dismiss"))
+        details = QHBoxLayout()
+        details.addWidget(self.row_details, 1)
+        for button in (self.row_accept, self.row_edit, self.row_dismiss):
+            details.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        matrix_page = QWidget()
+        matrix_layout = QVBoxLayout(matrix_page)
+        matrix_layout.setContentsMargins(0, 4, 0, 0)
+        matrix_layout.addWidget(self.table, 1)
+        matrix_layout.addLayout(details)
+
+        self.suggestions = SuggestionPanel()
+        self.suggestions.accept_requested.connect(self.on_suggestions_accept_requested)
+        self.suggestions.edit_requested.connect(self.on_suggestions_edit_requested)
+        self.suggestions.dismiss_requested.connect(self.on_suggestions_dismiss_requested)
+        self.suggestions.passage_requested.connect(self.passage_requested)
+        self.profile = FrameProfilePanel()
+        self.profile.level_chosen.connect(self.on_profile_level_chosen)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(matrix_page, "Claims matrix")
+        self.tabs.addTab(self.suggestions, "Suggestions")
+        self.tabs.addTab(self.profile, "Frame profile")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.tabs, 1)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(250)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._show_row_details()
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        self.document_list = QListWidget()
+        self.document_list.setMinimumWidth(340)
+        self.document_list.itemChanged.connect(self.on_document_list_item_changed)
+        all_button, none_button = QPushButton("All"), QPushButton("None")
+        all_button.clicked.connect(lambda: self._check_all(True))
+        none_button.clicked.connect(lambda: self._check_all(False))
+        popup = QWidget()
+        popup_layout = QVBoxLayout(popup)
+        popup_layout.setContentsMargins(6, 6, 6, 6)
+        popup_layout.addWidget(QLabel("Documents to compare:"))
+        popup_layout.addWidget(self.document_list)
+        row = QHBoxLayout()
+        row.addWidget(all_button)
+        row.addWidget(none_button)
+        row.addStretch(1)
+        popup_layout.addLayout(row)
+        menu = QMenu(self)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(popup)
+        menu.addAction(action)
+        self.documents_button = QToolButton()
+        self.documents_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.documents_button.setMenu(menu)
+        self.documents_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.filter_combo = QComboBox()
+        for key, text in FILTERS:
+            self.filter_combo.addItem(text, key)
+        self.filter_combo.currentIndexChanged.connect(self._apply_filters)
+        self.tag_combo = QComboBox()
+        self.tag_combo.setMinimumContentsLength(18)
+        self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag_combo.addItem("Any tag", None)
+        self.tag_combo.currentIndexChanged.connect(self._apply_filters)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Filter claims and wording…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._apply_filters)
+        self.status = QLabel()
+        self.status.setStyleSheet("color:#555")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(90)
+        self.busy.setMaximumHeight(10)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton("Export matrix CSV…")
+        self.export_button.clicked.connect(self.export_csv_dialog)
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.documents_button)
+        self.toolbar.addWidget(self.filter_combo)
+        self.toolbar.addWidget(self.tag_combo)
+        self.toolbar.addWidget(self.search_edit, 1)
+        self.toolbar.addWidget(self.status)
+        self.toolbar.addWidget(self.busy)
+        self.toolbar.addWidget(self.refresh_button)
+        self.toolbar.addWidget(self.export_button)
+
+    # -- documents -----------------------------------------------------------------------------------------
+    def set_documents(self, ids) -> None:
+        """Compare these documents (empty or None: all of them)."""
+        self._selected = set(ids) if ids else None
+        self.refresh()
+
+    def document_ids(self) -> list[int]:
+        """The documents currently chosen, in project order."""
+        return [self.document_list.item(r).data(DOC_ID_ROLE) for r in range(self.document_list.count())
+                if self.document_list.item(r).checkState() == Qt.CheckState.Checked]
+
+    def _fill_document_list(self) -> None:
+        summaries = self.project.document_summaries()
+        labels = {}
+        if self.comparison is not None:
+            labels = self.comparison.labels
+        self.document_list.blockSignals(True)
+        self.document_list.clear()
+        for s in summaries:
+            title = " ".join((s["title"] or "").split())
+            outlet = s["outlet"] or labels.get(s["id"]) or ""
+            text = f"{outlet} — {title}" if outlet and outlet != title else title
+            item = QListWidgetItem(text)
+            item.setToolTip(f"Document {s['id']}: {title}")
+            item.setData(DOC_ID_ROLE, s["id"])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = self._selected is None or s["id"] in self._selected
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.document_list.addItem(item)
+        self.document_list.blockSignals(False)
+        self._update_documents_button()
+
+    def _update_documents_button(self) -> None:
+        total = self.document_list.count()
+        chosen = len(self.document_ids())
+        self.documents_button.setText(f"Documents: {chosen} of {total} ▾")
+
+    def _check_all(self, checked: bool) -> None:
+        self.document_list.blockSignals(True)
+        for r in range(self.document_list.count()):
+            self.document_list.item(r).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.document_list.blockSignals(False)
+        self.on_document_list_item_changed(None)
+
+    def on_document_list_item_changed(self, _item) -> None:
+        ids = self.document_ids()
+        self._selected = None if len(ids) == self.document_list.count() else set(ids)
+        self._update_documents_button()
+        self._refresh_timer.start()
+
+    # -- computing -----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the project and recompute the comparison on a worker thread."""
+        self._refresh_timer.stop()
+        self._fill_document_list()
+        ids = self.document_ids()
+        self._generation += 1
+        generation = self._generation
+        if self._task is not None and not self._task.is_done:
+            self._task.cancel()
+        if not ids:
+            self._input = None
+            self._show(None)
+            self.status.setText("Choose at least one document to compare.")
+            return
+        try:
+            data = read_comparison_input(self.project, ids, frame_roots=self._frame_roots)
+        except UserError as exc:
+            QMessageBox.warning(self, "Compare", str(exc))
+            return
+        self._input = data
+        paths = tag_paths(data.tags)
+        self._tag_colors = {paths[t.id]: t.color for t in data.tags}
+        self.status.setText(f"Comparing {len(ids)} documents…")
+        self.busy.show()
+        task = Task(lambda report, cancelled: compute_comparison(data, report=report, is_cancelled=cancelled,
+                                                                 alignments=False))
+        task.finished.connect(lambda result, g=generation: self._on_task_finished(g, result))
+        task.failed.connect(lambda message, g=generation: self._on_task_failed(g, message))
+        task.cancelled.connect(lambda g=generation: self._on_task_cancelled(g))
+        self._task = task
+        task.start()
+
+    def is_busy(self) -> bool:
+        return self._task is not None and not self._task.is_done
+
+    def _on_task_finished(self, generation: int, comparison: Comparison) -> None:
+        if generation != self._generation:
+            return
+        self.busy.hide()
+        self._show(comparison)
+
+    def _on_task_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self.busy.hide()
+        self.status.setText("The comparison failed.")
+        QMessageBox.warning(self, "Compare", message)
+
+    def _on_task_cancelled(self, generation: int) -> None:
+        if generation == self._generation:
+            self.busy.hide()
+
+    # -- showing -------------------------------------------------------------------------------------------
+    def _show(self, comparison: Comparison | None) -> None:
+        self.comparison = comparison
+        self.model.set_comparison(comparison, self._tag_colors)
+        self._fill_tag_combo()
+        self._fit_columns()
+        self._resize_rows()
+        if comparison is None:
+            self.suggestions.set_suggestions([], {})
+            self.profile.set_profile(None, {})
+            self.tabs.setTabText(1, "Suggestions")
+            self._show_row_details()
+            return
+        self.suggestions.set_suggestions(list(comparison.suggestions), comparison.labels)
+        self.tabs.setTabText(1, f"Suggestions ({len(comparison.suggestions)})")
+        if self._input is not None:
+            self.profile.set_levels(list(self._input.tags), self._frame_roots)
+        self.profile.set_profile(comparison.frame_profile, comparison.labels)
+        rows = comparison.rows
+        disagreements = sum(r.disagreement for r in rows)
+        copies = len(comparison.copies)
+        self.status.setText(
+            f"{len(rows)} claims · {disagreements} disagreement{'s' * (disagreements != 1)}"
+            + (f" · {copies} cop{'ies' if copies != 1 else 'y'}" if copies else ""))
+        self._show_row_details()
+        self.comparison_updated.emit(comparison)
+
+    def _fill_tag_combo(self) -> None:
+        current = self.tag_combo.currentData()
+        used = sorted({t for r in self.model.rows for t in r.tags})
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.clear()
+        self.tag_combo.addItem("Any tag", None)
+        for path in used:
+            self.tag_combo.addItem(path, path)
+        index = self.tag_combo.findData(current) if current else 0
+        self.tag_combo.setCurrentIndex(max(0, index))
+        self.tag_combo.blockSignals(False)
+        self._apply_filters()
+
+    def _apply_filters(self, *_args) -> None:
+        self.proxy.set_filter(mode=self.filter_combo.currentData(), tag_path=self.tag_combo.currentData(),
+                              text=self.search_edit.text())
+        self._row_timer.start()
+
+    def _fit_columns(self) -> None:
+        columns = self.model.columnCount()
+        if columns <= FIRST_DOCUMENT_COLUMN:
+            return
+        documents = columns - FIRST_DOCUMENT_COLUMN
+        available = self.table.viewport().width() - CLAIM_WIDTH - VOICES_WIDTH - 4
+        width = max(MIN_DOCUMENT_WIDTH, available // documents)
+        self.table.setColumnWidth(CLAIM_COLUMN, CLAIM_WIDTH)
+        self.table.setColumnWidth(VOICES_COLUMN, VOICES_WIDTH)
+        for c in range(FIRST_DOCUMENT_COLUMN, columns):
+            self.table.setColumnWidth(c, width)
+
+    def _resize_rows(self) -> None:
+        self.delegate.column_widths = {c: self.table.columnWidth(c) for c in range(self.model.columnCount())}
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.model.columnCount():
+            self._fit_columns()
+            self._row_timer.start()
+
+    def _current_row(self) -> ClaimRow | None:
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _show_row_details(self) -> None:
+        row = self._current_row()
+        suggested = row is not None and row.origin == "suggested"
+        for button in (self.row_accept, self.row_edit, self.row_dismiss):
+            button.setVisible(suggested)
+        if row is None:
+            self.row_details.setText("<span style='color:#666'>Click a cell to show the passage in the reading "
+                                     "view. Hatched cells are omissions: the outlet does not mention the claim."
+                                     "</span>")
+            return
+        parts = [f"<b>{escape(row.label)}</b> <span style='color:#666'>({row.origin})</span>"]
+        if row.disagreement:
+            parts.append(f"<span style='color:{DISAGREE_COLOR}'>cannot all be true: "
+                         f"{escape(row.values_side_by_side())}</span>")
+        if row.reason:
+            parts.append(f"<span style='color:#555'>why grouped: {escape(row.reason)}</span>")
+        self.row_details.setText("<br>".join(parts))
+
+    # -- interaction ---------------------------------------------------------------------------------------
+    def on_table_clicked(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        self._show_row_details()
+        source = self.proxy.mapToSource(index)
+        cell = self.model.cell(source)
+        if cell is not None:
+            self.passage_requested.emit(cell.document_id, cell.start, cell.end)
+
+    def on_table_context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        row: ClaimRow | None = index.data(ROW_ROLE) if index.isValid() else None
+        if row is None or row.key is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Accept", lambda: self.accept_suggestion(row.key))
+        menu.addAction("Edit…", lambda: self.on_suggestions_edit_requested(row.key))
+        menu.addAction("Dismiss", lambda: self.dismiss_suggestion(row.key))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _on_row_action(self, action: str) -> None:
+        row = self._current_row()
+        if row is None or row.key is None:
+            return
+        {"accept": self.accept_suggestion, "edit": self.on_suggestions_edit_requested,
+         "dismiss": self.dismiss_suggestion}[action](row.key)
+
+    def on_suggestions_accept_requested(self, key: str) -> None:
+        self.accept_suggestion(key)
+
+    def on_suggestions_edit_requested(self, key: str) -> None:
+        suggestion = self.comparison.suggestion(key) if self.comparison else None
+        if suggestion is None:
+            return
+        dialog = AcceptSuggestionDialog(suggestion, self.comparison.labels, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.accept_suggestion(key, label=dialog.chosen_label(), mention_indexes=dialog.chosen_indexes())
+
+    def on_suggestions_dismiss_requested(self, key: str) -> None:
+        self.dismiss_suggestion(key)
+
+    def on_profile_level_chosen(self, roots) -> None:
+        self._frame_roots = roots
+        if self._input is None or self.comparison is None:
+            return
+        docs = [(d.id, len(d.text)) for d in self._input.documents]
+        profile = frame_profile(docs, self._input.annotations, self._input.tags, roots=roots)
+        self.profile.set_profile(profile, self.comparison.labels)
+
+    def accept_suggestion(self, key: str, *, label: str | None = None, mention_indexes=None) -> bool:
+        """Accept a suggestion as a confirmed claim (one undo step); False if it failed or is gone."""
+        suggestion = self.comparison.suggestion(key) if self.comparison else None
+        if suggestion is None:
+            return False
+        try:
+            self.project.accept_suggestion(suggestion, label=label, mention_indexes=mention_indexes)
+        except UserError as exc:
+            QMessageBox.warning(self, "Accept suggested claim", str(exc))
+            return False
+        self.changed.emit(self.project.last_changes)
+        self.refresh()
+        return True
+
+    def dismiss_suggestion(self, key: str) -> bool:
+        """Dismiss a suggestion for good (undoable); False if it failed."""
+        try:
+            changes = self.project.dismiss_suggestion(key)
+        except UserError as exc:
+            QMessageBox.warning(self, "Dismiss suggestion", str(exc))
+            return False
+        self.changed.emit(changes)
+        self.refresh()
+        return True
+
+    def export_csv_dialog(self) -> None:
+        if self.comparison is None:
+            QMessageBox.information(self, "Export matrix", "There is nothing to export yet.")
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export claims matrix", str(Path.home() / "claims-matrix.csv"),
+            "CSV for spreadsheets (Excel) (*.csv);;CSV, exact values (pandas, scripts) (*.csv)")
+        if not path:
+            return
+        excel = "Excel" in chosen
+        try:
+            count = write_matrix_csv(self.comparison, path, raw=not excel, excel=excel)
+        except UserError as exc:
+            QMessageBox.warning(self, "Export claims matrix", str(exc))
+            return
+        self.status.setText(f"Wrote {count} rows to {Path(path).name}")
