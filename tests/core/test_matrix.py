@@ -133,3 +133,15 @@ def test_a_copy_and_its_source_are_one_voice(samples):
     assert comparison.voices == {1: 1, 2: 1, 3: 3}
     shared = [r for r in comparison.rows if set(r.stated_by) == {1, 2, 3}]
     assert shared and all(r.voices == 2 for r in shared)
+
+
+def test_quotation_suggestions_compare_the_amounts_in_their_wording():
+    a = Document(1, "a", 'The port is closed. "We will not accept a raise below 20 percent for our members," '
+                         'said Harold Daggett on Monday.')
+    b = Document(2, "b", 'Talks failed. "We will not accept a raise of 14 percent for all of our members," '
+                         'Daggett said in a statement.')
+    rows = compute_comparison(ComparisonInput((a, b), (), (), ()), alignments=False).rows
+    quote = next(r for r in rows if r.kind == "quotation")
+    assert "Daggett" in quote.reason and quote.origin == "suggested"
+    assert quote.values_side_by_side() == "<20% | 14%"
+    assert quote.disagreement is False  # 14 % is below 20 %

@@ -181,3 +181,20 @@ def test_frame_profile_counts_annotations_and_changes_level(qtbot, make_view, se
     view.profile.grab()  # paints without error
     view.tabs.setCurrentIndex(0)
     view.grab()
+
+
+def test_export_matrix_csv(qtbot, make_view, monkeypatch, tmp_path):
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    view = make_view()
+    target = tmp_path / "matrix.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kw: (str(target), "CSV for spreadsheets (Excel) (*.csv)"))
+    view.export_csv_dialog()
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len(rows) == 4 * 5 and {r["origin"] for r in rows} == {"suggested"}
+    assert "Wrote 20 rows" in view.status.text()
