@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -170,6 +171,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"rednote-desk: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except sqlite3.DatabaseError as exc:  # damage found after opening, or a lock held too long
+        if args.debug:
+            raise
+        print(f"rednote-desk: error: {_database_problem(exc, args.db)}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -180,6 +186,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"rednote-desk: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
               file=sys.stderr)
         return EXIT_ERROR
+
+
+def _database_problem(exc: sqlite3.DatabaseError, db: str | None) -> str:
+    if db is None:
+        from .services import default_project_path
+
+        db = str(default_project_path())
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"the project file {db} is busy: another program kept it locked too long; try again in a moment"
+    if "full" in text:
+        return f"the disk is full ({text}); free some space and try again"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return (f"the project file {db} is damaged ({text}); nothing was saved. Open a copy from the "
+                f".backups folder next to it, or try: sqlite3 {db} .recover")
+    return f"the project file {db} could not be used ({text})"
 
 
 def _run(args: argparse.Namespace) -> int:
