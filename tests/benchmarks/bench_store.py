@@ -124,7 +124,7 @@ def bench_export(big: Project, n_big: int, small: Project, n_small: int, *, repe
 
 
 def bench_search(project: Project, n_docs: int, repeats: int = 20) -> dict[str, float]:
-    queries = {"common": "users", "rare": f"doc{n_docs // 2}", "phrase": "trade war", "prefix": "offic"}
+    queries = {"common": "users", "rare": f"doc{n_docs // 2}", "two_words": "trade war", "prefix": "offic"}
     out: dict[str, float] = {}
     everything = []
     for kind, query in queries.items():
