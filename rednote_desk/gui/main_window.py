@@ -1,42 +1,689 @@
-"""The main window: a document list and a reading view."""
+"""The main window: library, codebook, side-by-side reading area, inspector, menus and shortcuts.
+
+The window holds no truth: every action calls a Project operation, which commits at once and returns what
+changed; the window then refreshes only the affected views.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QPlainTextEdit, QSplitter
+from pathlib import Path
 
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import services
+from ..core.errors import UserError
 from ..store.project import Project
+from ..store.undo import Changes
+from .annotated_view import Highlight
+from .codebook_panel import CodebookPanel
+from .dialogs import DocumentDetailsDialog
+from .import_dialog import ImportController, files_from_mime
+from .inspector import InspectorPanel
+from .library import LibraryPanel
+from .reading_area import ReadingArea
+from .search import FindBar, SearchPanel
+from .tag_popup import TagPopup
+
+RECENT_TAGS = 9
+
+
+def settings_for_app() -> QSettings:
+    return QSettings(str(services.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, *, settings: QSettings | None = None):
         super().__init__()
+        self.settings = settings if settings is not None else settings_for_app()
         self.project = project
+        self.recent_tag_ids: list[int] = [int(x) for x in (self.settings.value("recent_tags") or [])
+                                          if str(x).isdigit()]
+        self._tag_paths: dict[int, str] = {}
+        self._tag_colors: dict[int, str] = {}
+        self.setAcceptDrops(True)
+        self.resize(1400, 860)
+
+        # central: reading area with a find bar, inside tabs (the comparison views add tabs)
+        self.reading = ReadingArea()
+        self.find_bar = FindBar(self._views_active_first)
+        self.find_bar.hide()
+        reading_page = QWidget()
+        reading_layout = QVBoxLayout(reading_page)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.addWidget(self.reading, 1)
+        reading_layout.addWidget(self.find_bar)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(reading_page, "Read && annotate")
+        self.setCentralWidget(self.tabs)
+
+        # docks
+        self.library = LibraryPanel()
+        self.inspector = InspectorPanel()
+        self.search_panel = SearchPanel(lambda q: self.project.search(q))
+        self.library_dock = self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.codebook_dock = self._dock("Codebook", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("Annotation", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.search_dock = self._dock("Search project", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.search_dock.hide()
+
+        self.library.open_requested.connect(self.on_library_open_requested)
+        self.library.edit_requested.connect(self.edit_document_details)
+        self.library.delete_requested.connect(self.delete_document)
+        self.reading.annotation_clicked.connect(self.on_reading_annotation_clicked)
+        self.reading.active_column_changed.connect(self.on_reading_active_column_changed)
+        self.reading.columns_changed.connect(self.update_actions)
+        self.reading.context_requested.connect(self.on_reading_context_requested)
+        self.inspector.note_edited.connect(self.on_inspector_note_edited)
+        self.inspector.edit_tags_requested.connect(lambda _id: self.tag_selection())
+        self.inspector.delete_requested.connect(lambda annotation_id: self.delete_annotations([annotation_id]))
+        self.inspector.unlink_requested.connect(lambda annotation_id: self._run(
+            lambda: self.project.unlink_claim([annotation_id])))
+        self.inspector.rename_claim_requested.connect(self.rename_claim)
+        self.search_panel.hit_activated.connect(self.on_search_panel_hit_activated)
+
+        self._build_actions()
+        self.set_project(project)
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window_state")
+        if state is not None:
+            self.restoreState(state)
+
+    # -- construction --------------------------------------------------------------------------
+    def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.replace(" ", "_").lower())
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu, text: str, slot, shortcut=None, *, checkable: bool = False, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setCheckable(checkable)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New project…", self.new_project, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Open project…", self.open_project_dialog, QKeySequence.StandardKey.Open)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Import files…", self.import_files_dialog, "Ctrl+I",
+                     tip="Import .txt, .html or .md articles (you can also drop files on the window)")
+        self._action(file_menu, "&Paste article…", lambda: self.importer.import_pasted_text(), "Ctrl+Shift+V")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Export annotations as CSV…", self.export_csv_dialog, "Ctrl+E")
+        self._action(file_menu, "Save a &copy of the project…", self.save_copy_dialog, "Ctrl+Shift+S")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit_menu, "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Find in open documents", self.find_bar.open, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, "Find &next", lambda: self.find_bar.find(), "F3")
+        self._action(edit_menu, "Find &previous", lambda: self.find_bar.find(backward=True), "Shift+F3")
+        self._action(edit_menu, "&Search project…", self.open_search, "Ctrl+Shift+F")
+        edit_menu.addSeparator()
+        self._action(edit_menu, "Document &details…", lambda: self._with_active_doc(self.edit_document_details),
+                     "Ctrl+D")
+
+        annotate = bar.addMenu("&Annotate")
+        self.tag_action = self._action(annotate, "&Tag selection…", self.tag_selection, ["Ctrl+T"],
+                                       tip="Tag the selected text (or retag the selected annotation)")
+        self._action(annotate, "Edit &note", self.focus_note, "Ctrl+N")
+        self.link_action = self._action(annotate, "&Link as the same claim…", self.link_claim, "Ctrl+L",
+                                        tip="Link the selected annotations of the open columns as one claim")
+        self.unlink_action = self._action(annotate, "&Unlink from claim", self.unlink_claim, "Ctrl+Shift+L")
+        self.delete_action = self._action(annotate, "&Delete annotation", self.delete_selected_annotation,
+                                          "Ctrl+Backspace")
+        annotate.addSeparator()
+        self._action(annotate, "Next annotation", lambda: self.step_annotation(+1), "F8")
+        self._action(annotate, "Previous annotation", lambda: self.step_annotation(-1), "Shift+F8")
+
+        view = bar.addMenu("&View")
+        self.sync_action = self._action(view, "&Synchronised scrolling", self.on_sync_toggled, "Ctrl+Shift+Y",
+                                        checkable=True)
+        self.sync_action.setChecked(self.settings.value("sync_scrolling", "true") in ("true", True))
+        self.reading.set_sync_scrolling(self.sync_action.isChecked())
+        self._action(view, "Open selected document in a &new column", self.open_selected_in_new_column,
+                     "Ctrl+Shift+O")
+        self._action(view, "&Close column", self.close_active_column, "Ctrl+W")
+        for n in range(1, 5):
+            self._action(view, f"Go to column {n}", lambda _c=False, n=n: self.focus_column(n - 1), f"Alt+{n}")
+        view.addSeparator()
+        for dock in (self.library_dock, self.codebook_dock, self.inspector_dock, self.search_dock):
+            view.addAction(dock.toggleViewAction())
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
+
+        # single-key shortcuts only inside the reading area, so they never fire while typing elsewhere
+        for key, slot in (("T", self.tag_selection), ("Delete", self.delete_selected_annotation),
+                          ("N", self.focus_note), ("L", self.link_claim)):
+            shortcut = QShortcut(QKeySequence(key), self.reading)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- project -------------------------------------------------------------------------------
+    def set_project(self, project: Project) -> None:
+        if getattr(self, "_project_ready", False):
+            self._save_open_documents()
+            for column in list(self.reading.columns):
+                self.reading.close_column(column)
+            if self.project is not project:
+                self.project.close()
+        self.project = project
+        self._project_ready = True
+        self.codebook = CodebookPanel(project)
+        self.codebook.changed.connect(self.apply_changes)
+        self.codebook_dock.setWidget(self.codebook)
+        self.importer = ImportController(project, self)
+        self.importer.changed.connect(self.apply_changes)
+        self.importer.imported.connect(self.on_importer_imported)
+        self.recent_tag_ids = [t for t in self.recent_tag_ids if self._tag_exists(t)]
         self.setWindowTitle(f"RedNote Desk — {project.path.name if project.path else 'in memory'}")
-        self.document_list = QListWidget()
-        self.reader = QPlainTextEdit()
-        self.reader.setReadOnly(True)
-        splitter = QSplitter()
-        splitter.addWidget(self.document_list)
-        splitter.addWidget(self.reader)
-        splitter.setSizes([280, 720])
-        self.setCentralWidget(splitter)
-        self.document_list.currentItemChanged.connect(self.on_document_list_current_changed)
-        self.refresh_documents()
-        self.resize(1100, 720)
+        self._reload_tags()
+        self.library.refresh(project.document_summaries())
+        self._restore_open_documents()
+        self.inspector.show_annotation(None)
+        self.update_actions()
 
-    def refresh_documents(self) -> None:
-        self.document_list.clear()
-        for doc in self.project.document_summaries():
-            label = f"{doc['outlet'] or '—'} · {doc['title']}"
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, doc["id"])
-            self.document_list.addItem(item)
-        if self.document_list.count():
-            self.document_list.setCurrentRow(0)
+    def _tag_exists(self, tag_id: int) -> bool:
+        try:
+            self.project.tag(tag_id)
+            return True
+        except UserError:
+            return False
 
-    def on_document_list_current_changed(self, current, _previous) -> None:
-        if current is None:
-            self.reader.clear()
+    def _project_key(self) -> str:
+        return str(self.project.path.resolve()) if self.project.path else "memory"
+
+    def _save_open_documents(self) -> None:
+        self.settings.setValue(f"open_documents/{_key(self._project_key())}",
+                               ",".join(str(i) for i in self.reading.document_ids()))
+
+    def _restore_open_documents(self) -> None:
+        saved = self.settings.value(f"open_documents/{_key(self._project_key())}")
+        existing = {d["id"] for d in self.project.document_summaries()}
+        if saved is None:
+            ids = sorted(existing)[:2]  # first launch: two articles side by side
+        else:
+            ids = [int(x) for x in str(saved).split(",") if x.strip().isdigit()]
+        for document_id in [i for i in ids if i in existing]:
+            self.open_document(document_id, new_column=True)
+
+    def closeEvent(self, event):  # noqa: N802 - Qt override
+        self.inspector.flush_note()
+        self._save_open_documents()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue("recent_tags", [str(t) for t in self.recent_tag_ids])
+        self.settings.setValue("sync_scrolling", "true" if self.sync_action.isChecked() else "false")
+        if self.project.path is not None:
+            self.settings.setValue("last_project", str(self.project.path))
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project", str(Path.home() / "project.rednote.sqlite"),
+                                              "RedNote Desk projects (*.sqlite *.db)")
+        if not path:
             return
-        document = self.project.document(current.data(Qt.ItemDataRole.UserRole))
-        self.reader.setPlainText(document.text)
+        if Path(path).exists():
+            QMessageBox.warning(self, "New project", f"{path} exists already; use Open project to open it.")
+            return
+        self._open_path(path, seed_codebook=True)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()),
+                                              "RedNote Desk projects (*.sqlite *.db);;All files (*)")
+        if path:
+            self._open_path(path)
+
+    def _open_path(self, path: str, *, seed_codebook: bool = False) -> None:
+        try:
+            project = Project.open(path)
+            if seed_codebook:
+                services.load_codebook_file(project, services.default_codebook_path())
+        except UserError as exc:
+            QMessageBox.warning(self, "Open project", str(exc))
+            return
+        self.set_project(project)
+
+    # -- documents -----------------------------------------------------------------------------
+    def on_library_open_requested(self, document_id: int, new_column: bool) -> None:
+        self.open_document(document_id, new_column=new_column)
+
+    def open_selected_in_new_column(self) -> None:
+        document_id = self.library.selected_document_id()
+        if document_id is not None:
+            self.open_document(document_id, new_column=True)
+
+    def open_document(self, document_id: int, *, new_column: bool = False):
+        try:
+            document = self.project.document(document_id)
+        except UserError as exc:
+            QMessageBox.warning(self, "Open document", str(exc))
+            return None
+        column = self.reading.open_document(document, new_column=new_column or not self.reading.columns)
+        self.refresh_annotations(document_id)
+        return column
+
+    def close_active_column(self) -> None:
+        if self.reading.active is not None:
+            self.reading.close_column(self.reading.active)
+
+    def focus_column(self, index: int) -> None:
+        if 0 <= index < len(self.reading.columns):
+            column = self.reading.columns[index]
+            self.reading.set_active(column)
+            column.view.setFocus()
+
+    def _with_active_doc(self, fn) -> None:
+        if self.reading.active is not None:
+            fn(self.reading.active.document.id)
+        elif self.library.selected_document_id() is not None:
+            fn(self.library.selected_document_id())
+
+    def edit_document_details(self, document_id: int) -> None:
+        dialog = DocumentDetailsDialog(self.project.document(document_id), self)
+        if dialog.exec() and dialog.values():
+            self._run(lambda: self.project.update_document(document_id, **dialog.values()))
+
+    def delete_document(self, document_id: int) -> None:
+        document = self.project.document(document_id)
+        count = len(self.project.annotations(document_id))
+        answer = QMessageBox.question(
+            self, "Delete document",
+            f"Delete “{document.title}” and its {count} annotations?\nYou can undo this with Ctrl+Z.")
+        if answer == QMessageBox.StandardButton.Yes:
+            column = self.reading.column_for(document_id)
+            if column is not None:
+                self.reading.close_column(column)
+            self._run(lambda: self.project.delete_document(document_id))
+
+    # -- import / export -----------------------------------------------------------------------
+    def import_files_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", str(Path.home()),
+                                                "Articles (*.txt *.text *.html *.htm *.md *.markdown);;All files (*)")
+        if paths:
+            self.importer.import_files(paths)
+
+    def on_importer_imported(self, document_ids: list) -> None:
+        for document_id in document_ids[:1]:
+            self.open_document(document_id, new_column=len(self.reading.columns) < 2)
+
+    def dragEnterEvent(self, event):  # noqa: N802 - Qt override
+        if files_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802 - Qt override
+        paths = files_from_mime(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.importer.import_files(paths)
+
+    def export_csv_dialog(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export annotations", str(Path.home() / "annotations.csv"),
+            "CSV for spreadsheets (Excel) (*.csv);;CSV, exact values (pandas, scripts) (*.csv)")
+        if not path:
+            return
+        excel = "Excel" in chosen
+        try:
+            count = services.export_csv_file(self.project, path, raw=not excel, excel=excel)
+        except UserError as exc:
+            QMessageBox.warning(self, "Export", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {count} annotations to {path}", 8000)
+
+    def save_copy_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save a copy", str(Path.home() / "copy.rednote.sqlite"),
+                                              "RedNote Desk projects (*.sqlite)")
+        if not path:
+            return
+        try:
+            self.project.backup(path)
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self, "Save a copy", str(exc))
+            return
+        self.statusBar().showMessage(f"Saved a copy to {path}", 8000)
+
+    # -- annotating ----------------------------------------------------------------------------
+    def tag_selection(self) -> None:
+        column = self.reading.active
+        if column is None:
+            self.statusBar().showMessage("Open a document first (double-click it in the Library).", 5000)
+            return
+        span = column.view.selected_span()
+        annotation_id = column.view.selected_annotation()
+        if span is None and annotation_id is None:
+            self.statusBar().showMessage("Select some text to tag, or click a highlight to retag it.", 5000)
+            return
+        preselected = self.project.annotation(annotation_id).tag_ids if span is None else ()
+        popup = TagPopup(self.project, recent_tag_ids=self.recent_tag_ids, preselected=preselected, parent=self)
+        popup.tags_chosen.connect(lambda tag_ids: self.apply_tags(column.document.id, span, annotation_id, tag_ids))
+        rect = column.view.cursorRect()
+        popup.popup_at(column.view.viewport().mapToGlobal(rect.bottomRight()))
+        self._popup = popup
+
+    def apply_tags(self, document_id: int, span, annotation_id, tag_ids: list) -> int | None:
+        """Create an annotation on ``span`` with the tags, or set the tags of an existing annotation."""
+        self._reload_tags()  # the popup may have created a tag
+        for tag_id in tag_ids:
+            if tag_id in self.recent_tag_ids:
+                self.recent_tag_ids.remove(tag_id)
+            self.recent_tag_ids.insert(0, tag_id)
+        del self.recent_tag_ids[RECENT_TAGS:]
+        if span is not None:
+            try:
+                annotation = self.project.add_annotation(document_id=document_id, start=span[0], end=span[1],
+                                                         tag_ids=tag_ids)
+            except UserError as exc:
+                QMessageBox.warning(self, "Tag", str(exc))
+                return None
+            self.apply_changes(self.project.last_changes)
+            column = self.reading.column_for(document_id)
+            if column is not None:
+                cursor = column.view.textCursor()
+                cursor.clearSelection()
+                column.view.setTextCursor(cursor)
+            self.select_annotation(document_id, annotation.id, scroll=False)
+            return annotation.id
+        self._run(lambda: self.project.update_annotation(annotation_id, tag_ids=tag_ids))
+        return annotation_id
+
+    def focus_note(self) -> None:
+        if self.inspector.annotation is not None:
+            self.inspector_dock.show()
+            self.inspector.note.setFocus()
+
+    def on_inspector_note_edited(self, annotation_id: int, text: str) -> None:
+        try:
+            self.project.annotation(annotation_id)
+        except UserError:
+            return  # deleted meanwhile (e.g. by an undo): nothing to save the note to
+        self._run(lambda: self.project.update_annotation(annotation_id, note=text), keep_inspector=True)
+
+    def selected_annotation_ids(self) -> list[int]:
+        return [c.view.selected_annotation() for c in self.reading.columns if c.view.selected_annotation()]
+
+    def delete_selected_annotation(self) -> None:
+        column = self.reading.active
+        if column is not None and column.view.selected_annotation() is not None:
+            self.delete_annotations([column.view.selected_annotation()])
+
+    def delete_annotations(self, annotation_ids: list[int]) -> None:
+        self._run(lambda: self.project.delete_annotations(annotation_ids))
+        self.inspector.show_annotation(None)
+        self.statusBar().showMessage("Annotation deleted — Ctrl+Z brings it back.", 6000)
+
+    def link_claim(self) -> None:
+        ids = self.selected_annotation_ids()
+        if not ids:
+            self.statusBar().showMessage(
+                "Click a highlight in each column you want to link, then press Ctrl+L.", 6000)
+            return
+        annotations = [self.project.annotation(i) for i in ids]
+        existing = next((self.project.claim(a.claim_id).label for a in annotations if a.claim_id), "")
+        suggestion = existing or " ".join(annotations[0].quote.split())[:60]
+        labels = [c.label for c in self.project.claims()]
+        label, ok = QInputDialog.getItem(self, "Link as the same claim",
+                                         f"Name of the claim stated by these {len(ids)} annotations:",
+                                         [suggestion, *[x for x in labels if x != suggestion]], 0, True)
+        if ok and label.strip():
+            self.link_annotations(ids, label.strip())
+
+    def link_annotations(self, annotation_ids: list[int], label: str) -> None:
+        self._run(lambda: self.project.link_claim(annotation_ids, label=label))
+
+    def unlink_claim(self) -> None:
+        ids = self.selected_annotation_ids()
+        if ids:
+            self._run(lambda: self.project.unlink_claim(ids))
+
+    def rename_claim(self, claim_id: int) -> None:
+        claim = self.project.claim(claim_id)
+        label, ok = QInputDialog.getText(self, "Rename claim", "Claim name:", text=claim.label)
+        if ok and label.strip():
+            self._run(lambda: self.project.update_claim(claim_id, label=label))
+
+    def step_annotation(self, step: int) -> None:
+        column = self.reading.active
+        if column is None:
+            return
+        annotations = self.project.annotations(column.document.id)
+        if not annotations:
+            return
+        current = column.view.selected_annotation()
+        ids = [a.id for a in annotations]
+        index = ids.index(current) + step if current in ids else (0 if step > 0 else len(ids) - 1)
+        self.select_annotation(column.document.id, ids[index % len(ids)])
+
+    # -- selection & refresh -------------------------------------------------------------------
+    def on_reading_annotation_clicked(self, document_id: int, annotation_id: int) -> None:
+        self.select_annotation(document_id, annotation_id, scroll=False)
+
+    def on_reading_active_column_changed(self, column) -> None:
+        if column is not None:
+            self.library.select_document(column.document.id)
+            annotation_id = column.view.selected_annotation()
+            self._show_in_inspector(annotation_id)
+        self.update_actions()
+
+    def on_reading_context_requested(self, column, global_pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        self.reading.set_active(column)
+        menu = QMenu(self)
+        for action in (self.tag_action, self.link_action, self.unlink_action, self.delete_action):
+            menu.addAction(action)
+        menu.exec(global_pos)
+
+    def on_search_panel_hit_activated(self, document_id: int, annotation_id, query: str) -> None:
+        column = self.open_document(document_id)
+        if column is None:
+            return
+        if annotation_id:
+            self.select_annotation(document_id, annotation_id)
+        else:
+            position = column.view.text().casefold().find(query.split()[0].casefold()) if query else -1
+            if position >= 0:
+                column.view.select_span(position, position + len(query.split()[0]))
+                column.view.centerCursor()
+
+    def on_sync_toggled(self, checked: bool) -> None:
+        self.reading.set_sync_scrolling(checked)
+
+    def open_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.edit.setFocus()
+
+    def select_annotation(self, document_id: int, annotation_id: int | None, *, scroll: bool = True) -> None:
+        column = self.reading.column_for(document_id)
+        if column is None and annotation_id is not None:
+            column = self.open_document(document_id)
+        if column is not None:
+            self.reading.set_active(column)
+            column.view.set_selected_annotation(annotation_id)
+            if scroll and annotation_id is not None:
+                self.reading.select_annotation(document_id, annotation_id)
+        self._show_in_inspector(annotation_id)
+        self.update_actions()
+
+    def _show_in_inspector(self, annotation_id: int | None) -> None:
+        if annotation_id is None:
+            self.inspector.show_annotation(None)
+            return
+        try:
+            annotation = self.project.annotation(annotation_id)
+        except UserError:
+            self.inspector.show_annotation(None)
+            return
+        claim = self.project.claim(annotation.claim_id) if annotation.claim_id else None
+        outlets = []
+        if claim is not None:
+            docs = {d["id"]: d for d in self.project.document_summaries()}
+            for a in self.project.annotations_for_claim(claim.id):
+                d = docs.get(a.document_id)
+                outlets.append((d["outlet"] or d["source_name"] or d["title"]) if d else "?")
+        labels = [(self._tag_paths.get(t, "?"), self._tag_colors.get(t, "#999999")) for t in annotation.tag_ids]
+        self.inspector.show_annotation(annotation, tag_labels=labels, claim=claim,
+                                       claim_outlets=sorted(set(outlets)))
+
+    def _reload_tags(self) -> None:
+        tags = self.project.tags()
+        self._tag_colors = {t.id: t.color for t in tags}
+        self._tag_paths = {t.id: self.project.tag_path(t.id) for t in tags}
+
+    def refresh_annotations(self, document_id: int) -> None:
+        annotations = self.project.annotations(document_id)
+        claims = {c.id: c.label for c in self.project.claims()}
+        highlights = []
+        for a in annotations:
+            paths = [self._tag_paths.get(t, "?") for t in a.tag_ids]
+            tip = "\n".join(filter(None, [
+                ", ".join(paths) or "no tags",
+                f"Claim: {claims[a.claim_id]}" if a.claim_id in claims else "",
+                f"Note: {a.note[:200]}" if a.note else "",
+                "ORPHANED: its text changed; review it" if a.status == "orphaned" else "",
+            ]))
+            highlights.append(Highlight(a.id, a.start_offset, a.end_offset,
+                                        tuple(self._tag_colors.get(t, "#999999") for t in a.tag_ids), tip,
+                                        a.claim_id))
+        self.reading.set_annotations(document_id, highlights, annotations)
+
+    def apply_changes(self, changes: Changes | None) -> None:
+        """Refresh only the views an operation (or its undo) touched."""
+        if changes is None or changes.empty:
+            self.update_actions()
+            return
+        tables = changes.tables
+        if "tags" in tables:
+            self._reload_tags()
+        if tables & {"documents", "annotations"}:
+            self.library.refresh(self.project.document_summaries())
+        if "documents" in tables:
+            for column in list(self.reading.columns):
+                try:
+                    document = self.project.document(column.document.id)
+                except UserError:
+                    self.reading.close_column(column)
+                    continue
+                column.update_header(document)
+        if tables & {"tags", "annotation_tags"}:
+            self.codebook.refresh()
+        affected = self.reading.document_ids() if tables & {"tags", "claims"} else changes.document_ids
+        for document_id in affected:
+            if self.reading.column_for(document_id) is not None:
+                self.refresh_annotations(document_id)
+        current = self.inspector.annotation.id if self.inspector.annotation else None
+        if current is not None:
+            self._show_in_inspector(current)
+            if self.inspector.annotation is None:
+                for column in self.reading.columns:
+                    if column.view.selected_annotation() == current:
+                        column.view.set_selected_annotation(None)
+        self.update_actions()
+
+    def _run(self, operation, *, keep_inspector: bool = False):
+        """Run a store operation; show a UserError as a message; refresh what changed."""
+        try:
+            result = operation()
+        except UserError as exc:
+            QMessageBox.warning(self, "RedNote Desk", str(exc))
+            return None
+        changes = result if isinstance(result, Changes) else getattr(self.project, "last_changes", None)
+        if keep_inspector:
+            # a note edit: refresh highlights' tooltips without resetting the editor the user types in
+            for document_id in (changes.document_ids if changes else ()):
+                if self.reading.column_for(document_id) is not None:
+                    self.refresh_annotations(document_id)
+            self.update_actions()
+        else:
+            self.apply_changes(changes)
+        return result
+
+    def undo(self) -> None:
+        self.inspector.flush_note()
+        changes = self.project.undo()
+        if changes is None:
+            self.statusBar().showMessage("Nothing to undo.", 3000)
+            return
+        self.apply_changes(changes)
+        self.statusBar().showMessage(f"Undone: {changes.label}", 5000)
+
+    def redo(self) -> None:
+        changes = self.project.redo()
+        if changes is None:
+            self.statusBar().showMessage("Nothing to redo.", 3000)
+            return
+        self.apply_changes(changes)
+        self.statusBar().showMessage(f"Redone: {changes.label}", 5000)
+
+    def update_actions(self) -> None:
+        undo_label, redo_label = self.project.undo_label(), self.project.redo_label()
+        self.undo_action.setEnabled(undo_label is not None)
+        self.undo_action.setText(f"&Undo {undo_label}" if undo_label else "&Undo")
+        self.redo_action.setEnabled(redo_label is not None)
+        self.redo_action.setText(f"&Redo {redo_label}" if redo_label else "&Redo")
+        has_selected = bool(self.selected_annotation_ids())
+        self.link_action.setEnabled(has_selected)
+        self.unlink_action.setEnabled(has_selected)
+        self.delete_action.setEnabled(has_selected)
+
+    def _views_active_first(self):
+        views = [c.view for c in self.reading.columns]
+        if self.reading.active is not None:
+            views.remove(self.reading.active.view)
+            views.insert(0, self.reading.active.view)
+        return views
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+
+
+SHORTCUTS_HELP = """Reading
+  Double-click / Enter in the Library: open in the active column; Ctrl+double-click: new column
+  Alt+1…4: go to column · Ctrl+W: close column · Ctrl+Shift+Y: synchronised scrolling
+  Shift+arrows in a column: select text with the keyboard
+Annotating
+  T or Ctrl+T: tag the selection (or retag the selected highlight)
+     in the popup: type to search, 1–9 recent tags, Space to tick several, Enter to apply
+  N or Ctrl+N: edit the note · Delete: delete the selected highlight
+  Click a highlight in each column, then L or Ctrl+L: link them as the same claim
+  F8 / Shift+F8: next / previous annotation
+Everything
+  Ctrl+Z / Ctrl+Shift+Z: undo / redo (many levels, kept in the project)
+  Ctrl+F: find in open documents · Ctrl+Shift+F: search the whole project
+  Ctrl+I: import files (or drop them on the window) · Ctrl+E: export CSV · Ctrl+D: document details"""
+
+
+def _key(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

@@ -111,8 +111,8 @@ class LinkMap(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.fillRect(self.rect(), self.palette().window())
         lv, rv = self.left.view, self.right.view
-        l_off = lv.viewport().mapTo(self, lv.viewport().rect().topLeft()).y()
-        r_off = rv.viewport().mapTo(self, rv.viewport().rect().topLeft()).y()
+        l_off = self.mapFromGlobal(lv.viewport().mapToGlobal(lv.viewport().rect().topLeft())).y()
+        r_off = self.mapFromGlobal(rv.viewport().mapToGlobal(rv.viewport().rect().topLeft())).y()
         w = self.width()
         h = self.height()
         for claim_id, a_id, b_id in self.links:
@@ -290,9 +290,10 @@ class ReadingArea(QWidget):
             linkmap.set_links(links)
 
     def select_annotation(self, document_id: int, annotation_id: int | None, *, scroll: bool = True) -> None:
-        for column in self.columns:
-            column.view.set_selected_annotation(annotation_id if column.document.id == document_id else None)
+        # each column keeps its own selected annotation, so one per column can be linked as a claim
         column = self.column_for(document_id)
+        if column is not None:
+            column.view.set_selected_annotation(annotation_id)
         if column is not None and annotation_id is not None and scroll:
             h = column.view.highlight(annotation_id)
             if h is not None:

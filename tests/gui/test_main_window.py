@@ -1,0 +1,166 @@
+"""The workspace driven through the real widgets: tag, undo, link across columns, codebook, restart."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
+
+from rednote_desk import services
+from rednote_desk.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, db_path, settings):
+    project = services.open_project(None)  # the seeded default project
+    w = MainWindow(project, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def _doc_id(window, prefix: str) -> int:
+    return next(d.id for d in window.project.documents() if d.source_name.startswith(prefix))
+
+
+def _select(view, start_cp: int, end_cp: int) -> None:
+    """Select like a user: UTF-16 positions on the widget."""
+    text = view.text()
+    u16 = lambda cp: len(text[:cp].encode("utf-16-le")) // 2  # noqa: E731
+    cursor = view.textCursor()
+    cursor.setPosition(u16(start_cp))
+    cursor.setPosition(u16(end_cp), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+def _tag_id(window, path: str) -> int:
+    [tag] = window.project.find_tags(path)
+    return tag.id
+
+
+def test_first_launch_shows_two_sample_articles_side_by_side(window):
+    assert len(window.reading.columns) == 2
+    assert window.library.model.rowCount() == 5
+    assert window.codebook.selected_tag_id() is None or True
+    assert len(window.project.tags()) > 20
+
+
+def test_tag_selection_after_astral_text_stores_exact_offsets_then_undo_redo(window, qtbot):
+    doc_id = _doc_id(window, "001")
+    column = window.open_document(doc_id)
+    view = column.view
+    text = view.text()
+    quote = "attracting greater than 700,000 new customers"
+    start = text.index(quote)
+    assert text.index("𝓞𝓹") < text.rindex("𝓞𝓹") or "𝓞𝓹" in text
+    assert text[start - 1] == " "
+    _select(view, start - 1, start + len(quote))  # sloppy selection with a space before: trimmed
+    statistic = _tag_id(window, "Claim types/Statistic")
+    annotation_id = window.apply_tags(doc_id, view.selected_span(), None, [statistic])
+    ann = window.project.annotation(annotation_id)
+    assert (ann.start_offset, ann.end_offset, ann.quote) == (start, start + len(quote), quote)
+    assert ann.tag_ids == (statistic,)
+    assert view.highlight(annotation_id) is not None
+    assert window.inspector.annotation.id == annotation_id
+    # text after the astral-plane music credit
+    later = text.index("Many Americans")if "Many Americans" in text else text.index("RedNote", text.index("𝓞𝓹"))
+    _select(view, later, later + 7)
+    second = window.apply_tags(doc_id, view.selected_span(), None, [statistic])
+    assert window.project.annotation(second).quote == text[later:later + 7]
+    window.undo()
+    assert view.highlight(second) is None and [a.id for a in window.project.annotations(doc_id)] == [annotation_id]
+    window.redo()
+    assert view.highlight(second) is not None
+    assert window.undo_action.isEnabled()
+
+
+def test_retag_and_note_through_the_inspector(window, qtbot):
+    doc_id = _doc_id(window, "002")
+    view = window.open_document(doc_id).view
+    start = view.text().index("more than 700,000 American users")
+    _select(view, start, start + 32)
+    first = _tag_id(window, "Claim types/Statistic")
+    conflict = _tag_id(window, "Generic frames/Conflict")
+    annotation_id = window.apply_tags(doc_id, view.selected_span(), None, [first])
+    window.apply_tags(doc_id, None, annotation_id, [first, conflict])
+    assert set(window.project.annotation(annotation_id).tag_ids) == {first, conflict}
+    window.inspector.note.setPlainText("compare with 000's half a million")
+    window.inspector.flush_note()
+    assert window.project.annotation(annotation_id).note == "compare with 000's half a million"
+    window.delete_annotations([annotation_id])
+    assert window.project.annotations(doc_id) == []
+    window.undo()
+    assert window.project.annotation(annotation_id).note.startswith("compare")
+
+
+def test_link_claim_across_three_columns(window, qtbot):
+    quotes = {"000": "approximately half a million", "001": "greater than 700,000 new customers",
+              "002": "more than 700,000 American users"}
+    ids = []
+    for prefix, quote in quotes.items():
+        doc_id = _doc_id(window, prefix)
+        column = window.open_document(doc_id, new_column=True)
+        start = column.view.text().index(quote)
+        _select(column.view, start, start + len(quote))
+        ids.append(window.apply_tags(doc_id, column.view.selected_span(), None,
+                                     [_tag_id(window, "Claim types/Statistic")]))
+        window.select_annotation(doc_id, ids[-1])
+    assert len(window.reading.columns) >= 3
+    assert sorted(window.selected_annotation_ids()) == sorted(ids)
+    window.link_annotations(window.selected_annotation_ids(), "how many Americans joined")
+    claims = window.project.claims()
+    assert [c.label for c in claims] == ["how many Americans joined"]
+    assert {a.id for a in window.project.annotations_for_claim(claims[0].id)} == set(ids)
+    links = [link for m in window.reading.linkmaps for link in m.links]
+    assert len(links) >= 2  # adjacent columns are joined by curves
+    assert window.reading.columns[0].view.highlight(ids[0]) is not None
+    window.undo()
+    assert window.project.claims() == []
+    assert all(not m.links for m in window.reading.linkmaps)
+
+
+def test_restart_on_the_same_database_shows_the_same_state(qtbot, db_path, settings):
+    project = services.open_project(db_path)
+    text_doc, _ = project.add_document(title="Persisted", text="One 🚢 two three four five.", text_sha256="p1",
+                                       outlet="Here")
+    w = MainWindow(project, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    column = w.open_document(text_doc.id, new_column=True)
+    _select(column.view, 6, 9)
+    annotation_id = w.apply_tags(text_doc.id, column.view.selected_span(), None, [])
+    w.close()
+    project.close()
+    again = services.open_project(db_path)
+    w2 = MainWindow(again, settings=settings)
+    qtbot.addWidget(w2)
+    w2.show()
+    assert w2.reading.document_ids() == [text_doc.id]
+    assert again.annotation(annotation_id).quote == "two"
+    assert w2.reading.columns[0].view.highlight(annotation_id) is not None
+    w2.close()
+    again.close()
+
+
+def test_keyboard_t_opens_the_tag_popup_for_a_selection(window, qtbot):
+    from rednote_desk.gui.tag_popup import TagPopup
+
+    doc_id = _doc_id(window, "003")
+    view = window.open_document(doc_id).view
+    view.setFocus()
+    start = view.text().index("63,000 posts")
+    _select(view, start, start + 12)
+    qtbot.keyClick(view, Qt.Key.Key_T)
+    popup = window.findChild(TagPopup)
+    assert popup is not None and popup.isVisible()
+    qtbot.keyClicks(popup.search_edit, "statistic")
+    qtbot.keyClick(popup.search_edit, Qt.Key.Key_Return)
+    [ann] = window.project.annotations(doc_id)
+    assert ann.quote == "63,000 posts"
+    assert ann.tag_ids == (_tag_id(window, "Claim types/Statistic"),)
