@@ -26,10 +26,12 @@ from ..store.project import Project
 from ..store.undo import Changes
 from .annotated_view import Highlight
 from .codebook_panel import CodebookPanel
+from .compare_view import CompareView
 from .dialogs import DocumentDetailsDialog
 from .import_dialog import ImportController, files_from_mime
 from .inspector import InspectorPanel
 from .library import LibraryPanel
+from .orphans import OrphanReviewPanel
 from .reading_area import ReadingArea
 from .search import FindBar, SearchPanel
 from .tag_popup import TagPopup
@@ -76,6 +78,15 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._dock("Annotation", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_dock = self._dock("Search project", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_dock.hide()
+        self.orphans = OrphanReviewPanel()
+        self.orphans_dock = self._dock("Orphaned annotations", self.orphans, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.orphans_dock.hide()
+        self.orphans.show_requested.connect(self.on_orphans_show_requested)
+        self.orphans.reattach_requested.connect(self.on_orphans_reattach_requested)
+        self.orphans.delete_requested.connect(lambda annotation_id: self.delete_annotations([annotation_id]))
+        self.compare_view: CompareView | None = None
+        self._compare_stale = True
+        self.tabs.currentChanged.connect(self.on_tabs_current_changed)
 
         self.library.open_requested.connect(self.on_library_open_requested)
         self.library.edit_requested.connect(self.edit_document_details)
@@ -132,6 +143,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Import files…", self.import_files_dialog, "Ctrl+I",
                      tip="Import .txt, .html or .md articles (you can also drop files on the window)")
         self._action(file_menu, "&Paste article…", lambda: self.importer.import_pasted_text(), "Ctrl+Shift+V")
+        self._action(file_menu, "&Re-import a new version of the document…", self.reimport_dialog, "Ctrl+R",
+                     tip="Replace the active document's text by a changed version; annotations follow their text")
         file_menu.addSeparator()
         self._action(file_menu, "&Export annotations as CSV…", self.export_csv_dialog, "Ctrl+E")
         self._action(file_menu, "Save a &copy of the project…", self.save_copy_dialog, "Ctrl+Shift+S")
@@ -174,7 +187,11 @@ class MainWindow(QMainWindow):
         for n in range(1, 5):
             self._action(view, f"Go to column {n}", lambda _c=False, n=n: self.focus_column(n - 1), f"Alt+{n}")
         view.addSeparator()
-        for dock in (self.library_dock, self.codebook_dock, self.inspector_dock, self.search_dock):
+        self._action(view, "&Compare outlets", lambda: self.tabs.setCurrentIndex(1), "Ctrl+2")
+        self._action(view, "&Read && annotate", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        view.addSeparator()
+        for dock in (self.library_dock, self.codebook_dock, self.inspector_dock, self.search_dock,
+                     self.orphans_dock):
             view.addAction(dock.toggleViewAction())
 
         help_menu = bar.addMenu("&Help")
@@ -203,13 +220,46 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(project, self)
         self.importer.changed.connect(self.apply_changes)
         self.importer.imported.connect(self.on_importer_imported)
+        self._install_compare_view(project)
         self.recent_tag_ids = [t for t in self.recent_tag_ids if self._tag_exists(t)]
         self.setWindowTitle(f"RedNote Desk — {project.path.name if project.path else 'in memory'}")
         self._reload_tags()
         self.library.refresh(project.document_summaries())
         self._restore_open_documents()
         self.inspector.show_annotation(None)
+        self.refresh_orphans()
         self.update_actions()
+
+    def _install_compare_view(self, project: Project) -> None:
+        index = self.tabs.currentIndex()
+        if self.compare_view is not None:
+            self.tabs.removeTab(1)
+            self.compare_view.deleteLater()
+        self.compare_view = CompareView(project)
+        self.compare_view.passage_requested.connect(self.show_passage)
+        self.compare_view.changed.connect(self.apply_changes)
+        self.tabs.insertTab(1, self.compare_view, "Compare outlets")
+        self._compare_stale = True
+        self.tabs.setCurrentIndex(index if index >= 0 else 0)
+
+    def on_tabs_current_changed(self, index: int) -> None:
+        if self.compare_view is not None and self.tabs.widget(index) is self.compare_view and self._compare_stale:
+            self._compare_stale = False
+            open_ids = self.reading.document_ids()
+            self.compare_view.set_documents(open_ids if len(open_ids) >= 2 else
+                                            [d["id"] for d in self.project.document_summaries()])
+            self.compare_view.refresh()
+
+    def show_passage(self, document_id: int, start: int, end: int) -> None:
+        """Show a passage (from the comparison views) in the reading area, selected."""
+        self.tabs.setCurrentIndex(0)
+        column = self.reading.column_for(document_id) or self.open_document(document_id, new_column=True)
+        if column is None:
+            return
+        self.reading.set_active(column)
+        column.view.select_span(start, end)
+        column.view.centerCursor()
+        column.view.setFocus()
 
     def _tag_exists(self, tag_id: int) -> bool:
         try:
@@ -564,6 +614,7 @@ class MainWindow(QMainWindow):
         annotations = self.project.annotations(document_id)
         claims = {c.id: c.label for c in self.project.claims()}
         highlights = []
+        annotations = [a for a in annotations if a.status != "orphaned"]  # listed for review, not painted
         for a in annotations:
             paths = [self._tag_paths.get(t, "?") for t in a.tag_ids]
             tip = "\n".join(filter(None, [
@@ -594,6 +645,9 @@ class MainWindow(QMainWindow):
                 except UserError:
                     self.reading.close_column(column)
                     continue
+                if document.text != column.document.text:  # re-imported, or such a change undone
+                    column.view.set_text(document.text)
+                    changes.document_ids.add(document.id)
                 column.update_header(document)
         if tables & {"tags", "annotation_tags"}:
             self.codebook.refresh()
@@ -601,6 +655,12 @@ class MainWindow(QMainWindow):
         for document_id in affected:
             if self.reading.column_for(document_id) is not None:
                 self.refresh_annotations(document_id)
+        if tables & {"documents", "annotations", "annotation_tags", "tags", "claims", "dismissed_suggestions"}:
+            self._compare_stale = True
+            if self.compare_view is not None and self.tabs.currentWidget() is self.compare_view:
+                self.on_tabs_current_changed(self.tabs.currentIndex())
+        if tables & {"documents", "annotations"}:
+            self.refresh_orphans()
         current = self.inspector.annotation.id if self.inspector.annotation else None
         if current is not None:
             self._show_in_inspector(current)
@@ -627,6 +687,58 @@ class MainWindow(QMainWindow):
         else:
             self.apply_changes(changes)
         return result
+
+    def reimport_dialog(self) -> None:
+        column = self.reading.active
+        if column is None:
+            self.statusBar().showMessage("Open the document to update first.", 5000)
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, f"New version of “{column.document.title[:60]}”", str(Path.home()),
+            "Articles (*.txt *.text *.html *.htm *.md *.markdown);;All files (*)")
+        if path:
+            self.reimport_document(column.document.id, path)
+
+    def reimport_document(self, document_id: int, path: str) -> dict | None:
+        try:
+            outcome = services.reimport_file(self.project, document_id, path)
+        except UserError as exc:
+            QMessageBox.warning(self, "Re-import", str(exc))
+            return None
+        self.apply_changes(self.project.last_changes if outcome.changed else None)
+        counts = outcome.counts
+        message = (f"Re-imported: kept {counts.get('position', 0)}, moved {counts.get('quote', 0)}, "
+                   f"fuzzy {counts.get('fuzzy', 0)}, orphaned {counts.get('orphaned', 0)} annotations.")
+        self.statusBar().showMessage(message, 10000)
+        if counts.get("orphaned"):
+            # not a modal box: the review list opens beside the text, where the work is done
+            self.orphans_dock.show()
+            self.orphans_dock.raise_()
+        return counts
+
+    def refresh_orphans(self) -> None:
+        orphans = self.project.orphaned_annotations()
+        titles = {d["id"]: d["title"] for d in self.project.document_summaries()}
+        self.orphans.refresh(orphans, titles)
+        if orphans and not self.orphans_dock.isVisible():
+            self.orphans_dock.show()
+
+    def on_orphans_show_requested(self, annotation_id: int) -> None:
+        annotation = self.project.annotation(annotation_id)
+        column = self.open_document(annotation.document_id)
+        if column is not None:
+            column.view.scroll_to_offset(min(annotation.start_offset, len(column.view.text())))
+
+    def on_orphans_reattach_requested(self, annotation_id: int) -> None:
+        annotation = self.project.annotation(annotation_id)
+        column = self.reading.column_for(annotation.document_id)
+        span = column.view.selected_span() if column is not None else None
+        if span is None:
+            QMessageBox.information(self, "Re-attach", "Select the text this annotation belongs to in its document "
+                                    "first, then press “Re-attach to selection”.")
+            self.on_orphans_show_requested(annotation_id)
+            return
+        self._run(lambda: self.project.update_annotation(annotation_id, start=span[0], end=span[1]))
 
     def undo(self) -> None:
         self.inspector.flush_note()

@@ -164,3 +164,43 @@ def test_keyboard_t_opens_the_tag_popup_for_a_selection(window, qtbot):
     [ann] = window.project.annotations(doc_id)
     assert ann.quote == "63,000 posts"
     assert ann.tag_ids == (_tag_id(window, "Claim types/Statistic"),)
+
+
+def test_compare_tab_shows_the_open_documents_and_a_cell_opens_the_passage(window, qtbot):
+    window.tabs.setCurrentIndex(1)
+    view = window.compare_view
+    assert sorted(view.document_ids()) == sorted(window.reading.document_ids())
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
+    doc_id = window.reading.document_ids()[0]
+    text = window.project.document(doc_id).text
+    start = text.index("RedNote")
+    window.show_passage(doc_id, start, start + 7)
+    assert window.tabs.currentIndex() == 0
+    column = window.reading.column_for(doc_id)
+    assert column.view.selected_span() == (start, start + 7)
+
+
+def test_reimport_keeps_annotations_on_their_text_and_lists_orphans(window, qtbot, tmp_path):
+    doc_id = _doc_id(window, "003")
+    column = window.open_document(doc_id)
+    text = column.view.text()
+    keep = text.index("63,000 posts")
+    _select(column.view, keep, keep + 12)
+    kept = window.apply_tags(doc_id, column.view.selected_span(), None, [])
+    gone_sentence = text.split("\n")[1]
+    gone = text.index(gone_sentence)
+    _select(column.view, gone, gone + 20)
+    lost = window.apply_tags(doc_id, column.view.selected_span(), None, [])
+    new_version = "A new first paragraph inserted by the outlet.\n" + text.replace(gone_sentence + "\n", "")
+    path = tmp_path / "v2.txt"
+    path.write_text(new_version, encoding="utf-8")
+    counts = window.reimport_document(doc_id, str(path))
+    assert counts["orphaned"] == 1
+    ann = window.project.annotation(kept)
+    assert ann.quote == "63,000 posts" and new_version[ann.start_offset:ann.end_offset] == "63,000 posts"
+    assert column.view.text() == new_version
+    assert window.orphans.list.count() == 1 and window.project.annotation(lost).status == "orphaned"
+    assert column.view.highlight(lost) is None and column.view.highlight(kept) is not None
+    window.undo()
+    assert column.view.text() == text
+    assert window.project.annotation(lost).status == "anchored" and window.orphans.list.count() == 0
