@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -105,12 +105,24 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.set_project(project)
+        self._layout_restored = False
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = self.settings.value("window_state")
         if state is not None:
-            self.restoreState(state)
+            self._layout_restored = self.restoreState(state)
+
+    def showEvent(self, event):  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._layout_restored:
+            # sensible first-launch proportions; a saved layout overrides them
+            self._layout_restored = True
+            QTimer.singleShot(0, self._first_layout)
+
+    def _first_layout(self) -> None:
+        self.resizeDocks([self.library_dock, self.inspector_dock], [340, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock, self.codebook_dock], [250, 600], Qt.Orientation.Vertical)
 
     # -- construction --------------------------------------------------------------------------
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
