@@ -129,6 +129,20 @@ class AnnotatedTextView(QPlainTextEdit):
         else:
             self.ensureCursorVisible()
 
+    def offset_y(self, cp: int) -> float:
+        """Top of the line holding code point ``cp``, in viewport coordinates."""
+        return self._rect_of(self._u16.to_utf16(min(cp, len(self._text)))).top()
+
+    def scroll_offset_to_y(self, cp: int, y: float) -> None:
+        """Scroll so that code point ``cp`` sits at viewport height ``y`` (as near as line steps allow)."""
+        bar = self.verticalScrollBar()
+        line = max(1, self.fontMetrics().lineSpacing())
+        for _ in range(3):  # wrapped blocks make one scroll step a variable height: converge in a few steps
+            delta = round((self.offset_y(cp) - y) / line)
+            if delta == 0:
+                break
+            bar.setValue(bar.value() + delta)
+
     def offset_at(self, viewport_point) -> int:
         return self._u16.to_codepoint(self.cursorForPosition(viewport_point).position())
 

@@ -594,6 +594,9 @@ class MainWindow(QMainWindow):
             column.view.set_selected_annotation(annotation_id)
             if scroll and annotation_id is not None:
                 self.reading.select_annotation(document_id, annotation_id)
+            if annotation_id is not None:
+                # follow the claim across outlets: its other statements line up beside this one
+                self.reading.align_claim(document_id, annotation_id)
         self._show_in_inspector(annotation_id)
         self.update_actions()
 

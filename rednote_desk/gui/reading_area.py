@@ -301,6 +301,40 @@ class ReadingArea(QWidget):
                 if not first <= h.start <= last:
                     column.view.scroll_to_offset(h.start)
 
+    def align_claim(self, document_id: int, annotation_id: int) -> int:
+        """Scroll the other columns so their annotations of the same claim line up with this one.
+
+        Returns how many columns were aligned."""
+        source = self.column_for(document_id)
+        annotation = next((a for a in self._annotations.get(document_id, []) if a.id == annotation_id), None)
+        if source is None or annotation is None or annotation.claim_id is None:
+            return 0
+        targets = [(source.view, annotation.start_offset)]
+        for column in self.columns:
+            if column is source:
+                continue
+            partner = next((a for a in self._annotations.get(column.document.id, [])
+                            if a.claim_id == annotation.claim_id), None)
+            if partner is not None:
+                targets.append((column.view, partner.start_offset))
+        y = source.view.offset_y(annotation.start_offset)
+        self._syncing = True
+        try:
+            for view, offset in targets[1:]:
+                view.scroll_offset_to_y(offset, y)
+            # a statement near the start (or end) of its article cannot scroll that far: meet it where it is
+            line = source.view.fontMetrics().lineSpacing()
+            stuck = [view.offset_y(offset) for view, offset in targets[1:] if abs(view.offset_y(offset) - y) > line]
+            if stuck and 0 <= stuck[0] <= source.view.viewport().height():
+                for view, offset in targets:
+                    view.scroll_offset_to_y(offset, stuck[0])
+        finally:
+            self._syncing = False
+        aligned = len(targets) - 1
+        for linkmap in self.linkmaps:
+            linkmap.update()
+        return aligned
+
     # -- scrolling -----------------------------------------------------------------------------
     def on_column_scrolled(self, source: DocumentColumn) -> None:
         if self.sync_scrolling and not self._syncing:

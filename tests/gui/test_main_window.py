@@ -204,3 +204,24 @@ def test_reimport_keeps_annotations_on_their_text_and_lists_orphans(window, qtbo
     window.undo()
     assert column.view.text() == text
     assert window.project.annotation(lost).status == "anchored" and window.orphans.list.count() == 0
+
+
+def test_selecting_a_linked_annotation_lines_up_its_claim_in_the_other_columns(window, qtbot):
+    window.sync_action.setChecked(False)
+    window.on_sync_toggled(False)
+    quotes = {"000": "approximately half a million", "002": "more than 700,000 American users"}
+    ids = {}
+    for prefix, quote in quotes.items():
+        doc_id = _doc_id(window, prefix)
+        column = window.open_document(doc_id, new_column=True)
+        start = column.view.text().index(quote)
+        ids[doc_id] = window.apply_tags(doc_id, (start, start + len(quote)), None, [])
+    window.link_annotations(list(ids.values()), "joined")
+    (a_doc, a_id), (b_doc, b_id) = ids.items()
+    window.select_annotation(a_doc, a_id)
+    a_view = window.reading.column_for(a_doc).view
+    b_view = window.reading.column_for(b_doc).view
+    a_y = a_view.offset_y(window.project.annotation(a_id).start_offset)
+    b_y = b_view.offset_y(window.project.annotation(b_id).start_offset)
+    assert abs(a_y - b_y) <= 2 * b_view.fontMetrics().lineSpacing()
+    assert 0 <= b_y <= b_view.viewport().height()
