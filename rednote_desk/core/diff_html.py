@@ -51,6 +51,7 @@ class Page:
     hi: int
     cells: dict[tuple[int, int], list[Piece]] = field(default_factory=dict)
     anchors: dict[int, str] = field(default_factory=dict)  # diff row -> anchor name
+    table_rows: dict[int, int] = field(default_factory=dict)  # diff row -> row of the table (gutter marker)
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +211,8 @@ def render_page(diff: PassageDiff, *, layout: Layout = "side_by_side", lo: int =
     ``folds``: "links" renders a folded run as one line linking to ``fold:<first row>`` (unless its
     first row is in ``expanded``), "details" as ``<details>`` for browsers, "none" shows every row.
     Rows before ``lo`` / after ``hi`` are announced with ``window:earlier`` / ``window:later`` links.
-    ``current`` (a row index) gets a marker and the anchor ``current``; every row gets ``r<index>``.
+    ``current`` (a row index) gets a marker in the gutter (column 0) and the anchor ``current``; every
+    row gets the anchor ``r<index>``.
     """
     rows = diff.rows
     hi = len(rows) if hi is None else min(hi, len(rows))
@@ -300,12 +302,17 @@ def _side_by_side_rows(diff: PassageDiff, b: _Builder, span: range, current: int
             if page is not None:
                 for i in indexes:
                     page.anchors[i] = f"r{i}"
+                    page.table_rows[i] = b.table_row
             html_a, pieces_a = _side_cell(diff, left, "a")
             html_b, pieces_b = _side_cell(diff, right, "b")
             first = indexes[0] == 0
             empty = " background-color: #f7f7f7;"
             gutter = _gutter(current in indexes, first_row)
-            b.row([(anchor + gutter[0], [], gutter[2]),
+            if left:  # anchors name the first character of a text cell
+                html_a = anchor + html_a
+            else:
+                html_b = anchor + html_b
+            b.row([(gutter[0], [], gutter[2]),
                    (html_a, pieces_a, _cell_attrs(first_row, first=first, extra="" if left else empty,
                                                   width="50%")),
                    (html_b, pieces_b, _cell_attrs(first_row, first=first, extra="" if right else empty,
@@ -328,12 +335,12 @@ def _inline_rows(diff: PassageDiff, b: _Builder, span: range, current: int | Non
             prefix = f'<a name="r{i}"></a>'
             if page is not None:
                 page.anchors[i] = f"r{i}"
+                page.table_rows[i] = b.table_row
             if i > k and last and last[-1] not in _CJK_STOPS:
                 parts.append(" ")
                 pos += 1
             if i == current:
-                prefix += f'<a name="current"></a><span style="color: {CURRENT}; font-weight: bold;">▶ </span>'
-                pos += 2
+                prefix += '<a name="current"></a>'
             parts.append(prefix)
             for ttype, value, side, start in inline_tokens(diff, rows[i]):
                 n = _u16(value)
@@ -342,13 +349,13 @@ def _inline_rows(diff: PassageDiff, b: _Builder, span: range, current: int | Non
                 pos += n
                 last = value
         gutter = _gutter(current is not None and k <= current < end, rows[k])
-        b.row([("", [], gutter[2]), ("".join(parts), pieces, _cell_attrs(rows[k], first=k == 0))])
+        b.row([(gutter[0], [], gutter[2]), ("".join(parts), pieces, _cell_attrs(rows[k], first=k == 0))])
         k = end
 
 
 def window(diff: PassageDiff, *, around: int, budget: int, expanded: frozenset[int] = frozenset(),
-           folds: Folds = "links") -> tuple[int, int]:
-    """A row range containing ``around`` whose visible text is about ``budget`` characters."""
+           folds: Folds = "links", max_rows: int = 400) -> tuple[int, int]:
+    """A row range containing ``around`` whose visible text is about ``budget`` characters (at most ``max_rows``)."""
     folded: dict[int, int] = {}
     if folds == "links":
         for s, e in fold_runs(diff):
@@ -365,13 +372,13 @@ def window(diff: PassageDiff, *, around: int, budget: int, expanded: frozenset[i
     lo, hi = around, min(around + 1, n)
     used = weight(around) if n else 0
     # A little context before, most of the budget after.
-    while lo > 0 and used < budget // 5:
+    while lo > 0 and used < budget // 5 and around - lo < max_rows // 5:
         lo -= 1
         used += weight(lo)
-    while hi < n and used < budget:
+    while hi < n and used < budget and hi - lo < max_rows:
         used += weight(hi)
         hi += 1
-    while lo > 0 and used < budget:
+    while lo > 0 and used < budget and hi - lo < max_rows:
         lo -= 1
         used += weight(lo)
     while lo > 0 and lo in folded and folded[lo] != lo:  # never start inside a fold

@@ -1,0 +1,470 @@
+"""The diff view: two documents compared passage by passage, side by side or inline.
+
+The passage diff (core.compare.passages) is computed on a worker thread (gui.workers.Task); the view
+then renders a window of passages through core.diff_html (pygments, the same code as the exported
+report) into a QTextBrowser. Only about ``WINDOW_CHARS`` characters of text are laid out at a time,
+so a 1 MB pair opens as fast as a short one; links at the window's ends, next / previous change and
+folded runs of unchanged sentences move or widen the window.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QPointF, Qt, QUrl, Signal
+from PySide6.QtGui import (QColor, QKeySequence, QMouseEvent, QPainter, QPolygonF, QShortcut, QTextCursor,
+                           QTextTable)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.compare.passages import PassageDiff, passage_diff
+from ..core.diff_html import CURRENT, Page, Piece, render_page, window
+from ..core.errors import UserError
+from ..core.matrix import document_labels
+from ..core.models import Document
+from ..store.project import Project
+from .workers import Task
+
+log = logging.getLogger(__name__)
+
+WINDOW_CHARS = 30_000  # text laid out at once (a QTextBrowser lays out ~250 KB of text a second)
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DiffBrowser(QTextBrowser):
+    """A QTextBrowser that reports double-clicks as document positions (its own, in UTF-16 units)."""
+
+    double_clicked = Signal(object)  # QTextCursor at the click
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._marker: QTextCursor | None = None
+
+    def set_marker(self, cursor: QTextCursor | None) -> None:
+        """Draw the current-change marker in the left margin at this cursor's line (None: no marker)."""
+        self._marker = cursor
+        self.viewport().update()
+
+    def marker(self) -> QTextCursor | None:
+        return self._marker
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._marker is None:
+            return
+        rect = self.cursorRect(self._marker)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(CURRENT))
+        x, y, h = 8.0, float(rect.top()), float(max(rect.height(), 10))
+        painter.drawPolygon(QPolygonF([QPointF(x, y + h * 0.2), QPointF(x + h * 0.55, y + h / 2),
+                                       QPointF(x, y + h * 0.8)]))
+        painter.end()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseDoubleClickEvent(event)
+        self.double_clicked.emit(self.cursorForPosition(event.position().toPoint()))
+
+
+class DiffView(QWidget):
+    """Pairwise text diff of two documents with next / previous change and ignore options."""
+
+    passage_requested = Signal(int, int, int)  # document id, start, end (code points)
+    diff_shown = Signal()  # a computed diff is on screen
+
+    def __init__(self, project: Project, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.diff: PassageDiff | None = None
+        self.page: Page | None = None
+        self._docs: dict[int, Document] = {}
+        self._pair: tuple[int, int] | None = None
+        self._task: Task | None = None
+        self._generation = 0
+        self._expanded: set[int] = set()
+        self._stop = -1  # index into diff.stops of the current change
+        self._marked: int | None = None  # the row whose gutter shows the marker
+
+        self._build_toolbar()
+        self.summary = QLabel()
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setStyleSheet("color: #333; padding: 2px 4px;")
+        self.progress = QProgressBar()
+        self.progress.setMaximumHeight(10)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.browser = DiffBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.anchorClicked.connect(self.on_browser_anchor_clicked)
+        self.browser.double_clicked.connect(self.on_browser_double_clicked)
+        self.browser.document().setDocumentMargin(8)
+        self.browser.setToolTip("Double-click a passage to show it in the reading view")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self.toolbar)
+        layout.addLayout(self.options_bar)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.progress)
+        layout.addLayout(summary_row)
+        layout.addWidget(self.browser, 1)
+
+        for keys, step in (("Alt+Down", 1), ("F7", 1), ("Alt+Up", -1), ("Shift+F7", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: self.go_to_change(s))
+        self.refresh_documents()
+        self._update_navigation()
+
+    # -- building ------------------------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        self.combo_a = QComboBox()
+        self.combo_b = QComboBox()
+        for combo in (self.combo_a, self.combo_b):
+            combo.setMinimumContentsLength(24)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.currentIndexChanged.connect(self.on_combo_current_index_changed)
+        self.swap_button = QToolButton()
+        self.swap_button.setText("⇄")
+        self.swap_button.setToolTip("Swap A and B")
+        self.swap_button.clicked.connect(self.swap)
+        self.side_button = QToolButton()
+        self.side_button.setText("Side by side")
+        self.inline_button = QToolButton()
+        self.inline_button.setText("Inline")
+        self.mode_group = QButtonGroup(self)
+        for button in (self.side_button, self.inline_button):
+            button.setCheckable(True)
+            self.mode_group.addButton(button)
+        self.side_button.setChecked(True)
+        self.mode_group.buttonToggled.connect(lambda _b, on: on and self._render(keep_scroll=False))
+        self.prev_button = QToolButton()
+        self.prev_button.setText("▲ Previous")
+        self.prev_button.setToolTip("Previous change (Alt+Up, Shift+F7)")
+        self.prev_button.clicked.connect(lambda: self.go_to_change(-1))
+        self.next_button = QToolButton()
+        self.next_button.setText("▼ Next")
+        self.next_button.setToolTip("Next change (Alt+Down, F7)")
+        self.next_button.clicked.connect(lambda: self.go_to_change(1))
+        self.position_label = QLabel()
+        self.position_label.setStyleSheet("color: #555;")
+
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(QLabel("A:"))
+        self.toolbar.addWidget(self.combo_a, 1)
+        self.toolbar.addWidget(self.swap_button)
+        self.toolbar.addWidget(QLabel("B:"))
+        self.toolbar.addWidget(self.combo_b, 1)
+
+        self.ignore_case = QCheckBox("Ignore case")
+        self.ignore_punctuation = QCheckBox("Ignore punctuation")
+        self.ignore_whitespace = QCheckBox("Ignore whitespace")
+        for box in (self.ignore_case, self.ignore_punctuation, self.ignore_whitespace):
+            box.toggled.connect(lambda _on: self.recompute())
+        self.fold_box = QCheckBox("Fold unchanged")
+        self.fold_box.setToolTip("Show runs of unchanged sentences as one line (click it to unfold)")
+        self.fold_box.setChecked(True)
+        self.fold_box.toggled.connect(lambda _on: self._render(keep_scroll=False))
+        self.options_bar = QHBoxLayout()
+        self.options_bar.addWidget(self.side_button)
+        self.options_bar.addWidget(self.inline_button)
+        self.options_bar.addSpacing(12)
+        for box in (self.ignore_case, self.ignore_punctuation, self.ignore_whitespace, self.fold_box):
+            self.options_bar.addWidget(box)
+        self.options_bar.addStretch(1)
+        self.options_bar.addWidget(self.position_label)
+        self.options_bar.addWidget(self.prev_button)
+        self.options_bar.addWidget(self.next_button)
+
+    # -- documents -----------------------------------------------------------------------------------------
+    def refresh_documents(self) -> None:
+        """Re-read the list of documents (after an import or a deletion); keeps the chosen pair if it exists."""
+        summaries = self.project.document_summaries()
+        docs = [Document(id=s["id"], title=s["title"] or "", text="", outlet=s["outlet"], url=s["url"],
+                         source_name=s["source_name"]) for s in summaries]
+        labels = document_labels(docs)
+        for combo in (self.combo_a, self.combo_b):
+            combo.blockSignals(True)
+            combo.clear()
+            for s in summaries:
+                title = " ".join((s["title"] or "").split())
+                label = labels[s["id"]]
+                text = f"{label} — {title}" if s["outlet"] and title and title != label else (title or label)
+                combo.addItem(f"{s['id']}: {text}", s["id"])
+                combo.setItemData(combo.count() - 1, f"Document {s['id']}: {title}", Qt.ItemDataRole.ToolTipRole)
+            combo.blockSignals(False)
+        ids = [s["id"] for s in summaries]
+        if self._pair and all(i in ids for i in self._pair):
+            self._select(*self._pair)
+        elif len(ids) >= 2:
+            self._select(ids[0], ids[1])
+            self._pair = None
+        if len(ids) < 2:
+            self._show_message("Import at least two documents to compare their texts.")
+
+    def _select(self, a: int, b: int) -> None:
+        for combo, doc_id in ((self.combo_a, a), (self.combo_b, b)):
+            combo.blockSignals(True)
+            index = combo.findData(doc_id)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+
+    def set_pair(self, doc_a_id: int, doc_b_id: int) -> None:
+        """Compare these two documents (the work runs in the background)."""
+        if self.combo_a.findData(doc_a_id) < 0 or self.combo_b.findData(doc_b_id) < 0:
+            self.refresh_documents()
+        self._select(doc_a_id, doc_b_id)
+        self._pair = (doc_a_id, doc_b_id)
+        self.recompute()
+
+    def document_pair(self) -> tuple[int, int] | None:
+        return self._pair
+
+    def swap(self) -> None:
+        if self._pair:
+            self.set_pair(self._pair[1], self._pair[0])
+
+    def on_combo_current_index_changed(self, _index: int) -> None:
+        a, b = self.combo_a.currentData(), self.combo_b.currentData()
+        if a is not None and b is not None:
+            self.set_pair(a, b)
+
+    # -- computing -----------------------------------------------------------------------------------------
+    def is_busy(self) -> bool:
+        return self._task is not None and not self._task.is_done
+
+    def recompute(self) -> None:
+        """Compute the diff of the chosen pair with the current ignore options, on a worker thread."""
+        if self._pair is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        if self.is_busy():
+            self._task.cancel()  # type: ignore[union-attr]
+        try:
+            doc_a, doc_b = (self.project.document(i) for i in self._pair)
+        except UserError as exc:
+            QMessageBox.warning(self, "Compare texts", str(exc))
+            return
+        self._docs = {doc_a.id: doc_a, doc_b.id: doc_b}  # type: ignore[dict-item]
+        options = {"ignore_case": self.ignore_case.isChecked(),
+                   "ignore_punctuation": self.ignore_punctuation.isChecked(),
+                   "ignore_whitespace": self.ignore_whitespace.isChecked()}
+        text_a, text_b = doc_a.text, doc_b.text
+        task = Task(lambda report, cancelled: passage_diff(text_a, text_b, report=report, is_cancelled=cancelled,
+                                                           **options))
+        task.progressed.connect(lambda done, total, _text, g=generation: self._on_task_progressed(g, done, total))
+        task.finished.connect(lambda result, g=generation: self._on_task_finished(g, result))
+        task.failed.connect(lambda message, g=generation: self._on_task_failed(g, message))
+        self._task = task
+        self.summary.setText("Comparing…")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        task.start()
+
+    def _on_task_progressed(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation and total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _on_task_finished(self, generation: int, diff: PassageDiff) -> None:
+        if generation != self._generation:
+            return
+        self.progress.hide()
+        keep_stop = self.diff is not None and self.diff.a == diff.a and self.diff.b == diff.b
+        self.diff = diff
+        self._expanded = set()
+        if not keep_stop:
+            self._stop = -1
+        self._stop = min(self._stop, len(diff.stops) - 1)
+        self.summary.setText(diff.summary())
+        self._render(keep_scroll=False)
+        self.diff_shown.emit()
+
+    def _on_task_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self.progress.hide()
+        self.summary.setText("The comparison failed.")
+        QMessageBox.warning(self, "Compare texts", message)
+
+    # -- showing -------------------------------------------------------------------------------------------
+    def layout_mode(self) -> str:
+        return "inline" if self.inline_button.isChecked() else "side_by_side"
+
+    def set_layout_mode(self, mode: str) -> None:
+        (self.inline_button if mode == "inline" else self.side_button).setChecked(True)
+
+    def _folds(self) -> str:
+        return "links" if self.fold_box.isChecked() else "none"
+
+    def _headers(self) -> tuple[str, str]:
+        if not self._pair:
+            return "A", "B"
+        labels = document_labels([self._docs[i] for i in dict.fromkeys(self._pair)])
+        return tuple(f"A · {labels[self._pair[0]]}" if n == 0 else f"B · {labels[self._pair[1]]}"
+                     for n in range(2))  # type: ignore[return-value]
+
+    def current_row(self) -> int | None:
+        """The diff row of the current change, if one is chosen."""
+        if self.diff is None or not (0 <= self._stop < len(self.diff.stops)):
+            return None
+        return self.diff.stops[self._stop]
+
+    def _render(self, *, keep_scroll: bool, around: int | None = None, anchor: str | None = None) -> None:
+        if self.diff is None:
+            return
+        if around is None:
+            around = self.page.lo if (self.page is not None and keep_scroll) else (self.current_row() or 0)
+        lo, hi = window(self.diff, around=around, budget=WINDOW_CHARS, expanded=frozenset(self._expanded),
+                        folds=self._folds())  # type: ignore[arg-type]
+        if keep_scroll and self.page is not None:
+            lo = min(lo, self.page.lo)
+        self._show_page(lo, hi, keep_scroll=keep_scroll, anchor=anchor)
+
+    def _show_page(self, lo: int, hi: int, *, keep_scroll: bool, anchor: str | None) -> None:
+        assert self.diff is not None
+        scroll = self.browser.verticalScrollBar().value()
+        self.page = render_page(self.diff, layout=self.layout_mode(), lo=lo, hi=hi,  # type: ignore[arg-type]
+                                folds=self._folds(), expanded=frozenset(self._expanded),  # type: ignore[arg-type]
+                                headers=self._headers())
+        self.browser.setHtml(self.page.html)
+        self._mark(self.current_row())
+        if keep_scroll:
+            self.browser.verticalScrollBar().setValue(scroll)
+        elif anchor:
+            self._scroll_to(anchor)
+        self._update_navigation()
+
+    def _column_of(self, table_row: int, piece: Piece) -> int:
+        assert self.page is not None
+        return next(col for col in (1, 2) if piece in self.page.cells.get((table_row, col), ()))
+
+    def _scroll_to(self, anchor: str) -> None:
+        """Scroll so the anchor sits a little below the top, with some context above it."""
+        self.browser.scrollToAnchor(anchor)
+        bar = self.browser.verticalScrollBar()
+        if 0 < bar.value() < bar.maximum():
+            bar.setValue(max(0, bar.value() - self.browser.viewport().height() // 5))
+
+    def _mark(self, row: int | None) -> None:
+        """Point the gutter marker at the table row showing ``row`` (painted, so no new layout)."""
+        self._marked = row
+        cursor = None
+        if row is not None and self.page is not None and row in self.page.table_rows:
+            table = next((f for f in self.browser.document().rootFrame().childFrames()
+                          if isinstance(f, QTextTable)), None)
+            table_row = self.page.table_rows[row]
+            pieces = [p for col in (1, 2) for p in self.page.cells.get((table_row, col), ()) if p.row == row]
+            cell = table.cellAt(table_row, 1 if not pieces else self._column_of(table_row, pieces[0])) \
+                if table is not None else None
+            if cell is not None and cell.isValid():
+                cursor = cell.firstCursorPosition()
+                if pieces:
+                    cursor.setPosition(cursor.position() + pieces[0].u16_start)
+        self.browser.set_marker(cursor)
+
+    def _show_message(self, text: str) -> None:
+        self.diff = None
+        self.page = None
+        self.summary.setText("")
+        self.browser.setHtml(f"<p style='color:#666'>{text}</p>")
+        self._update_navigation()
+
+    def _update_navigation(self) -> None:
+        stops = self.diff.stops if self.diff is not None else []
+        self.prev_button.setEnabled(bool(stops) and self._stop > 0)
+        self.next_button.setEnabled(bool(stops) and self._stop < len(stops) - 1)
+        if not stops:
+            self.position_label.setText("")
+        elif self._stop < 0:
+            self.position_label.setText(f"{len(stops):,} changes")
+        else:
+            self.position_label.setText(f"Change {self._stop + 1:,} of {len(stops):,}")
+
+    # -- navigation ----------------------------------------------------------------------------------------
+    def go_to_change(self, step: int) -> bool:
+        """Move to the next (``step`` = 1) or previous (-1) change; False at either end."""
+        if self.diff is None or not self.diff.stops:
+            return False
+        return self.show_change(self._stop + step if self._stop >= 0 or step > 0 else 0)
+
+    def show_change(self, index: int) -> bool:
+        """Make change number ``index`` (0-based, in ``diff.stops``) the current one and scroll to it."""
+        if self.diff is None or not 0 <= index < len(self.diff.stops):
+            return False
+        self._stop = index
+        row = self.diff.stops[index]
+        page = self.page
+        if page is not None and page.lo <= row < page.hi and row in page.table_rows:
+            self._mark(row)
+            self._scroll_to(f"r{row}")
+            self._update_navigation()
+        else:
+            self._render(keep_scroll=False, around=row, anchor=f"r{row}")
+        return True
+
+    def on_browser_anchor_clicked(self, url: QUrl) -> None:
+        target = url.toString()
+        if self.diff is None or self.page is None:
+            return
+        if target.startswith("fold:"):
+            self._expanded.add(int(target.split(":", 1)[1]))
+            self._render(keep_scroll=True)
+        elif target == "window:earlier":
+            before = max(self.page.lo - 1, 0)
+            self._render(keep_scroll=False, around=before, anchor=f"r{before}")
+        elif target == "window:later":
+            self._render(keep_scroll=False, around=self.page.hi, anchor=f"r{self.page.hi}")
+
+    # -- double-click -> reading view ---------------------------------------------------------------------
+    def piece_at(self, cursor: QTextCursor) -> tuple[Piece, int] | None:
+        """The piece of document text under a cursor, and the code-point offset in its document."""
+        if self.page is None or self.diff is None:
+            return None
+        table = cursor.currentTable()
+        if table is None:
+            return None
+        cell = table.cellAt(cursor)
+        if not cell.isValid():
+            return None
+        pieces = self.page.cells.get((cell.row(), cell.column()))
+        if not pieces:
+            return None
+        offset = cursor.position() - cell.firstCursorPosition().position()
+        piece = next((p for p in pieces if p.u16_start <= offset < p.u16_end), None)
+        if piece is None:
+            piece = next((p for p in reversed(pieces) if p.u16_start <= offset), pieces[0])
+        text = self.diff.a if piece.side == "a" else self.diff.b
+        units = max(0, min(offset, piece.u16_end) - piece.u16_start)
+        pos = piece.doc_start
+        while units > 0 and pos < len(text):
+            units -= 2 if ord(text[pos]) > 0xFFFF else 1
+            pos += 1
+        return piece, pos
+
+    def on_browser_double_clicked(self, cursor: QTextCursor) -> None:
+        found = self.piece_at(cursor)
+        if found is None or self._pair is None or self.diff is None:
+            return
+        piece, _pos = found
+        row = self.diff.rows[piece.row]
+        span = row.a if piece.side == "a" else row.b
+        if span is None:
+            return
+        doc_id = self._pair[0] if piece.side == "a" else self._pair[1]
+        self.passage_requested.emit(doc_id, span[0], span[1])
