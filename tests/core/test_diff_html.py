@@ -92,8 +92,9 @@ def test_windows_cover_a_row_and_announce_the_rest():
     assert 'href="window:earlier"' in page.html and 'href="window:later"' in page.html
     assert '<a name="current">' in page.html
     assert set(page.anchors) == set(range(lo, hi))
-    whole = window(diff, around=0, budget=10**9)
-    assert whole == (0, n)
+    assert window(diff, around=0, budget=10**9, max_rows=10**6) == (0, n)
+    lo, hi = window(diff, around=n // 2, budget=10**9, max_rows=100, folds="none")
+    assert hi - lo == 100 and lo <= n // 2 < hi
 
 
 def test_lone_sentences_face_each_other_side_by_side():
