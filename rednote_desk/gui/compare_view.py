@@ -50,6 +50,7 @@ from .claim_matrix import (
     MatrixDelegate,
     MatrixFilter,
 )
+from .copies_panel import CopiesPanel
 from .frame_profile import FrameProfilePanel
 from .suggestion_panel import AcceptSuggestionDialog, SuggestionPanel
 from .workers import Task
@@ -150,6 +151,9 @@ class CompareView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self.toolbar)
+        self.copies_panel = CopiesPanel()
+        self.copies_panel.passage_requested.connect(self.passage_requested)
+        layout.addWidget(self.copies_panel)
         layout.addWidget(self.tabs, 1)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -330,6 +334,9 @@ class CompareView(QWidget):
         self._fill_tag_combo()
         self._fit_columns()
         self._resize_rows()
+        self.copies_panel.set_findings(comparison.copies if comparison else (),
+                                       comparison.documents if comparison else (),
+                                       comparison.labels if comparison else {})
         if comparison is None:
             self.suggestions.set_suggestions([], {})
             self.profile.set_profile(None, {})
