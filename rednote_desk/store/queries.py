@@ -207,8 +207,7 @@ class QueriesMixin:
         tag_paths = {t.id: self.tag_path(t.id) for t in self.tags()}
         last_id = 0
         while True:
-            rows = list(
-                self.db.query(
+            cursor = self.db.execute(
                     """
                     SELECT a.id AS annotation_id, a.document_id, d.title AS document_title, d.outlet, d.author,
                            d.published, d.url, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix,
@@ -220,8 +219,9 @@ class QueriesMixin:
                     WHERE a.id > ? ORDER BY a.id LIMIT ?
                     """,
                     [last_id, batch],
-                )
             )
+            names = [d[0] for d in cursor.description]
+            rows = [dict(zip(names, values)) for values in cursor.fetchall()]
             if not rows:
                 return
             for row in rows:
