@@ -136,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--excel", action="store_true", help="CSV: add a UTF-8 BOM and CRLF line ends")
     p.add_argument("--no-alignments", action="store_true", help="JSON: leave out the sentence alignments")
 
+    p = command("report", "write one self-contained HTML report: documents, copies, claims, frames, text diffs")
+    p.add_argument("--docs", type=int, nargs="+", metavar="ID", help="documents to report on (default: all)")
+    p.add_argument("--html", required=True, metavar="OUT", help="the HTML file to write (- for standard output)")
+
     p = command("suggestions", "list suggested claims (found without annotation) that are still open")
     p.add_argument("--docs", type=int, nargs="+", metavar="ID", help="documents to analyse (default: all)")
     p.add_argument("--json", action="store_true")
@@ -526,6 +530,21 @@ def _cmd_compare(project, args) -> int:
                   file=sys.stderr)
     if not args.json and not args.csv:
         _print_comparison(comparison)
+    return 0
+
+
+def _cmd_report(project, args) -> int:
+    from .report import read_report_input, write_report_data
+
+    data = read_report_input(project, args.docs)
+    if args.html == "-":
+        _stdout_for_files()
+        write_report_data(data, sys.stdout)
+        sys.stdout.flush()
+    else:
+        write_report_data(data, args.html)
+        print(f"rednote-desk: wrote the report of {len(data.comparison.documents)} documents to {args.html}",
+              file=sys.stderr)
     return 0
 
 
