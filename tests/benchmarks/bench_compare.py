@@ -123,7 +123,26 @@ def run(quick: bool) -> dict[str, float]:
     got = {frozenset((f.source, f.copy)) for f in found}
     out["spin_50_docs_recall"] = len(got & expected) / len(expected)
     out["spin_50_docs_false_positives"] = float(len(got - expected))
+    out["report_5_samples_ms"] = report_5_samples_ms(runs)
     return out
+
+
+def report_5_samples_ms(runs: int) -> float:
+    """The HTML report of the 5 sample articles (read, compare, 10 pairwise diffs, write), from a project."""
+    import tempfile
+
+    from rednote_desk import services
+    from rednote_desk.report import write_report
+    from rednote_desk.store.project import Project
+
+    project = Project.in_memory()
+    try:
+        services.seed_default_project(project)
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "report.html"
+            return timed_ms(lambda: write_report(project, None, out), runs)
+    finally:
+        project.close()
 
 
 if __name__ == "__main__":
