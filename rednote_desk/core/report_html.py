@@ -8,7 +8,7 @@ same :mod:`.diff_html` code as the GUI's diff view.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 

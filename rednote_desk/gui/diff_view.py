@@ -231,6 +231,11 @@ class DiffView(QWidget):
         self._pair = (doc_a_id, doc_b_id)
         self.recompute()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._pair is None and self.combo_a.count() >= 2:  # first shown: compare the two chosen documents
+            self.on_combo_current_index_changed(0)
+
     def document_pair(self) -> tuple[int, int] | None:
         return self._pair
 

@@ -177,3 +177,17 @@ def test_a_1mb_pair_is_computed_in_the_background(qtbot, project, view):
     assert view.page.lo > 0 and view.page.lo <= view.current_row() < view.page.hi
     row = view.diff.rows[view.current_row()]
     assert "warmest" in b_text[row.b[0]:row.b[1]] and b_text[row.b[0]:row.b[1]] in plain(view)
+
+
+def test_first_shown_it_compares_the_first_two_documents(qtbot, project):
+    a = add(project, "Original", ORIGINAL)
+    b = add(project, "Spun", SPUN)
+    view = DiffView(project)
+    qtbot.addWidget(view)
+    assert view.document_pair() is None and view.diff is None  # nothing computed while hidden
+    view.show()
+    shown(qtbot, view)
+    assert view.document_pair() == (a, b) and "Enterprise homeowners" in plain(view)
+    view.swap()
+    shown(qtbot, view)
+    assert view.document_pair() == (b, a) and view.combo_a.currentData() == b
