@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
@@ -121,6 +121,12 @@ class AnnotatedTextView(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def scroll_to_offset(self, start: int, *, center: bool = True) -> None:
+        """Put the caret at code point ``start`` and scroll it into view (again once layout has caught up:
+        right after opening, a long paragraph may not be laid out yet)."""
+        self._scroll_now(start, center)
+        QTimer.singleShot(0, lambda: self._scroll_now(start, center))
+
+    def _scroll_now(self, start: int, center: bool) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._u16.to_utf16(min(start, len(self._text))))
         self.setTextCursor(cursor)
@@ -201,42 +207,66 @@ class AnnotatedTextView(QPlainTextEdit):
     def _paint_block(self, painter: QPainter, block, geometry: QRectF) -> None:
         layout = block.layout()
         base = block.position()
-        length = block.length()
-        hits = self._index.overlapping(base, base + length)
-        for annotation_id, start, end in hits:
+        first_line, last_line = self._visible_lines(layout, geometry)
+        if first_line > last_line:
+            return
+        # only the part of the block that is on screen: a 1 MB paragraph is one block of thousands of lines
+        lo = base + layout.lineAt(first_line).textStart()
+        last = layout.lineAt(last_line)
+        hi = base + last.textStart() + last.textLength() + 1
+        lines = (first_line, last_line)
+        for annotation_id, start, end in self._index.overlapping(lo, hi):
             h = self._highlights[annotation_id]
             colors = h.colors or ("#b0b0b0",)
             lane = self._index.lanes.get(annotation_id, 0)
             selected = annotation_id == self._selected_id
-            for rect in self._span_rects(layout, base, geometry, start, end):
+            for rect in self._span_rects(layout, base, geometry, start, end, lines):
                 fill = QColor(colors[0])
                 fill.setAlpha(110 if selected else (70 if lane == 0 else 45))
                 painter.fillRect(rect, fill)
                 # one underline per tag colour, stacked by lane so overlaps stay distinguishable
                 y = rect.bottom() - 1 - lane * LANE_GAP * max(1, len(colors))
                 for k, color in enumerate(colors[:4]):
-                    pen = QPen(QColor(color), 2)
-                    painter.setPen(pen)
+                    painter.setPen(QPen(QColor(color), 2))
                     yy = y - k * 2
                     painter.drawLine(QPointF(rect.left(), yy), QPointF(rect.right(), yy))
                 if selected:
                     painter.setPen(QPen(QColor("#202020"), 1.2, Qt.PenStyle.DashLine))
                     painter.drawRect(rect.adjusted(0, 0, -1, -1))
-            if h.claim_id is not None and base <= start < base + length:
-                self._paint_claim_marker(painter, layout, base, geometry, start, h.claim_id)
+            if h.claim_id is not None and lo <= start < hi:
+                self._paint_claim_marker(painter, layout, base, geometry, start, h.claim_id, lines)
         if self._mark_list:
-            for mark_index, start, end in self._marks.overlapping(base, base + length):
+            for mark_index, start, end in self._marks.overlapping(lo, hi):
                 mark = self._mark_list[mark_index]
-                for rect in self._span_rects(layout, base, geometry, start, end):
+                for rect in self._span_rects(layout, base, geometry, start, end, lines):
                     painter.fillRect(QRectF(2, rect.top(), 4, rect.height()), QColor(mark.color))
 
-    def _paint_claim_marker(self, painter, layout, base, geometry, start, claim_id) -> None:
-        rects = self._span_rects(layout, base, geometry, start, start + 1)
+    def _visible_lines(self, layout, geometry: QRectF) -> tuple[int, int]:
+        """Indexes of the first and last line of a block that intersect the viewport (binary search)."""
+        count = layout.lineCount()
+        if count == 0:
+            return 0, -1
+        top, bottom = -geometry.top(), self.viewport().height() - geometry.top()
+
+        def first_below(y: float) -> int:  # first line whose bottom is below y
+            lo, hi = 0, count
+            while lo < hi:
+                mid = (lo + hi) // 2
+                line = layout.lineAt(mid)
+                if line.y() + line.height() < y:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            return lo
+
+        return min(first_below(top), count - 1), min(first_below(bottom), count - 1)
+
+    def _paint_claim_marker(self, painter, layout, base, geometry, start, claim_id, lines) -> None:
+        rects = self._span_rects(layout, base, geometry, start, start + 1, lines)
         if not rects:
             return
         r = rects[0]
-        flash = claim_id == self._flash_claim
-        size = 7 if not flash else 10
+        size = 10 if claim_id == self._flash_claim else 7
         path = QPainterPath()
         cx, cy = r.left(), r.top() + 1
         path.moveTo(cx, cy)
@@ -245,13 +275,19 @@ class AnnotatedTextView(QPlainTextEdit):
         path.closeSubpath()
         painter.fillPath(path, QColor("#d62728"))
 
-    def _span_rects(self, layout, base: int, geometry: QRectF, start: int, end: int) -> list[QRectF]:
+    def _span_rects(self, layout, base: int, geometry: QRectF, start: int, end: int,
+                    lines: tuple[int, int]) -> list[QRectF]:
+        """Rectangles of [start, end) (UTF-16, document positions) on the lines ``lines`` of a block."""
         rects = []
         local_start = max(start - base, 0)
         local_end = end - base
-        for i in range(layout.lineCount()):
+        start_line = layout.lineForTextPosition(local_start)
+        first = max(lines[0], start_line.lineNumber() if start_line.isValid() else 0)
+        for i in range(first, lines[1] + 1):
             line = layout.lineAt(i)
             line_start = line.textStart()
+            if line_start >= local_end:
+                break
             line_end = line_start + line.textLength()
             a = max(local_start, line_start)
             b = min(local_end, line_end)

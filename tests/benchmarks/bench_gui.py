@@ -186,15 +186,55 @@ def bench_add_in_big_project(runs: int, *, annotations: int = 100_000) -> dict[s
     return {f"gui_add_annotation_{annotations // 1000}k_project_ms": round(statistics.median(times), 2)}
 
 
+def bench_one_paragraph(runs: int, *, size: int = 1_000_000, annotations: int = 1_000) -> dict[str, float]:
+    """A text with no line break at all is one Qt block: opening, highlighting and paging must stay usable."""
+    from PySide6.QtWidgets import QApplication
+
+    from rednote_desk.gui.annotated_view import AnnotatedTextView, Highlight
+
+    app = QApplication.instance() or QApplication([])
+    words = (REPO / "resources" / "samples" / "000_643f0810d82b4122.txt").read_text(encoding="utf-8").split()
+    rng = random.Random(3)
+    text = " ".join(rng.choice(words) for _ in range(size // 4))[:size]
+    spans = []
+    for i in range(annotations):
+        s = rng.randrange(0, len(text) - 100)
+        spans.append(Highlight(i, s, s + rng.randint(5, 90), ("#e6194b",)))
+    opened, paged = [], []
+    for _ in range(runs):
+        view = AnnotatedTextView()
+        view.resize(900, 900)
+        view.show()
+        app.processEvents()
+        t0 = time.perf_counter()
+        view.set_text(text)
+        view.set_highlights(spans)
+        view.viewport().repaint()
+        opened.append((time.perf_counter() - t0) * 1000)
+        bar = view.verticalScrollBar()
+        for _ in range(10):
+            t0 = time.perf_counter()
+            bar.setValue(bar.value() + bar.pageStep())
+            view.viewport().repaint()
+            paged.append((time.perf_counter() - t0) * 1000)
+        view.close()
+        view.deleteLater()
+    scale = f"{size // 1000}kb_one_paragraph_{annotations // 1000}k"
+    return {f"open_{scale}_ms": round(statistics.median(opened), 1),
+            f"page_down_{scale}_ms": round(statistics.median(paged), 2)}
+
+
 def run(quick: bool) -> dict[str, float]:
     out: dict[str, float] = {}
     out.update(bench_startup(3 if quick else 7))
     if quick:
         out.update(bench_open_and_paint(3, annotations=2_000, size=200_000))
         out.update(bench_add_in_big_project(3, annotations=20_000))
+        out.update(bench_one_paragraph(1, size=200_000))
     else:
         out.update(bench_open_and_paint(7))
         out.update(bench_add_in_big_project(10))
+        out.update(bench_one_paragraph(3))
     return out
 
 

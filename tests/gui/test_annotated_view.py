@@ -105,3 +105,21 @@ def test_reading_area_links_claims_between_adjacent_columns(qtbot):
     assert area.linkmaps[0].links == [(5, 20, 10)]
     area.close_column(area.columns[0])
     assert area.document_ids() == [1] and area.linkmaps == []
+
+
+def test_highlight_in_the_middle_of_one_giant_paragraph_is_painted_where_it_is(qtbot):
+    text = ("word " * 40_000).strip()  # 200 KB, no line break: one block of thousands of lines
+    view = _view(qtbot, text)
+    middle = len(text) // 2 - (len(text) // 2) % 5
+    view.set_highlights([Highlight(1, middle, middle + 60, ("#00c000",)), Highlight(2, 10, 20, ("#0000ff",))])
+    view.scroll_to_offset(middle)
+    qtbot.wait(20)
+    image = view.viewport().grab().toImage()
+    rect = view.cursorRect()
+    green = sum(1 for x in range(rect.left(), min(rect.left() + 200, image.width()), 3)
+                for y in range(max(0, rect.top()), min(rect.bottom(), image.height()))
+                if image.pixelColor(x, y).green() > image.pixelColor(x, y).red() + 40)
+    blue = sum(1 for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
+               if image.pixelColor(x, y).blue() > image.pixelColor(x, y).red() + 80)
+    assert green > 5, (rect, [image.pixelColor(x, rect.top() + 8).getRgb() for x in range(rect.left(), rect.left() + 60, 10)])
+    assert blue == 0, "a highlight far above the viewport is not"
