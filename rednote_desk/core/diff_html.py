@@ -227,7 +227,7 @@ def render_page(diff: PassageDiff, *, layout: Layout = "side_by_side", lo: int =
     if layout == "side_by_side":
         b.raw('<colgroup><col style="width: 24px"><col><col></colgroup>')
     if headers and layout == "side_by_side":
-        th = f' style="text-align: left; padding: 4px 8px; border-bottom: 2px solid #cccccc; color: #333333;"'
+        th = ' style="text-align: left; padding: 4px 8px; border-bottom: 2px solid #cccccc; color: #333333;"'
         b.row([("", [], ' width="22"'), (html.escape(headers[0]), [], th + ' width="50%"'),
                (html.escape(headers[1]), [], th + ' width="50%"')])
     elif headers:

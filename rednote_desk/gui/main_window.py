@@ -5,13 +5,11 @@ changed; the window then refreshes only the affected views.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QInputDialog,
     QMainWindow,
     QMessageBox,
@@ -25,10 +23,13 @@ from ..core.errors import UserError
 from ..store.project import Project
 from ..store.undo import Changes
 from .annotated_view import Highlight
+from .alignment_marks import AlignmentMarker
 from .codebook_panel import CodebookPanel
 from .compare_view import CompareView
+from .diff_view import DiffView
 from .dialogs import DocumentDetailsDialog
-from .import_dialog import ImportController, files_from_mime
+from .file_actions import FileActionsMixin
+from .import_dialog import ImportController
 from .inspector import InspectorPanel
 from .library import LibraryPanel
 from .orphans import OrphanReviewPanel
@@ -43,7 +44,7 @@ def settings_for_app() -> QSettings:
     return QSettings(str(services.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActionsMixin, QMainWindow):
     def __init__(self, project: Project, *, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings if settings is not None else settings_for_app()
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.orphans.reattach_requested.connect(self.on_orphans_reattach_requested)
         self.orphans.delete_requested.connect(lambda annotation_id: self.delete_annotations([annotation_id]))
         self.compare_view: CompareView | None = None
+        self.diff_view: DiffView | None = None
+        self.alignment = AlignmentMarker(self.reading, self)
         self._compare_stale = True
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
 
@@ -159,6 +162,8 @@ class MainWindow(QMainWindow):
                      tip="Replace the active document's text by a changed version; annotations follow their text")
         file_menu.addSeparator()
         self._action(file_menu, "&Export annotations as CSV…", self.export_csv_dialog, "Ctrl+E")
+        self._action(file_menu, "Export &report (HTML)…", self.export_report_dialog, "Ctrl+Shift+E",
+                     tip="One self-contained HTML file: metadata, claims matrix, frame profile, copies, diffs")
         self._action(file_menu, "Save a &copy of the project…", self.save_copy_dialog, "Ctrl+Shift+S")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -199,7 +204,12 @@ class MainWindow(QMainWindow):
         for n in range(1, 5):
             self._action(view, f"Go to column {n}", lambda _c=False, n=n: self.focus_column(n - 1), f"Alt+{n}")
         view.addSeparator()
+        self.marks_action = self._action(view, "&Mark sentences only one outlet has", self.on_marks_toggled,
+                                         "Ctrl+Shift+U", checkable=True,
+                                         tip="Align the open articles' sentences; mark those with no counterpart")
+        self._action(view, "&Follow this sentence in the other columns", self.follow_sentence, "Ctrl+J")
         self._action(view, "&Compare outlets", lambda: self.tabs.setCurrentIndex(1), "Ctrl+2")
+        self._action(view, "Text &diff", lambda: self.tabs.setCurrentIndex(2), "Ctrl+3")
         self._action(view, "&Read && annotate", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
         view.addSeparator()
         for dock in (self.library_dock, self.codebook_dock, self.inspector_dock, self.search_dock,
@@ -247,10 +257,17 @@ class MainWindow(QMainWindow):
         if self.compare_view is not None:
             self.tabs.removeTab(1)
             self.compare_view.deleteLater()
+        if self.diff_view is not None:
+            self.tabs.removeTab(2)
+            self.diff_view.deleteLater()
         self.compare_view = CompareView(project)
         self.compare_view.passage_requested.connect(self.show_passage)
         self.compare_view.changed.connect(self.apply_changes)
+        self.compare_view.copies_panel.diff_requested.connect(self.show_diff)
         self.tabs.insertTab(1, self.compare_view, "Compare outlets")
+        self.diff_view = DiffView(project)
+        self.diff_view.passage_requested.connect(self.show_passage)
+        self.tabs.insertTab(2, self.diff_view, "Text diff")
         self._compare_stale = True
         self.tabs.setCurrentIndex(index if index >= 0 else 0)
 
@@ -261,6 +278,27 @@ class MainWindow(QMainWindow):
             self.compare_view.set_documents(open_ids if len(open_ids) >= 2 else
                                             [d["id"] for d in self.project.document_summaries()])
             self.compare_view.refresh()
+
+    def show_diff(self, doc_a: int, doc_b: int) -> None:
+        self.tabs.setCurrentWidget(self.diff_view)
+        self.diff_view.set_pair(doc_a, doc_b)
+
+    def on_marks_toggled(self, checked: bool) -> None:
+        self.alignment.set_enabled(checked)
+
+    def follow_sentence(self) -> None:
+        column = self.reading.active
+        if column is None:
+            return
+        if not self.alignment.enabled:
+            self.marks_action.setChecked(True)
+            self.alignment.set_enabled(True)
+            self.statusBar().showMessage("Aligning the open articles… press Ctrl+J again in a moment.", 4000)
+            return
+        offset = column.view.offset_at(column.view.cursorRect().center())
+        moved = self.alignment.follow(column.document.id, offset)
+        self.statusBar().showMessage(
+            f"Shown in {moved} other column(s)." if moved else "No other open article has this sentence.", 5000)
 
     def show_passage(self, document_id: int, start: int, end: int) -> None:
         """Show a passage (from the comparison views) in the reading area, selected."""
@@ -309,31 +347,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         super().closeEvent(event)
 
-    def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New project", str(Path.home() / "project.rednote.sqlite"),
-                                              "RedNote Desk projects (*.sqlite *.db)")
-        if not path:
-            return
-        if Path(path).exists():
-            QMessageBox.warning(self, "New project", f"{path} exists already; use Open project to open it.")
-            return
-        self._open_path(path, seed_codebook=True)
-
-    def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()),
-                                              "RedNote Desk projects (*.sqlite *.db);;All files (*)")
-        if path:
-            self._open_path(path)
-
-    def _open_path(self, path: str, *, seed_codebook: bool = False) -> None:
-        try:
-            project = Project.open(path)
-            if seed_codebook:
-                services.load_codebook_file(project, services.default_codebook_path())
-        except UserError as exc:
-            QMessageBox.warning(self, "Open project", str(exc))
-            return
-        self.set_project(project)
 
     # -- documents -----------------------------------------------------------------------------
     def on_library_open_requested(self, document_id: int, new_column: bool) -> None:
@@ -388,51 +401,6 @@ class MainWindow(QMainWindow):
             self._run(lambda: self.project.delete_document(document_id))
 
     # -- import / export -----------------------------------------------------------------------
-    def import_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", str(Path.home()),
-                                                "Articles (*.txt *.text *.html *.htm *.md *.markdown);;All files (*)")
-        if paths:
-            self.importer.import_files(paths)
-
-    def on_importer_imported(self, document_ids: list) -> None:
-        for document_id in document_ids[:1]:
-            self.open_document(document_id, new_column=len(self.reading.columns) < 2)
-
-    def dragEnterEvent(self, event):  # noqa: N802 - Qt override
-        if files_from_mime(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event):  # noqa: N802 - Qt override
-        paths = files_from_mime(event.mimeData())
-        if paths:
-            event.acceptProposedAction()
-            self.importer.import_files(paths)
-
-    def export_csv_dialog(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export annotations", str(Path.home() / "annotations.csv"),
-            "CSV for spreadsheets (Excel) (*.csv);;CSV, exact values (pandas, scripts) (*.csv)")
-        if not path:
-            return
-        excel = "Excel" in chosen
-        try:
-            count = services.export_csv_file(self.project, path, raw=not excel, excel=excel)
-        except UserError as exc:
-            QMessageBox.warning(self, "Export", str(exc))
-            return
-        self.statusBar().showMessage(f"Exported {count} annotations to {path}", 8000)
-
-    def save_copy_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save a copy", str(Path.home() / "copy.rednote.sqlite"),
-                                              "RedNote Desk projects (*.sqlite)")
-        if not path:
-            return
-        try:
-            self.project.backup(path)
-        except (UserError, OSError) as exc:
-            QMessageBox.warning(self, "Save a copy", str(exc))
-            return
-        self.statusBar().showMessage(f"Saved a copy to {path}", 8000)
 
     # -- annotating ----------------------------------------------------------------------------
     def tag_selection(self) -> None:
@@ -676,6 +644,10 @@ class MainWindow(QMainWindow):
                 self.on_tabs_current_changed(self.tabs.currentIndex())
         if tables & {"documents", "annotations"}:
             self.refresh_orphans()
+        if "documents" in tables:
+            self.alignment.documents_changed()
+            if self.diff_view is not None:
+                self.diff_view.refresh_documents()
         current = self.inspector.annotation.id if self.inspector.annotation else None
         if current is not None:
             self._show_in_inspector(current)
@@ -702,58 +674,6 @@ class MainWindow(QMainWindow):
         else:
             self.apply_changes(changes)
         return result
-
-    def reimport_dialog(self) -> None:
-        column = self.reading.active
-        if column is None:
-            self.statusBar().showMessage("Open the document to update first.", 5000)
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self, f"New version of “{column.document.title[:60]}”", str(Path.home()),
-            "Articles (*.txt *.text *.html *.htm *.md *.markdown);;All files (*)")
-        if path:
-            self.reimport_document(column.document.id, path)
-
-    def reimport_document(self, document_id: int, path: str) -> dict | None:
-        try:
-            outcome = services.reimport_file(self.project, document_id, path)
-        except UserError as exc:
-            QMessageBox.warning(self, "Re-import", str(exc))
-            return None
-        self.apply_changes(self.project.last_changes if outcome.changed else None)
-        counts = outcome.counts
-        message = (f"Re-imported: kept {counts.get('position', 0)}, moved {counts.get('quote', 0)}, "
-                   f"fuzzy {counts.get('fuzzy', 0)}, orphaned {counts.get('orphaned', 0)} annotations.")
-        self.statusBar().showMessage(message, 10000)
-        if counts.get("orphaned"):
-            # not a modal box: the review list opens beside the text, where the work is done
-            self.orphans_dock.show()
-            self.orphans_dock.raise_()
-        return counts
-
-    def refresh_orphans(self) -> None:
-        orphans = self.project.orphaned_annotations()
-        titles = {d["id"]: d["title"] for d in self.project.document_summaries()}
-        self.orphans.refresh(orphans, titles)
-        if orphans and not self.orphans_dock.isVisible():
-            self.orphans_dock.show()
-
-    def on_orphans_show_requested(self, annotation_id: int) -> None:
-        annotation = self.project.annotation(annotation_id)
-        column = self.open_document(annotation.document_id)
-        if column is not None:
-            column.view.scroll_to_offset(min(annotation.start_offset, len(column.view.text())))
-
-    def on_orphans_reattach_requested(self, annotation_id: int) -> None:
-        annotation = self.project.annotation(annotation_id)
-        column = self.reading.column_for(annotation.document_id)
-        span = column.view.selected_span() if column is not None else None
-        if span is None:
-            QMessageBox.information(self, "Re-attach", "Select the text this annotation belongs to in its document "
-                                    "first, then press “Re-attach to selection”.")
-            self.on_orphans_show_requested(annotation_id)
-            return
-        self._run(lambda: self.project.update_annotation(annotation_id, start=span[0], end=span[1]))
 
     def undo(self) -> None:
         self.inspector.flush_note()

@@ -225,3 +225,35 @@ def test_selecting_a_linked_annotation_lines_up_its_claim_in_the_other_columns(w
     b_y = b_view.offset_y(window.project.annotation(b_id).start_offset)
     assert abs(a_y - b_y) <= 2 * b_view.fontMetrics().lineSpacing()
     assert 0 <= b_y <= b_view.viewport().height()
+
+
+def test_unique_sentence_marks_and_following_a_sentence_across_columns(window, qtbot):
+    a_doc, b_doc = window.reading.document_ids()[:2]
+    window.marks_action.setChecked(True)
+    window.on_marks_toggled(True)
+    qtbot.waitUntil(lambda: bool(window.alignment.alignments), timeout=20000)
+    a_view = window.reading.column_for(a_doc).view
+    assert a_view._mark_list, "sentences only one outlet has are marked"
+    assert all("Only this outlet" in m.tooltip or "Also" in m.tooltip for m in a_view._mark_list)
+    window.on_marks_toggled(False)
+    assert not a_view._mark_list
+
+
+def test_export_report_writes_a_self_contained_file(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "report.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "HTML report (*.html)"))
+    window.export_report_dialog()
+    html = out.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html")
+    assert "http://" not in html.split("<body", 1)[0] and "<script src" not in html
+    for document_id in window.reading.document_ids():
+        assert window.project.document(document_id).title[:30] in html
+
+
+def test_copies_banner_opens_the_diff_tab(window, qtbot):
+    a, b = window.reading.document_ids()[:2]
+    window.show_diff(a, b)
+    assert window.tabs.currentWidget() is window.diff_view
+    assert window.diff_view.document_pair() == (a, b)

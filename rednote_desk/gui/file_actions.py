@@ -1,0 +1,159 @@
+"""File actions of the main window: projects, import, export, report, copies, re-import and orphan review."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from .. import services
+from ..core.errors import UserError
+from ..store.project import Project
+from .import_dialog import files_from_mime
+
+
+class FileActionsMixin:
+    """Mixed into MainWindow; uses its project, reading area, importer, docks and status bar."""
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project", str(Path.home() / "project.rednote.sqlite"),
+                                              "RedNote Desk projects (*.sqlite *.db)")
+        if not path:
+            return
+        if Path(path).exists():
+            QMessageBox.warning(self, "New project", f"{path} exists already; use Open project to open it.")
+            return
+        self._open_path(path, seed_codebook=True)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()),
+                                              "RedNote Desk projects (*.sqlite *.db);;All files (*)")
+        if path:
+            self._open_path(path)
+
+    def _open_path(self, path: str, *, seed_codebook: bool = False) -> None:
+        try:
+            project = Project.open(path)
+            if seed_codebook:
+                services.load_codebook_file(project, services.default_codebook_path())
+        except UserError as exc:
+            QMessageBox.warning(self, "Open project", str(exc))
+            return
+        self.set_project(project)
+    def import_files_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", str(Path.home()),
+                                                "Articles (*.txt *.text *.html *.htm *.md *.markdown);;All files (*)")
+        if paths:
+            self.importer.import_files(paths)
+
+    def on_importer_imported(self, document_ids: list) -> None:
+        for document_id in document_ids[:1]:
+            self.open_document(document_id, new_column=len(self.reading.columns) < 2)
+
+    def dragEnterEvent(self, event):  # noqa: N802 - Qt override
+        if files_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802 - Qt override
+        paths = files_from_mime(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.importer.import_files(paths)
+
+    def export_csv_dialog(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export annotations", str(Path.home() / "annotations.csv"),
+            "CSV for spreadsheets (Excel) (*.csv);;CSV, exact values (pandas, scripts) (*.csv)")
+        if not path:
+            return
+        excel = "Excel" in chosen
+        try:
+            count = services.export_csv_file(self.project, path, raw=not excel, excel=excel)
+        except UserError as exc:
+            QMessageBox.warning(self, "Export", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {count} annotations to {path}", 8000)
+
+    def export_report_dialog(self) -> None:
+        from ..report import read_report_input, write_report_data
+        from .workers import run_with_progress
+
+        ids = self.reading.document_ids()
+        if len(ids) < 2:
+            ids = [d["id"] for d in self.project.document_summaries()]
+        path, _ = QFileDialog.getSaveFileName(self, "Export report", str(Path.home() / "framing-report.html"),
+                                              "HTML report (*.html)")
+        if not path:
+            return
+        try:
+            data = read_report_input(self.project, ids)  # on this thread: the project stays here
+            done = run_with_progress(self, "Writing the report", lambda report, cancelled: write_report_data(
+                data, path, progress=report, is_cancelled=cancelled) or True)
+        except UserError as exc:
+            QMessageBox.warning(self, "Export report", str(exc))
+            return
+        if done:
+            self.statusBar().showMessage(f"Report of {len(ids)} documents written to {path}", 8000)
+
+    def save_copy_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save a copy", str(Path.home() / "copy.rednote.sqlite"),
+                                              "RedNote Desk projects (*.sqlite)")
+        if not path:
+            return
+        try:
+            self.project.backup(path)
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self, "Save a copy", str(exc))
+            return
+        self.statusBar().showMessage(f"Saved a copy to {path}", 8000)
+    def reimport_dialog(self) -> None:
+        column = self.reading.active
+        if column is None:
+            self.statusBar().showMessage("Open the document to update first.", 5000)
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, f"New version of “{column.document.title[:60]}”", str(Path.home()),
+            "Articles (*.txt *.text *.html *.htm *.md *.markdown);;All files (*)")
+        if path:
+            self.reimport_document(column.document.id, path)
+
+    def reimport_document(self, document_id: int, path: str) -> dict | None:
+        try:
+            outcome = services.reimport_file(self.project, document_id, path)
+        except UserError as exc:
+            QMessageBox.warning(self, "Re-import", str(exc))
+            return None
+        self.apply_changes(self.project.last_changes if outcome.changed else None)
+        counts = outcome.counts
+        message = (f"Re-imported: kept {counts.get('position', 0)}, moved {counts.get('quote', 0)}, "
+                   f"fuzzy {counts.get('fuzzy', 0)}, orphaned {counts.get('orphaned', 0)} annotations.")
+        self.statusBar().showMessage(message, 10000)
+        if counts.get("orphaned"):
+            # not a modal box: the review list opens beside the text, where the work is done
+            self.orphans_dock.show()
+            self.orphans_dock.raise_()
+        return counts
+
+    def refresh_orphans(self) -> None:
+        orphans = self.project.orphaned_annotations()
+        titles = {d["id"]: d["title"] for d in self.project.document_summaries()}
+        self.orphans.refresh(orphans, titles)
+        if orphans and not self.orphans_dock.isVisible():
+            self.orphans_dock.show()
+
+    def on_orphans_show_requested(self, annotation_id: int) -> None:
+        annotation = self.project.annotation(annotation_id)
+        column = self.open_document(annotation.document_id)
+        if column is not None:
+            column.view.scroll_to_offset(min(annotation.start_offset, len(column.view.text())))
+
+    def on_orphans_reattach_requested(self, annotation_id: int) -> None:
+        annotation = self.project.annotation(annotation_id)
+        column = self.reading.column_for(annotation.document_id)
+        span = column.view.selected_span() if column is not None else None
+        if span is None:
+            QMessageBox.information(self, "Re-attach", "Select the text this annotation belongs to in its document "
+                                    "first, then press “Re-attach to selection”.")
+            self.on_orphans_show_requested(annotation_id)
+            return
+        self._run(lambda: self.project.update_annotation(annotation_id, start=span[0], end=span[1]))
+
