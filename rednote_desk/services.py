@@ -63,6 +63,19 @@ def open_project(path: str | Path | None = None) -> Project:
     return project
 
 
+def ensure_recent_backup(project: Project, *, max_age_hours: float = 24.0) -> Path | None:
+    """Keep a rolling automatic backup: when the newest one is older than ``max_age_hours``, write another
+    (the project keeps the last few). Returns the new backup's path, or None when none was needed."""
+    import time
+
+    if project.path is None or project.read_only:
+        return None
+    backups = project.list_backups()
+    if backups and time.time() - backups[-1].stat().st_mtime < max_age_hours * 3600:
+        return None
+    return project.backup(reason="daily")
+
+
 def load_codebook_file(project: Project, path: str | Path) -> int:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))

@@ -236,6 +236,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 self.project.close()
         self.project = project
         self._project_ready = True
+        self._lock_project(project)
         self.codebook = CodebookPanel(project)
         self.codebook.changed.connect(self.apply_changes)
         self.codebook_dock.setWidget(self.codebook)
@@ -311,6 +312,28 @@ class MainWindow(FileActionsMixin, QMainWindow):
         column.view.centerCursor()
         column.view.setFocus()
 
+    def _lock_project(self, project: Project) -> None:
+        """Tell the user when the same project is open in another RedNote Desk window (both stay safe: every
+        change is its own transaction, but this window does not see the other's changes until reopened)."""
+        from PySide6.QtCore import QLockFile
+
+        previous = getattr(self, "_project_lock", None)
+        if previous is not None:
+            previous.unlock()
+        self._project_lock = None
+        self.shared_elsewhere = False
+        if project.path is None or project.read_only:
+            return
+        lock = QLockFile(str(project.path) + ".lock")
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):
+            self._project_lock = lock
+        else:
+            self.shared_elsewhere = True
+            self.statusBar().showMessage(
+                "This project is also open in another RedNote Desk window. Both can work safely, but changes made "
+                "there appear here only after reopening the project.", 0)
+
     def _tag_exists(self, tag_id: int) -> bool:
         try:
             self.project.tag(tag_id)
@@ -345,6 +368,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if self.project.path is not None:
             self.settings.setValue("last_project", str(self.project.path))
         self.settings.sync()
+        if getattr(self, "_project_lock", None) is not None:
+            self._project_lock.unlock()
         super().closeEvent(event)
 
 

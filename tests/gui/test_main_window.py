@@ -257,3 +257,28 @@ def test_copies_banner_opens_the_diff_tab(window, qtbot):
     window.show_diff(a, b)
     assert window.tabs.currentWidget() is window.diff_view
     assert window.diff_view.document_pair() == (a, b)
+
+
+def test_a_second_window_on_the_same_project_is_told(qtbot, db_path, settings):
+    first = MainWindow(services.open_project(db_path), settings=settings)
+    qtbot.addWidget(first)
+    second = MainWindow(services.open_project(db_path), settings=settings)
+    qtbot.addWidget(second)
+    assert not first.shared_elsewhere and second.shared_elsewhere
+    assert "another RedNote Desk window" in second.statusBar().currentMessage()
+    # both can still write safely
+    doc, _ = first.project.add_document(title="A", text="alpha beta", text_sha256="a1")
+    second.project.add_annotation(document_id=doc.id, start=0, end=5)
+    assert [a.quote for a in first.project.annotations(doc.id)] == ["alpha"]
+    first.close()
+    second.close()
+
+
+def test_daily_backup_is_rolling(db_path):
+    project = services.open_project(db_path)
+    first = services.ensure_recent_backup(project)
+    assert first is not None and first.exists()
+    assert services.ensure_recent_backup(project) is None  # fresh enough
+    assert services.ensure_recent_backup(project, max_age_hours=0) is not None
+    assert len(project.list_backups()) == 2
+    project.close()
