@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core.compare.align import align_documents
-from ..core.compare.marks import counterparts, unique_sentence_spans
 from .annotated_view import Mark
 from .reading_area import ReadingArea
 from .workers import Task
@@ -63,6 +61,8 @@ class AlignmentMarker(QObject):
         generation = self._generation
         if self._task is not None:
             self._task.cancel()
+        from ..core.compare.align import align_documents  # numpy, rapidfuzz: only when marks are wanted
+
         task = Task(lambda report, is_cancelled: align_documents(documents), self)
         task.finished.connect(lambda result, g=generation, i=ids: self._on_finished(g, i, result))
         self._task = task
@@ -76,6 +76,8 @@ class AlignmentMarker(QObject):
         self._apply()
 
     def _apply(self) -> None:
+        from ..core.compare.marks import unique_sentence_spans
+
         open_ids = self.reading.document_ids()
         labels = {c.document.id: c.document.display_outlet for c in self.reading.columns}
         spans = unique_sentence_spans(self.alignments, open_ids, labels=labels)
@@ -92,6 +94,8 @@ class AlignmentMarker(QObject):
         """Scroll the other columns to the sentences aligned with the one at ``offset``; returns how many."""
         if not self.alignments:
             return 0
+        from ..core.compare.marks import counterparts
+
         source = self.reading.column_for(document_id)
         if source is None:
             return 0

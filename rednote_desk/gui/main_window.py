@@ -25,8 +25,6 @@ from ..store.undo import Changes
 from .annotated_view import Highlight
 from .alignment_marks import AlignmentMarker
 from .codebook_panel import CodebookPanel
-from .compare_view import CompareView
-from .diff_view import DiffView
 from .dialogs import DocumentDetailsDialog
 from .file_actions import FileActionsMixin
 from .import_dialog import ImportController
@@ -85,8 +83,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.orphans.show_requested.connect(self.on_orphans_show_requested)
         self.orphans.reattach_requested.connect(self.on_orphans_reattach_requested)
         self.orphans.delete_requested.connect(lambda annotation_id: self.delete_annotations([annotation_id]))
-        self.compare_view: CompareView | None = None
-        self.diff_view: DiffView | None = None
+        self._compare_view = None  # the comparison tabs are built on first use: they import numpy & co.
+        self._diff_view = None
+        self._compare_page: QWidget | None = None
+        self._diff_page: QWidget | None = None
         self.alignment = AlignmentMarker(self.reading, self)
         self._compare_stale = True
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
@@ -255,25 +255,49 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def _install_compare_view(self, project: Project) -> None:
         index = self.tabs.currentIndex()
-        if self.compare_view is not None:
-            self.tabs.removeTab(1)
-            self.compare_view.deleteLater()
-        if self.diff_view is not None:
-            self.tabs.removeTab(2)
-            self.diff_view.deleteLater()
-        self.compare_view = CompareView(project)
-        self.compare_view.passage_requested.connect(self.show_passage)
-        self.compare_view.changed.connect(self.apply_changes)
-        self.compare_view.copies_panel.diff_requested.connect(self.show_diff)
-        self.tabs.insertTab(1, self.compare_view, "Compare outlets")
-        self.diff_view = DiffView(project)
-        self.diff_view.passage_requested.connect(self.show_passage)
-        self.tabs.insertTab(2, self.diff_view, "Text diff")
+        for page in (self._diff_page, self._compare_page):
+            if page is not None:
+                self.tabs.removeTab(self.tabs.indexOf(page))
+                page.deleteLater()
+        self._compare_view = self._diff_view = None
+        self._compare_page, self._diff_page = QWidget(), QWidget()
+        for page in (self._compare_page, self._diff_page):
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.insertTab(1, self._compare_page, "Compare outlets")
+        self.tabs.insertTab(2, self._diff_page, "Text diff")
         self._compare_stale = True
-        self.tabs.setCurrentIndex(index if index >= 0 else 0)
+        self.tabs.setCurrentIndex(index if 0 <= index < 3 else 0)
+
+    @property
+    def compare_view(self):
+        """The claims × outlets view, built on first use."""
+        if self._compare_view is None:
+            from .compare_view import CompareView
+
+            view = CompareView(self.project)
+            view.passage_requested.connect(self.show_passage)
+            view.changed.connect(self.apply_changes)
+            view.copies_panel.diff_requested.connect(self.show_diff)
+            self._compare_page.layout().addWidget(view)
+            self._compare_view = view
+        return self._compare_view
+
+    @property
+    def diff_view(self):
+        """The pairwise text diff, built on first use."""
+        if self._diff_view is None:
+            from .diff_view import DiffView
+
+            view = DiffView(self.project)
+            view.passage_requested.connect(self.show_passage)
+            self._diff_page.layout().addWidget(view)
+            self._diff_view = view
+        return self._diff_view
 
     def on_tabs_current_changed(self, index: int) -> None:
-        if self.compare_view is not None and self.tabs.widget(index) is self.compare_view and self._compare_stale:
+        if self.tabs.widget(index) is self._diff_page:
+            self.diff_view  # noqa: B018 - builds it
+        if self.tabs.widget(index) is self._compare_page and self._compare_stale:
             self._compare_stale = False
             open_ids = self.reading.document_ids()
             self.compare_view.set_documents(open_ids if len(open_ids) >= 2 else
@@ -281,7 +305,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.compare_view.refresh()
 
     def show_diff(self, doc_a: int, doc_b: int) -> None:
-        self.tabs.setCurrentWidget(self.diff_view)
+        self.tabs.setCurrentWidget(self._diff_page)
         self.diff_view.set_pair(doc_a, doc_b)
 
     def on_marks_toggled(self, checked: bool) -> None:
@@ -665,14 +689,14 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 self.refresh_annotations(document_id)
         if tables & {"documents", "annotations", "annotation_tags", "tags", "claims", "dismissed_suggestions"}:
             self._compare_stale = True
-            if self.compare_view is not None and self.tabs.currentWidget() is self.compare_view:
+            if self._compare_view is not None and self.tabs.currentWidget() is self._compare_page:
                 self.on_tabs_current_changed(self.tabs.currentIndex())
         if tables & {"documents", "annotations"}:
             self.refresh_orphans()
         if "documents" in tables:
             self.alignment.documents_changed()
-            if self.diff_view is not None:
-                self.diff_view.refresh_documents()
+            if self._diff_view is not None:
+                self._diff_view.refresh_documents()
         current = self.inspector.annotation.id if self.inspector.annotation else None
         if current is not None:
             self._show_in_inspector(current)
