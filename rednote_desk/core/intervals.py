@@ -1,10 +1,11 @@
-"""A static interval index for painting highlights: which spans overlap a range, and a lane per span so
-overlapping spans can be drawn apart. Building is O(n log n); a query touches only nearby spans."""
+"""A bucketed interval index for painting highlights: which spans overlap a range, and a lane per span so
+overlapping spans can be drawn apart. Building is O(n log n); a query touches only nearby spans; one span can be
+added or removed without rebuilding (adding an annotation must not cost a pass over all the others)."""
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right
-from typing import Generic, Hashable, Sequence, TypeVar
+from operator import itemgetter
+from typing import Generic, Hashable, Iterable, Sequence, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 
@@ -12,50 +13,75 @@ BUCKET = 2048
 
 
 class IntervalIndex(Generic[K]):
-    """Spans (key, start, end) with end exclusive. ``overlapping(a, b)`` lists keys of spans that intersect
-    [a, b), ordered by start."""
+    """Spans (key, start, end) with end exclusive. ``overlapping(a, b)`` lists the spans that intersect
+    [a, b), ordered by start then end."""
 
-    def __init__(self, spans: Sequence[tuple[K, int, int]], *, bucket: int = BUCKET):
+    def __init__(self, spans: Sequence[tuple[K, int, int]] = (), *, bucket: int = BUCKET):
         self.bucket = bucket
-        ordered = sorted(spans, key=lambda s: (s[1], s[2]))
-        self._spans = ordered
-        self._buckets: dict[int, list[int]] = {}
-        for i, (_key, start, end) in enumerate(ordered):
-            last = max(start, end - 1)
-            for b in range(start // bucket, last // bucket + 1):
-                self._buckets.setdefault(b, []).append(i)
+        ordered = sorted(spans, key=itemgetter(1, 2))
+        self._spans: dict[K, tuple[int, int]] = {}
+        self._buckets: dict[int, list[K]] = {}
+        for key, start, end in ordered:
+            self._insert(key, start, end)
         self.lanes: dict[K, int] = _assign_lanes(ordered)
-        self._starts = [s[1] for s in ordered]
 
     def __len__(self) -> int:
         return len(self._spans)
 
+    def __contains__(self, key: K) -> bool:
+        return key in self._spans
+
+    def _bucket_range(self, start: int, end: int) -> range:
+        return range(start // self.bucket, max(start, end - 1) // self.bucket + 1)
+
+    def _insert(self, key: K, start: int, end: int) -> None:
+        self._spans[key] = (start, end)
+        for b in self._bucket_range(start, end):
+            self._buckets.setdefault(b, []).append(key)
+
+    def add(self, key: K, start: int, end: int) -> None:
+        """Add (or move) one span; it takes the lowest lane free among the spans it overlaps."""
+        if key in self._spans:
+            self.remove(key)
+        taken = {self.lanes.get(k) for k, _s, _e in self.overlapping(start, end)}
+        lane = 0
+        while lane in taken:
+            lane += 1
+        self._insert(key, start, end)
+        self.lanes[key] = lane
+
+    def remove(self, key: K) -> None:
+        span = self._spans.pop(key, None)
+        if span is None:
+            return
+        for b in self._bucket_range(*span):
+            keys = self._buckets.get(b)
+            if keys is not None:
+                keys.remove(key)
+        self.lanes.pop(key, None)
+
     def overlapping(self, start: int, end: int) -> list[tuple[K, int, int]]:
         if end <= start:
             end = start + 1
-        seen: set[int] = set()
-        hits: list[int] = []
+        seen: set[K] = set()
+        hits: list[tuple[K, int, int]] = []
+        spans = self._spans
         for b in range(start // self.bucket, (end - 1) // self.bucket + 1):
-            for i in self._buckets.get(b, ()):
-                if i in seen:
+            for key in self._buckets.get(b, ()):
+                if key in seen:
                     continue
-                seen.add(i)
-                _key, s, e = self._spans[i]
+                seen.add(key)
+                s, e = spans[key]
                 if s < end and (e > start or (s == e and s >= start)):
-                    hits.append(i)
-        hits.sort()
-        return [self._spans[i] for i in hits]
+                    hits.append((key, s, e))
+        hits.sort(key=itemgetter(1, 2))
+        return hits
 
     def containing(self, position: int) -> list[tuple[K, int, int]]:
         return [s for s in self.overlapping(position, position + 1) if s[1] <= position < s[2]]
 
-    def first_at_or_after(self, position: int) -> tuple[K, int, int] | None:
-        i = bisect_left(self._starts, position)
-        return self._spans[i] if i < len(self._spans) else None
-
-    def last_before(self, position: int) -> tuple[K, int, int] | None:
-        i = bisect_right(self._starts, position - 1) - 1
-        return self._spans[i] if i >= 0 else None
+    def keys(self) -> Iterable[K]:
+        return self._spans.keys()
 
     @property
     def max_lane(self) -> int:

@@ -5,6 +5,7 @@ Offsets are Unicode code points (Python ``str`` indexes), end exclusive.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -61,3 +62,15 @@ class Claim:
     label: str
     note: str = ""
     origin: str = "confirmed"  # confirmed / suggested
+
+
+class AnnotationSpan(NamedTuple):
+    """Where an annotation sits and how to paint it, without its texts: what a view of thousands needs."""
+
+    id: int
+    document_id: int
+    start_offset: int
+    end_offset: int
+    claim_id: int | None
+    status: str
+    tag_ids: tuple[int, ...]

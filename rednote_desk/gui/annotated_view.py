@@ -67,6 +67,8 @@ class AnnotatedTextView(QPlainTextEdit):
         self._marks: IntervalIndex[int] = IntervalIndex([])
         self._mark_list: list[Mark] = []
         self._selected_id: int | None = None
+        # (annotation id) -> hover text, asked only when hovering: building 10,000 tooltips up front costs time
+        self.tooltip_provider = None
         self._flash_claim: int | None = None
 
     # -- content -------------------------------------------------------------------------------
@@ -87,6 +89,25 @@ class AnnotatedTextView(QPlainTextEdit):
         self._index = IntervalIndex(spans)
         self.viewport().update()
 
+    def patch_highlights(self, upserts: list[Highlight], removed=()) -> None:
+        """Add, change or remove a few highlights without rebuilding the index of all the others; only the
+        lines they cover are repainted."""
+        dirty = []
+        for annotation_id in removed:
+            dirty.append(self.y_range(annotation_id))
+            self._highlights.pop(annotation_id, None)
+            self._index.remove(annotation_id)
+        for h in upserts:
+            dirty.append(self.y_range(h.annotation_id))  # where it was (a retag keeps the span)
+            if 0 <= h.start < h.end <= len(self._text):
+                self._highlights[h.annotation_id] = h
+                self._index.add(h.annotation_id, self._u16.to_utf16(h.start), self._u16.to_utf16(h.end))
+                dirty.append(self.y_range(h.annotation_id))
+            else:
+                self._highlights.pop(h.annotation_id, None)
+                self._index.remove(h.annotation_id)
+        self._update_lines(dirty)
+
     def set_marks(self, marks: list[Mark]) -> None:
         self._mark_list = list(marks)
         spans = [(i, self._u16.to_utf16(m.start), self._u16.to_utf16(m.end)) for i, m in enumerate(marks)
@@ -94,12 +115,28 @@ class AnnotatedTextView(QPlainTextEdit):
         self._marks = IntervalIndex(spans)
         self.viewport().update()
 
+    def _tooltip(self, annotation_id: int) -> str:
+        h = self._highlights[annotation_id]
+        if h.tooltip:
+            return h.tooltip
+        return self.tooltip_provider(annotation_id) if self.tooltip_provider is not None else ""
+
     def highlight(self, annotation_id: int) -> Highlight | None:
         return self._highlights.get(annotation_id)
 
     def set_selected_annotation(self, annotation_id: int | None) -> None:
-        self._selected_id = annotation_id
-        self.viewport().update()
+        previous, self._selected_id = self._selected_id, annotation_id
+        if previous != annotation_id:
+            self._update_lines([self.y_range(previous) if previous is not None else None,
+                                self.y_range(annotation_id) if annotation_id is not None else None])
+
+    def _update_lines(self, spans) -> None:
+        """Schedule a repaint of the viewport bands covering these (top, bottom) spans only."""
+        width, height = self.viewport().width(), self.viewport().height()
+        for span in spans:
+            if span is not None and span[1] >= 0 and span[0] <= height:
+                top = max(0, int(span[0]) - LANE_GAP * 6)
+                self.viewport().update(0, top, width, int(span[1]) - top + LANE_GAP * 6)
 
     def selected_annotation(self) -> int | None:
         return self._selected_id
@@ -189,25 +226,25 @@ class AnnotatedTextView(QPlainTextEdit):
             painter.end()
         super().paintEvent(event)
 
-    def _paint_highlights(self, painter: QPainter, clip: QRectF) -> None:
+    def _paint_highlights(self, painter: QPainter, clip) -> None:
         if not len(self._index) and not self._mark_list:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         offset = self.contentOffset()
-        height = self.viewport().height()
+        top, bottom = clip.top(), clip.bottom()  # only what needs repainting
         block = self.firstVisibleBlock()
         while block.isValid():
             geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > height:
+            if geometry.top() > bottom:
                 break
-            if block.isVisible() and geometry.bottom() >= 0:
-                self._paint_block(painter, block, geometry)
+            if block.isVisible() and geometry.bottom() >= top:
+                self._paint_block(painter, block, geometry, top, bottom)
             block = block.next()
 
-    def _paint_block(self, painter: QPainter, block, geometry: QRectF) -> None:
+    def _paint_block(self, painter: QPainter, block, geometry: QRectF, top: float, bottom: float) -> None:
         layout = block.layout()
         base = block.position()
-        first_line, last_line = self._visible_lines(layout, geometry)
+        first_line, last_line = self._visible_lines(layout, geometry, top, bottom)
         if first_line > last_line:
             return
         # only the part of the block that is on screen: a 1 MB paragraph is one block of thousands of lines
@@ -241,12 +278,13 @@ class AnnotatedTextView(QPlainTextEdit):
                 for rect in self._span_rects(layout, base, geometry, start, end, lines):
                     painter.fillRect(QRectF(2, rect.top(), 4, rect.height()), QColor(mark.color))
 
-    def _visible_lines(self, layout, geometry: QRectF) -> tuple[int, int]:
-        """Indexes of the first and last line of a block that intersect the viewport (binary search)."""
+    def _visible_lines(self, layout, geometry: QRectF, clip_top: float, clip_bottom: float) -> tuple[int, int]:
+        """Indexes of the first and last line of a block that intersect [clip_top, clip_bottom] (binary
+        search)."""
         count = layout.lineCount()
         if count == 0:
             return 0, -1
-        top, bottom = -geometry.top(), self.viewport().height() - geometry.top()
+        top, bottom = clip_top - geometry.top(), clip_bottom - geometry.top()
 
         def first_below(y: float) -> int:  # first line whose bottom is below y
             lo, hi = 0, count
@@ -317,7 +355,8 @@ class AnnotatedTextView(QPlainTextEdit):
 
         if event.type() == QEvent.Type.ToolTip:
             hits = self.annotations_at(event.pos())
-            texts = [self._highlights[h].tooltip for h in hits if self._highlights[h].tooltip]
+            texts = [self._tooltip(h) for h in hits]
+            texts = [t for t in texts if t]
             u16 = self.cursorForPosition(event.pos()).position()
             texts += [self._mark_list[k].tooltip for k, _s, _e in self._marks.containing(u16)
                       if self._mark_list[k].tooltip]

@@ -235,6 +235,29 @@ class CodebookPanel(QWidget):
         self.tree.verticalScrollBar().setValue(scroll)
         self._update_actions()
 
+    def update_usage(self, tag_ids) -> None:
+        """Refresh the use counts of a few tags (after annotations changed), without rebuilding the tree."""
+        if not tag_ids:
+            return
+        self._usage.update(self.project.tag_usage_for(tag_ids))
+        tags = list(self._tags.values())
+        totals = self._subtree_totals(tags)
+        self._quiet = True
+        try:
+            for tag_id in {t for t in tag_ids if t in self._items} | self._ancestors_of(tag_ids):
+                self._fill_item(self._items[tag_id], self._tags[tag_id], self._usage.get(tag_id, 0), totals[tag_id])
+        finally:
+            self._quiet = False
+
+    def _ancestors_of(self, tag_ids) -> set[int]:
+        out: set[int] = set()
+        for tag_id in tag_ids:
+            tag = self._tags.get(tag_id)
+            while tag is not None and tag.parent_id is not None and tag.parent_id not in out:
+                out.add(tag.parent_id)
+                tag = self._tags.get(tag.parent_id)
+        return {t for t in out if t in self._items}
+
     def selected_tag_id(self) -> int | None:
         items = self.tree.selectedItems()
         return items[0].data(NAME_COLUMN, TAG_ID_ROLE) if items else None

@@ -135,6 +135,7 @@ class FileActionsMixin:
 
     def refresh_orphans(self) -> None:
         orphans = self.project.orphaned_annotations()
+        self._orphan_ids = {a.id for a in orphans}
         titles = {d["id"]: d["title"] for d in self.project.document_summaries()}
         self.orphans.refresh(orphans, titles)
         if orphans and not self.orphans_dock.isVisible():

@@ -67,6 +67,15 @@ class LibraryPanel(QWidget):
         if selected is not None:
             self.select_document(selected)
 
+    def update_counts(self, counts: dict[int, int]) -> None:
+        """Change the annotation counts of some documents in place (no full reload)."""
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row, 3)
+            document_id = item.data(ID_ROLE)
+            if document_id in counts:
+                item.setText(str(counts[document_id]))
+                item.setData(counts[document_id], Qt.ItemDataRole.UserRole)
+
     def selected_document_id(self) -> int | None:
         index = self.table.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None

@@ -10,7 +10,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
-    QInputDialog,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -24,6 +23,7 @@ from ..store.project import Project
 from ..store.undo import Changes
 from .annotated_view import Highlight
 from .alignment_marks import AlignmentMarker
+from .annotate_actions import AnnotateActionsMixin
 from .codebook_panel import CodebookPanel
 from .dialogs import DocumentDetailsDialog
 from .file_actions import FileActionsMixin
@@ -33,16 +33,14 @@ from .library import LibraryPanel
 from .orphans import OrphanReviewPanel
 from .reading_area import ReadingArea
 from .search import FindBar, SearchPanel
-from .tag_popup import TagPopup
 
-RECENT_TAGS = 9
 
 
 def settings_for_app() -> QSettings:
     return QSettings(str(services.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
-class MainWindow(FileActionsMixin, QMainWindow):
+class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
     def __init__(self, project: Project, *, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings if settings is not None else settings_for_app()
@@ -83,6 +81,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.orphans.show_requested.connect(self.on_orphans_show_requested)
         self.orphans.reattach_requested.connect(self.on_orphans_reattach_requested)
         self.orphans.delete_requested.connect(lambda annotation_id: self.delete_annotations([annotation_id]))
+        self._doc_annotations: dict[int, dict] = {}  # per open document: annotation id -> Annotation
+        self._colors_cache: dict[tuple, tuple] = {}
         self._compare_view = None  # the comparison tabs are built on first use: they import numpy & co.
         self._diff_view = None
         self._compare_page: QWidget | None = None
@@ -413,6 +413,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             QMessageBox.warning(self, "Open document", str(exc))
             return None
         column = self.reading.open_document(document, new_column=new_column or not self.reading.columns)
+        column.view.tooltip_provider = lambda annotation_id, d=document_id: self.annotation_tooltip(d, annotation_id)
         self.refresh_annotations(document_id)
         return column
 
@@ -452,115 +453,6 @@ class MainWindow(FileActionsMixin, QMainWindow):
     # -- import / export -----------------------------------------------------------------------
 
     # -- annotating ----------------------------------------------------------------------------
-    def tag_selection(self) -> None:
-        column = self.reading.active
-        if column is None:
-            self.statusBar().showMessage("Open a document first (double-click it in the Library).", 5000)
-            return
-        span = column.view.selected_span()
-        annotation_id = column.view.selected_annotation()
-        if span is None and annotation_id is None:
-            self.statusBar().showMessage("Select some text to tag, or click a highlight to retag it.", 5000)
-            return
-        preselected = self.project.annotation(annotation_id).tag_ids if span is None else ()
-        popup = TagPopup(self.project, recent_tag_ids=self.recent_tag_ids, preselected=preselected, parent=self)
-        popup.tags_chosen.connect(lambda tag_ids: self.apply_tags(column.document.id, span, annotation_id, tag_ids))
-        rect = column.view.cursorRect()
-        popup.popup_at(column.view.viewport().mapToGlobal(rect.bottomRight()))
-        self._popup = popup
-
-    def apply_tags(self, document_id: int, span, annotation_id, tag_ids: list) -> int | None:
-        """Create an annotation on ``span`` with the tags, or set the tags of an existing annotation."""
-        self._reload_tags()  # the popup may have created a tag
-        for tag_id in tag_ids:
-            if tag_id in self.recent_tag_ids:
-                self.recent_tag_ids.remove(tag_id)
-            self.recent_tag_ids.insert(0, tag_id)
-        del self.recent_tag_ids[RECENT_TAGS:]
-        if span is not None:
-            try:
-                annotation = self.project.add_annotation(document_id=document_id, start=span[0], end=span[1],
-                                                         tag_ids=tag_ids)
-            except UserError as exc:
-                QMessageBox.warning(self, "Tag", str(exc))
-                return None
-            self.apply_changes(self.project.last_changes)
-            column = self.reading.column_for(document_id)
-            if column is not None:
-                cursor = column.view.textCursor()
-                cursor.clearSelection()
-                column.view.setTextCursor(cursor)
-            self.select_annotation(document_id, annotation.id, scroll=False)
-            return annotation.id
-        self._run(lambda: self.project.update_annotation(annotation_id, tag_ids=tag_ids))
-        return annotation_id
-
-    def focus_note(self) -> None:
-        if self.inspector.annotation is not None:
-            self.inspector_dock.show()
-            self.inspector.note.setFocus()
-
-    def on_inspector_note_edited(self, annotation_id: int, text: str) -> None:
-        try:
-            self.project.annotation(annotation_id)
-        except UserError:
-            return  # deleted meanwhile (e.g. by an undo): nothing to save the note to
-        self._run(lambda: self.project.update_annotation(annotation_id, note=text), keep_inspector=True)
-
-    def selected_annotation_ids(self) -> list[int]:
-        return [c.view.selected_annotation() for c in self.reading.columns if c.view.selected_annotation()]
-
-    def delete_selected_annotation(self) -> None:
-        column = self.reading.active
-        if column is not None and column.view.selected_annotation() is not None:
-            self.delete_annotations([column.view.selected_annotation()])
-
-    def delete_annotations(self, annotation_ids: list[int]) -> None:
-        self._run(lambda: self.project.delete_annotations(annotation_ids))
-        self.inspector.show_annotation(None)
-        self.statusBar().showMessage("Annotation deleted — Ctrl+Z brings it back.", 6000)
-
-    def link_claim(self) -> None:
-        ids = self.selected_annotation_ids()
-        if not ids:
-            self.statusBar().showMessage(
-                "Click a highlight in each column you want to link, then press Ctrl+L.", 6000)
-            return
-        annotations = [self.project.annotation(i) for i in ids]
-        existing = next((self.project.claim(a.claim_id).label for a in annotations if a.claim_id), "")
-        suggestion = existing or " ".join(annotations[0].quote.split())[:60]
-        labels = [c.label for c in self.project.claims()]
-        label, ok = QInputDialog.getItem(self, "Link as the same claim",
-                                         f"Name of the claim stated by these {len(ids)} annotations:",
-                                         [suggestion, *[x for x in labels if x != suggestion]], 0, True)
-        if ok and label.strip():
-            self.link_annotations(ids, label.strip())
-
-    def link_annotations(self, annotation_ids: list[int], label: str) -> None:
-        self._run(lambda: self.project.link_claim(annotation_ids, label=label))
-
-    def unlink_claim(self) -> None:
-        ids = self.selected_annotation_ids()
-        if ids:
-            self._run(lambda: self.project.unlink_claim(ids))
-
-    def rename_claim(self, claim_id: int) -> None:
-        claim = self.project.claim(claim_id)
-        label, ok = QInputDialog.getText(self, "Rename claim", "Claim name:", text=claim.label)
-        if ok and label.strip():
-            self._run(lambda: self.project.update_claim(claim_id, label=label))
-
-    def step_annotation(self, step: int) -> None:
-        column = self.reading.active
-        if column is None:
-            return
-        annotations = self.project.annotations(column.document.id)
-        if not annotations:
-            return
-        current = column.view.selected_annotation()
-        ids = [a.id for a in annotations]
-        index = ids.index(current) + step if current in ids else (0 if step > 0 else len(ids) - 1)
-        self.select_annotation(column.document.id, ids[index % len(ids)])
 
     # -- selection & refresh -------------------------------------------------------------------
     def on_reading_annotation_clicked(self, document_id: int, annotation_id: int) -> None:
@@ -638,27 +530,59 @@ class MainWindow(FileActionsMixin, QMainWindow):
                                        claim_outlets=sorted(set(outlets)))
 
     def _reload_tags(self) -> None:
+        self._colors_cache = {}
         tags = self.project.tags()
         self._tag_colors = {t.id: t.color for t in tags}
         self._tag_paths = {t.id: self.project.tag_path(t.id) for t in tags}
 
+    def _highlight_for(self, a) -> Highlight:
+        colors = self._colors_cache.get(a.tag_ids)
+        if colors is None:
+            colors = tuple(self._tag_colors.get(t, "#999999") for t in a.tag_ids)
+            self._colors_cache[a.tag_ids] = colors
+        return Highlight(a.id, a.start_offset, a.end_offset, colors, "", a.claim_id)
+
+    def annotation_tooltip(self, document_id: int, annotation_id: int) -> str:
+        """Hover text of a highlight: tags, claim, note (built when asked, not for every annotation)."""
+        if annotation_id not in self._doc_annotations.get(document_id, {}):
+            return ""
+        try:
+            a = self.project.annotation(annotation_id)
+        except UserError:
+            return ""
+        claim = self.project.claim(a.claim_id).label if a.claim_id else ""
+        return "\n".join(filter(None, [
+            ", ".join(self._tag_paths.get(t, "?") for t in a.tag_ids) or "no tags",
+            f"Claim: {claim}" if claim else "",
+            f"Note: {a.note[:200]}" if a.note else "",
+        ]))
+
     def refresh_annotations(self, document_id: int) -> None:
-        annotations = self.project.annotations(document_id)
-        claims = {c.id: c.label for c in self.project.claims()}
-        highlights = []
-        annotations = [a for a in annotations if a.status != "orphaned"]  # listed for review, not painted
-        for a in annotations:
-            paths = [self._tag_paths.get(t, "?") for t in a.tag_ids]
-            tip = "\n".join(filter(None, [
-                ", ".join(paths) or "no tags",
-                f"Claim: {claims[a.claim_id]}" if a.claim_id in claims else "",
-                f"Note: {a.note[:200]}" if a.note else "",
-                "ORPHANED: its text changed; review it" if a.status == "orphaned" else "",
-            ]))
-            highlights.append(Highlight(a.id, a.start_offset, a.end_offset,
-                                        tuple(self._tag_colors.get(t, "#999999") for t in a.tag_ids), tip,
-                                        a.claim_id))
-        self.reading.set_annotations(document_id, highlights, annotations)
+        """Reload every annotation of an open document (on opening it, or after a broad change)."""
+        annotations = [a for a in self.project.annotation_spans(document_id) if a.status != "orphaned"]
+        self._doc_annotations[document_id] = {a.id: a for a in annotations}  # orphans: listed, not painted
+        self.reading.set_annotations(document_id, [self._highlight_for(a) for a in annotations],
+                                     annotations)
+
+    def patch_annotations(self, annotation_ids) -> None:
+        """Reload only these annotations in the open documents: adding one must not repaint ten thousand."""
+        fresh = {a.id: a for a in self.project.annotations_by_ids(annotation_ids)}
+        for document_id in self.reading.document_ids():
+            cache = self._doc_annotations.get(document_id)
+            if cache is None:
+                self.refresh_annotations(document_id)
+                continue
+            upserts, removed = [], []
+            for annotation_id in annotation_ids:
+                a = fresh.get(annotation_id)
+                if a is not None and a.document_id == document_id and a.status != "orphaned":
+                    cache[annotation_id] = a
+                    upserts.append(self._highlight_for(a))
+                elif annotation_id in cache:
+                    del cache[annotation_id]
+                    removed.append(annotation_id)
+            if upserts or removed:
+                self.reading.patch_annotations(document_id, upserts, removed, list(cache.values()))
 
     def apply_changes(self, changes: Changes | None) -> None:
         """Refresh only the views an operation (or its undo) touched."""
@@ -668,8 +592,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         tables = changes.tables
         if "tags" in tables:
             self._reload_tags()
-        if tables & {"documents", "annotations"}:
+        if "documents" in tables:
             self.library.refresh(self.project.document_summaries())
+        elif "annotations" in tables:
+            self.library.update_counts(self.project.annotation_counts(changes.document_ids))
         if "documents" in tables:
             for column in list(self.reading.columns):
                 try:
@@ -681,18 +607,24 @@ class MainWindow(FileActionsMixin, QMainWindow):
                     column.view.set_text(document.text)
                     changes.document_ids.add(document.id)
                 column.update_header(document)
-        if tables & {"tags", "annotation_tags"}:
+        if "tags" in tables:
             self.codebook.refresh()
-        affected = self.reading.document_ids() if tables & {"tags", "claims"} else changes.document_ids
-        for document_id in affected:
-            if self.reading.column_for(document_id) is not None:
-                self.refresh_annotations(document_id)
+        elif "annotation_tags" in tables:
+            self.codebook.update_usage(changes.tag_ids)
+        broad = bool(tables & {"tags", "documents"}) or ("claims" in tables and not changes.annotation_ids)
+        if broad or len(changes.annotation_ids) > 500:
+            affected = self.reading.document_ids() if tables & {"tags", "claims"} else changes.document_ids
+            for document_id in affected:
+                if self.reading.column_for(document_id) is not None:
+                    self.refresh_annotations(document_id)
+        elif changes.annotation_ids:
+            self.patch_annotations(changes.annotation_ids)
         if tables & {"documents", "annotations", "annotation_tags", "tags", "claims", "dismissed_suggestions"}:
             self._compare_stale = True
             if self._compare_view is not None and self.tabs.currentWidget() is self._compare_page:
                 self.on_tabs_current_changed(self.tabs.currentIndex())
-        if tables & {"documents", "annotations"}:
-            self.refresh_orphans()
+        if "documents" in tables or changes.annotation_ids & getattr(self, "_orphan_ids", set()):
+            self.refresh_orphans()  # orphans come from re-imports; a re-attach or delete changes the list
         if "documents" in tables:
             self.alignment.documents_changed()
             if self._diff_view is not None:

@@ -272,6 +272,15 @@ class ReadingArea(QWidget):
         column.view.set_highlights(highlights)
         self.refresh_links()
 
+    def patch_annotations(self, document_id: int, highlights: list[Highlight], removed, annotations) -> None:
+        """Update a few annotations of an open document (see AnnotatedTextView.patch_highlights)."""
+        column = self.column_for(document_id)
+        if column is None:
+            return
+        self._annotations[document_id] = annotations
+        column.view.patch_highlights(highlights, removed)
+        self.refresh_links()
+
     def set_marks(self, document_id: int, marks: list[Mark]) -> None:
         column = self.column_for(document_id)
         if column is not None:

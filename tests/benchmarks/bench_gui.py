@@ -143,7 +143,7 @@ def bench_open_and_paint(runs: int, *, annotations: int = 10_000, size: int = 1_
             start = 1000 + i * 5000
             t0 = time.perf_counter()
             window.apply_tags(doc.id, (start, start + 12), None, [tags[i % len(tags)]])
-            view.viewport().repaint()
+            app.processEvents()  # paints what the change marked dirty, as the event loop would
             results_add.append((time.perf_counter() - t0) * 1000)
         window.close()
         project.close()
@@ -179,7 +179,7 @@ def bench_add_in_big_project(runs: int, *, annotations: int = 100_000) -> dict[s
             start = 10 + i * 40
             t0 = time.perf_counter()
             window.apply_tags(small.id, (start, start + 15), None, [tags[i % len(tags)]])
-            view.viewport().repaint()
+            app.processEvents()
             times.append((time.perf_counter() - t0) * 1000)
         window.close()
         project.close()

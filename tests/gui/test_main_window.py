@@ -282,3 +282,15 @@ def test_daily_backup_is_rolling(db_path):
     assert services.ensure_recent_backup(project, max_age_hours=0) is not None
     assert len(project.list_backups()) == 2
     project.close()
+
+
+def test_hover_text_names_tags_claim_and_note(window):
+    doc_id = _doc_id(window, "002")
+    column = window.open_document(doc_id)
+    start = column.view.text().index("Zoey Sky")
+    statistic = _tag_id(window, "Claim types/Statistic")
+    annotation_id = window.apply_tags(doc_id, (start, start + 8), None, [statistic])
+    window.project.update_annotation(annotation_id, note="byline")
+    window.link_annotations([annotation_id], "who wrote it")
+    text = column.view._tooltip(annotation_id)
+    assert "Claim types/Statistic" in text and "Claim: who wrote it" in text and "Note: byline" in text
