@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .core import ingest
+from .paths import APP_NAME, data_dir  # noqa: F401 - APP_NAME re-exported for callers
 from .core.errors import UserError
 from .core.models import Document
 from .core.titles import fallback_title
 from .store.project import Project
 
-APP_NAME = "RedNote Desk"
 PROJECT_SUFFIX = ".rednote.sqlite"
 
 
@@ -30,16 +30,6 @@ def samples_dir() -> Path:
 
 def default_codebook_path() -> Path:
     return resources_dir() / "codebooks" / "default.json"
-
-
-def data_dir() -> Path:
-    """Where the default project lives: $REDNOTE_DESK_HOME, else the platform's user data folder."""
-    override = os.environ.get("REDNOTE_DESK_HOME")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_project_path() -> Path:

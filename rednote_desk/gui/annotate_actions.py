@@ -4,7 +4,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ..core.errors import UserError
-from .tag_popup import TagPopup
 
 RECENT_TAGS = 9
 
@@ -23,6 +22,8 @@ class AnnotateActionsMixin:
             self.statusBar().showMessage("Select some text to tag, or click a highlight to retag it.", 5000)
             return
         preselected = self.project.annotation(annotation_id).tag_ids if span is None else ()
+        from .tag_popup import TagPopup  # built on first use: not needed to paint the window
+
         popup = TagPopup(self.project, recent_tag_ids=self.recent_tag_ids, preselected=preselected, parent=self)
         popup.tags_chosen.connect(lambda tag_ids: self.apply_tags(column.document.id, span, annotation_id, tag_ids))
         rect = column.view.cursorRect()

@@ -1,36 +1,34 @@
-"""Start the desktop app."""
+"""Start the desktop app: paint the window first, then open the project (its imports take a moment)."""
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
 
 def main(*, db_path: str | Path | None = None, argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    from .. import services
-    from ..core.errors import UserError
+    from ..paths import APP_NAME
     from .main_window import MainWindow, settings_for_app
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName(services.APP_NAME)
-    app.setOrganizationName("RedNote Desk")
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
     settings = settings_for_app()
     if db_path is None:
         last = settings.value("last_project")
         if last and Path(str(last)).exists():
             db_path = str(last)  # the project open when the app was last closed
-    try:
-        project = services.open_project(db_path)
-    except (UserError, sqlite3.DatabaseError) as exc:
-        QMessageBox.critical(None, services.APP_NAME,
-                             f"The project could not be opened; the file was left untouched.\n\n{exc}")
-        return 1
-    try:
-        services.ensure_recent_backup(project)
-    except (OSError, sqlite3.Error) as exc:
-        print(f"rednote-desk: note: could not write the daily backup: {exc}", file=sys.stderr)
-    window = MainWindow(project, settings=settings)
+    window = MainWindow(None, settings=settings)
     window.show()
-    return app.exec()
+    status = {"code": 0}
+
+    def open_project() -> None:
+        if not window.open_startup_project(db_path):
+            status["code"] = 1
+            window.close()
+
+    QTimer.singleShot(0, open_project)
+    code = app.exec()
+    return status["code"] or code

@@ -5,10 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from .. import services
 from ..core.errors import UserError
-from ..store.project import Project
-from .import_dialog import files_from_mime
 
 
 class FileActionsMixin:
@@ -32,6 +29,9 @@ class FileActionsMixin:
 
     def _open_path(self, path: str, *, seed_codebook: bool = False) -> None:
         try:
+            from .. import services
+            from ..store.project import Project
+
             project = Project.open(path)
             if seed_codebook:
                 services.load_codebook_file(project, services.default_codebook_path())
@@ -50,10 +50,14 @@ class FileActionsMixin:
             self.open_document(document_id, new_column=len(self.reading.columns) < 2)
 
     def dragEnterEvent(self, event):  # noqa: N802 - Qt override
+        from .import_dialog import files_from_mime
+
         if files_from_mime(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event):  # noqa: N802 - Qt override
+        from .import_dialog import files_from_mime
+
         paths = files_from_mime(event.mimeData())
         if paths:
             event.acceptProposedAction()
@@ -67,6 +71,8 @@ class FileActionsMixin:
             return
         excel = "Excel" in chosen
         try:
+            from .. import services
+
             count = services.export_csv_file(self.project, path, raw=not excel, excel=excel)
         except UserError as exc:
             QMessageBox.warning(self, "Export", str(exc))
@@ -118,6 +124,8 @@ class FileActionsMixin:
 
     def reimport_document(self, document_id: int, path: str) -> dict | None:
         try:
+            from .. import services
+
             outcome = services.reimport_file(self.project, document_id, path)
         except UserError as exc:
             QMessageBox.warning(self, "Re-import", str(exc))

@@ -17,17 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import services
+from typing import TYPE_CHECKING
+
 from ..core.errors import UserError
-from ..store.project import Project
+from ..paths import data_dir
 from ..store.undo import Changes
 from .annotated_view import Highlight
 from .alignment_marks import AlignmentMarker
 from .annotate_actions import AnnotateActionsMixin
-from .codebook_panel import CodebookPanel
 from .dialogs import DocumentDetailsDialog
 from .file_actions import FileActionsMixin
-from .import_dialog import ImportController
 from .inspector import InspectorPanel
 from .library import LibraryPanel
 from .orphans import OrphanReviewPanel
@@ -35,13 +34,16 @@ from .reading_area import ReadingArea
 from .search import FindBar, SearchPanel
 
 
+if TYPE_CHECKING:
+    from ..store.project import Project
+
 
 def settings_for_app() -> QSettings:
-    return QSettings(str(services.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
-    def __init__(self, project: Project, *, settings: QSettings | None = None):
+    def __init__(self, project: Project | None, *, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings if settings is not None else settings_for_app()
         self.project = project
@@ -107,7 +109,11 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.search_panel.hit_activated.connect(self.on_search_panel_hit_activated)
 
         self._build_actions()
-        self.set_project(project)
+        if project is not None:
+            self.set_project(project)
+        else:  # the app opens the project right after this window is first painted
+            self.menuBar().setEnabled(False)
+            self.reading.placeholder.setText("<h3>Opening the project…</h3>")
         self._layout_restored = False
         geometry = self.settings.value("geometry")
         if geometry is not None:
@@ -237,9 +243,13 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.project = project
         self._project_ready = True
         self._lock_project(project)
+        from .codebook_panel import CodebookPanel
+
         self.codebook = CodebookPanel(project)
         self.codebook.changed.connect(self.apply_changes)
         self.codebook_dock.setWidget(self.codebook)
+        from .import_dialog import ImportController  # services, ingest: after the window is up
+
         self.importer = ImportController(project, self)
         self.importer.changed.connect(self.apply_changes)
         self.importer.imported.connect(self.on_importer_imported)
@@ -252,6 +262,29 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.inspector.show_annotation(None)
         self.refresh_orphans()
         self.update_actions()
+
+    def open_startup_project(self, db_path=None) -> bool:
+        """Open the project the app starts with (after the first paint: the store's imports take time)."""
+        import sqlite3
+
+        from PySide6.QtWidgets import QMessageBox
+
+        from .. import services
+
+        try:
+            project = services.open_project(db_path)
+        except (UserError, sqlite3.DatabaseError) as exc:
+            QMessageBox.critical(self, services.APP_NAME,
+                                 f"The project could not be opened; the file was left untouched.\n\n{exc}")
+            return False
+        try:
+            services.ensure_recent_backup(project)
+        except (OSError, sqlite3.Error) as exc:
+            self.statusBar().showMessage(f"Could not write the daily backup: {exc}", 10000)
+        self.reading.placeholder.setText(ReadingArea.PLACEHOLDER)
+        self.menuBar().setEnabled(True)
+        self.set_project(project)
+        return True
 
     def _install_compare_view(self, project: Project) -> None:
         index = self.tabs.currentIndex()
@@ -383,6 +416,9 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             self.open_document(document_id, new_column=True)
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
+        if self.project is None:  # closed before a project could be opened
+            super().closeEvent(event)
+            return
         self.inspector.flush_note()
         self._save_open_documents()
         self.settings.setValue("geometry", self.saveGeometry())
@@ -395,7 +431,6 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         if getattr(self, "_project_lock", None) is not None:
             self._project_lock.unlock()
         super().closeEvent(event)
-
 
     # -- documents -----------------------------------------------------------------------------
     def on_library_open_requested(self, document_id: int, new_column: bool) -> None:
@@ -674,6 +709,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.statusBar().showMessage(f"Redone: {changes.label}", 5000)
 
     def update_actions(self) -> None:
+        if self.project is None:
+            return
         undo_label, redo_label = self.project.undo_label(), self.project.redo_label()
         self.undo_action.setEnabled(undo_label is not None)
         self.undo_action.setText(f"&Undo {undo_label}" if undo_label else "&Undo")

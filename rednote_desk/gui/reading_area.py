@@ -141,6 +141,9 @@ class LinkMap(QWidget):
 class ReadingArea(QWidget):
     """Two to four DocumentColumns in a splitter, with LinkMaps between neighbours."""
 
+    PLACEHOLDER = ("<h3>No document open</h3><p>Double-click an article in the Library to read it here.<br>"
+                   "Open two to four side by side (Ctrl+double-click or “Open in new column”) to compare them.</p>")
+
     annotation_clicked = Signal(int, int)  # document id, annotation id
     active_column_changed = Signal(object)
     columns_changed = Signal()
@@ -155,10 +158,7 @@ class ReadingArea(QWidget):
         self._syncing = False
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.placeholder = QLabel(
-            "<h3>No document open</h3><p>Double-click an article in the Library to read it here.<br>"
-            "Open two to four side by side (Ctrl+click or “Open in new column”) to compare them.</p>"
-        )
+        self.placeholder = QLabel(self.PLACEHOLDER)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -294,3 +294,29 @@ def test_hover_text_names_tags_claim_and_note(window):
     window.link_annotations([annotation_id], "who wrote it")
     text = column.view._tooltip(annotation_id)
     assert "Claim types/Statistic" in text and "Claim: who wrote it" in text and "Note: byline" in text
+
+
+def test_the_window_paints_before_the_project_opens_then_fills(qtbot, settings):
+    w = MainWindow(None, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    assert not w.menuBar().isEnabled() and "Opening" in w.reading.placeholder.text()
+    assert w.open_startup_project(None)
+    assert w.menuBar().isEnabled() and w.library.model.rowCount() == 5
+    assert len(w.reading.columns) == 2
+    w.close()
+
+
+def test_a_damaged_project_is_reported_and_left_untouched(qtbot, settings, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    bad = tmp_path / "damaged.sqlite"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x13" * 4000)
+    before = bad.read_bytes()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    w = MainWindow(None, settings=settings)
+    qtbot.addWidget(w)
+    assert not w.open_startup_project(bad)
+    assert shown and "left untouched" in shown[0]
+    assert bad.read_bytes() == before
