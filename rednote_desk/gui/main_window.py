@@ -83,7 +83,6 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.orphans.show_requested.connect(self.on_orphans_show_requested)
         self.orphans.reattach_requested.connect(self.on_orphans_reattach_requested)
         self.orphans.delete_requested.connect(lambda annotation_id: self.delete_annotations([annotation_id]))
-        self._doc_annotations: dict[int, dict] = {}  # per open document: annotation id -> Annotation
         self._colors_cache: dict[tuple, tuple] = {}
         self._compare_view = None  # the comparison tabs are built on first use: they import numpy & co.
         self._diff_view = None
@@ -579,7 +578,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
 
     def annotation_tooltip(self, document_id: int, annotation_id: int) -> str:
         """Hover text of a highlight: tags, claim, note (built when asked, not for every annotation)."""
-        if annotation_id not in self._doc_annotations.get(document_id, {}):
+        if self.reading.annotation(document_id, annotation_id) is None:
             return ""
         try:
             a = self.project.annotation(annotation_id)
@@ -594,8 +593,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
 
     def refresh_annotations(self, document_id: int) -> None:
         """Reload every annotation of an open document (on opening it, or after a broad change)."""
+        # orphans are listed for review, not painted
         annotations = [a for a in self.project.annotation_spans(document_id) if a.status != "orphaned"]
-        self._doc_annotations[document_id] = {a.id: a for a in annotations}  # orphans: listed, not painted
         self.reading.set_annotations(document_id, [self._highlight_for(a) for a in annotations],
                                      annotations)
 
@@ -603,21 +602,16 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         """Reload only these annotations in the open documents: adding one must not repaint ten thousand."""
         fresh = {a.id: a for a in self.project.annotations_by_ids(annotation_ids)}
         for document_id in self.reading.document_ids():
-            cache = self._doc_annotations.get(document_id)
-            if cache is None:
-                self.refresh_annotations(document_id)
-                continue
-            upserts, removed = [], []
+            upserts, upserted, removed = [], [], []
             for annotation_id in annotation_ids:
                 a = fresh.get(annotation_id)
                 if a is not None and a.document_id == document_id and a.status != "orphaned":
-                    cache[annotation_id] = a
                     upserts.append(self._highlight_for(a))
-                elif annotation_id in cache:
-                    del cache[annotation_id]
+                    upserted.append(a)
+                elif self.reading.annotation(document_id, annotation_id) is not None:
                     removed.append(annotation_id)
             if upserts or removed:
-                self.reading.patch_annotations(document_id, upserts, removed, list(cache.values()))
+                self.reading.patch_annotations(document_id, upserts, removed, upserted)
 
     def apply_changes(self, changes: Changes | None) -> None:
         """Refresh only the views an operation (or its undo) touched."""

@@ -165,7 +165,8 @@ class ReadingArea(QWidget):
         layout.addWidget(self.placeholder)
         layout.addWidget(self.splitter, 1)
         self.splitter.hide()
-        self._annotations: dict[int, list[Annotation]] = {}
+        self._annotations: dict[int, dict[int, Annotation]] = {}  # per document: id -> annotation
+        self._claims: dict[int, dict[int, set[int]]] = {}  # per document: claim id -> annotation ids
 
     # -- columns -------------------------------------------------------------------------------
     def document_ids(self) -> list[int]:
@@ -264,20 +265,38 @@ class ReadingArea(QWidget):
         self.active_column_changed.emit(column)
 
     # -- annotations ---------------------------------------------------------------------------
-    def set_annotations(self, document_id: int, highlights: list[Highlight], annotations: list[Annotation]) -> None:
+    def set_annotations(self, document_id: int, highlights: list[Highlight], annotations) -> None:
         column = self.column_for(document_id)
         if column is None:
             return
-        self._annotations[document_id] = annotations
+        self._annotations[document_id] = {a.id: a for a in annotations}
+        claims: dict[int, set[int]] = {}
+        for a in annotations:
+            if a.claim_id is not None:
+                claims.setdefault(a.claim_id, set()).add(a.id)
+        self._claims[document_id] = claims
         column.view.set_highlights(highlights)
         self.refresh_links()
 
-    def patch_annotations(self, document_id: int, highlights: list[Highlight], removed, annotations) -> None:
+    def annotation(self, document_id: int, annotation_id: int):
+        """The painted annotation (or span) of an open document, or None."""
+        return self._annotations.get(document_id, {}).get(annotation_id)
+
+    def patch_annotations(self, document_id: int, highlights: list[Highlight], removed, upserted) -> None:
         """Update a few annotations of an open document (see AnnotatedTextView.patch_highlights)."""
         column = self.column_for(document_id)
         if column is None:
             return
-        self._annotations[document_id] = annotations
+        cache = self._annotations.setdefault(document_id, {})
+        claims = self._claims.setdefault(document_id, {})
+        for annotation_id in [*removed, *(a.id for a in upserted)]:
+            old = cache.pop(annotation_id, None)
+            if old is not None and old.claim_id is not None:
+                claims.get(old.claim_id, set()).discard(annotation_id)
+        for a in upserted:
+            cache[a.id] = a
+            if a.claim_id is not None:
+                claims.setdefault(a.claim_id, set()).add(a.id)
         column.view.patch_highlights(highlights, removed)
         self.refresh_links()
 
@@ -287,15 +306,13 @@ class ReadingArea(QWidget):
             column.view.set_marks(marks)
 
     def refresh_links(self) -> None:
+        """Links between neighbouring columns: one per pair of annotations of the same claim (by claim, not by
+        annotation, so a document with 100,000 annotations costs nothing here)."""
         for linkmap in self.linkmaps:
-            left = self._annotations.get(linkmap.left.document.id, [])
-            right = self._annotations.get(linkmap.right.document.id, [])
-            by_claim: dict[int, list[int]] = {}
-            for a in right:
-                if a.claim_id is not None:
-                    by_claim.setdefault(a.claim_id, []).append(a.id)
-            links = [(a.claim_id, a.id, b) for a in left if a.claim_id is not None
-                     for b in by_claim.get(a.claim_id, [])]
+            left = self._claims.get(linkmap.left.document.id, {})
+            right = self._claims.get(linkmap.right.document.id, {})
+            links = [(claim_id, a, b) for claim_id in sorted(left.keys() & right.keys())
+                     for a in sorted(left[claim_id]) for b in sorted(right[claim_id])]
             linkmap.set_links(links)
 
     def select_annotation(self, document_id: int, annotation_id: int | None, *, scroll: bool = True) -> None:
@@ -315,15 +332,16 @@ class ReadingArea(QWidget):
 
         Returns how many columns were aligned."""
         source = self.column_for(document_id)
-        annotation = next((a for a in self._annotations.get(document_id, []) if a.id == annotation_id), None)
+        annotation = self._annotations.get(document_id, {}).get(annotation_id)
         if source is None or annotation is None or annotation.claim_id is None:
             return 0
         targets = [(source.view, annotation.start_offset)]
         for column in self.columns:
             if column is source:
                 continue
-            partner = next((a for a in self._annotations.get(column.document.id, [])
-                            if a.claim_id == annotation.claim_id), None)
+            partner_ids = self._claims.get(column.document.id, {}).get(annotation.claim_id)
+            partner = (min((self._annotations[column.document.id][i] for i in partner_ids),
+                           key=lambda a: a.start_offset) if partner_ids else None)
             if partner is not None:
                 targets.append((column.view, partner.start_offset))
         y = source.view.offset_y(annotation.start_offset)

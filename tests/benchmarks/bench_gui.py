@@ -162,6 +162,7 @@ def bench_open_and_paint(runs: int, *, annotations: int = 10_000, size: int = 1_
             results_page.append((time.perf_counter() - t0) * 1000)
         for i in range(runs * 2):
             view.scroll_to_offset(1000 + i * 5000)
+            app.processEvents()  # let the scroll (and its deferred re-centering) settle before timing
             start = 1000 + i * 5000
             t0 = time.perf_counter()
             window.apply_tags(doc.id, (start, start + 12), None, [tags[i % len(tags)]])
