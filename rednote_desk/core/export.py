@@ -23,14 +23,15 @@ def neutralise(value: str) -> str:
 
 
 def write_csv(
-    rows: Iterable[dict[str, Any]],
+    rows: Iterable[dict[str, Any] | tuple],
     out: TextIO,
     *,
     raw: bool = False,
     excel: bool = False,
     columns: tuple[str, ...] = CSV_COLUMNS,
 ) -> int:
-    """Write rows (dicts with ``columns`` keys) as RFC 4180 CSV; returns the number of data rows.
+    """Write rows (dicts with ``columns`` keys, or tuples in that order) as RFC 4180 CSV; returns the number
+    of data rows.
 
     ``out`` must be opened with ``newline=""``. ``excel`` adds a UTF-8 BOM and CRLF line ends.
     Output is written in chunks of rows, so memory stays flat whatever the number of rows.
@@ -46,8 +47,8 @@ def write_csv(
     for row in rows:
         cells = []
         append = cells.append
-        for column in columns:
-            value = row.get(column)
+        # a tuple is taken to be in the order of ``columns``; a dict is looked up by name
+        for value in (row if row.__class__ is tuple else [row.get(c) for c in columns]):
             if value is None:
                 append("")
             elif value.__class__ is str:

@@ -247,34 +247,37 @@ class QueriesMixin:
         return list(docs) + list(notes)
 
     # -- export --------------------------------------------------------------------------------
-    def iter_export_rows(self, *, batch: int = 2000) -> Iterator[dict[str, Any]]:
-        """Annotations joined with their document, tags and claim, streamed in batches (flat memory)."""
+    def iter_export_rows(self, *, batch: int = 5000) -> Iterator[tuple]:
+        """Annotations joined with their document, tags and claim, as tuples in the order of
+        core.export.CSV_COLUMNS, streamed in batches (memory stays flat)."""
         tag_paths = {t.id: self.tag_path(t.id) for t in self.tags()}
+        joined: dict[str | None, str] = {None: ""}  # "3,7" -> "Frames/Conflict; Claim types/Statistic"
         last_id = 0
         while True:
-            cursor = self.db.execute(
-                    """
-                    SELECT a.id AS annotation_id, a.document_id, d.title AS document_title, d.outlet, d.author,
-                           d.published, d.url, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix,
-                           (SELECT group_concat(tag_id) FROM annotation_tags t WHERE t.annotation_id = a.id)
-                               AS tag_list,
-                           a.claim_id, c.label AS claim_label, a.note, a.coder, a.created_at, a.updated_at
-                    FROM annotations a JOIN documents d ON d.id = a.document_id
-                    LEFT JOIN claims c ON c.id = a.claim_id
-                    WHERE a.id > ? ORDER BY a.id LIMIT ?
-                    """,
-                    [last_id, batch],
-            )
-            names = [d[0] for d in cursor.description]
-            rows = [dict(zip(names, values)) for values in cursor.fetchall()]
+            rows = self.db.execute(
+                """
+                SELECT a.id, a.document_id, d.title, d.outlet, d.author, d.published, d.url, a.start_offset,
+                       a.end_offset, a.quote, a.prefix, a.suffix, t.tag_list, a.claim_id, c.label, a.note, a.coder,
+                       a.created_at, a.updated_at
+                FROM (SELECT * FROM annotations WHERE id > ? ORDER BY id LIMIT ?) a
+                JOIN documents d ON d.id = a.document_id
+                LEFT JOIN claims c ON c.id = a.claim_id
+                LEFT JOIN (SELECT annotation_id, group_concat(tag_id) AS tag_list FROM annotation_tags
+                           WHERE annotation_id IN (SELECT id FROM annotations WHERE id > ? ORDER BY id LIMIT ?)
+                           GROUP BY annotation_id) t ON t.annotation_id = a.id
+                ORDER BY a.id
+                """,
+                [last_id, batch, last_id, batch],
+            ).fetchall()
             if not rows:
                 return
             for row in rows:
-                tag_list = row.pop("tag_list")
-                ids = [int(x) for x in tag_list.split(",")] if tag_list else []
-                row["tags"] = "; ".join(sorted(tag_paths[i] for i in ids if i in tag_paths))
-                yield row
-            last_id = rows[-1]["annotation_id"]
+                tags = joined.get(row[12])
+                if tags is None:
+                    ids = (int(x) for x in row[12].split(","))
+                    tags = joined[row[12]] = "; ".join(sorted(tag_paths[i] for i in ids if i in tag_paths))
+                yield row[:12] + (tags,) + row[13:]
+            last_id = rows[-1][0]
 
 
 def _annotation_from_row(row: dict[str, Any]) -> Annotation:
