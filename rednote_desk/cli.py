@@ -610,10 +610,14 @@ def _cmd_backup(project, args) -> int:
 def _check_date(value: str) -> None:
     import datetime as dt
 
+    import re
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise UserError(f"date “{value}” is not of the form YYYY-MM-DD")
     try:
         dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise UserError(f"date “{value}” is not of the form YYYY-MM-DD") from exc
+        raise UserError(f"date “{value}” does not exist ({exc})") from exc
 
 
 if __name__ == "__main__":  # pragma: no cover

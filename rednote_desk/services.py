@@ -77,15 +77,16 @@ def load_codebook_file(project: Project, path: str | Path) -> int:
 
 def seed_default_project(project: Project) -> list[Document]:
     """Fill a new project with the default codebook and the sample articles with their known metadata."""
-    load_codebook_file(project, default_codebook_path())
     manifest = json.loads((samples_dir() / "manifest.json").read_text(encoding="utf-8"))
     documents = []
-    for entry in manifest["documents"]:
-        imported = ingest.read_file(samples_dir() / entry["file"])
-        overrides = {k: entry.get(k) for k in ("title", "outlet", "author", "published") if entry.get(k)}
-        note = entry.get("kind") or ""
-        document, _ = store_imported(project, imported, overrides=overrides, note=note)
-        documents.append(document)
+    with project.operation_group("Set up the sample project"):  # one undo step, one transaction
+        load_codebook_file(project, default_codebook_path())
+        for entry in manifest["documents"]:
+            imported = ingest.read_file(samples_dir() / entry["file"])
+            overrides = {k: entry.get(k) for k in ("title", "outlet", "author", "published") if entry.get(k)}
+            note = entry.get("kind") or ""
+            document, _ = store_imported(project, imported, overrides=overrides, note=note)
+            documents.append(document)
     return documents
 
 

@@ -55,6 +55,8 @@ def test_import_with_metadata_overrides_and_db_after_command(run, samples, db_pa
 def test_bad_date_is_refused(run, samples):
     code, out, err = run("import", samples / "003_6a3424b13f4923d6.txt", "--published", "14/01/2025")
     assert code != 0 and "YYYY-MM-DD" in err and "Traceback" not in err
+    code, out, err = run("import", samples / "003_6a3424b13f4923d6.txt", "--published", "2025-02-30")
+    assert code != 0 and "does not exist" in err
 
 
 @pytest.mark.parametrize("name,content,message", [
@@ -203,6 +205,10 @@ def test_default_project_is_seeded_with_samples_and_codebook(run):
     assert by_outlet["BigTech.news"]["published"] == "2025-01-30"
     tags = json.loads(run("tags", "--json", db=False)[1])
     paths = {t["path"] for t in tags}
+    code, out, _ = run("undo", db=False)  # the whole set-up is one step
+    assert code == 0 and "Set up the sample project" in out
+    assert json.loads(run("docs", "--json", db=False)[1]) == []
+    run("redo", db=False)
     assert {"Generic frames/Conflict", "Claim types/Statistic", "Framing dimensions/Economic"} <= paths
 
 
