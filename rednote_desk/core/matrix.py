@@ -215,13 +215,17 @@ def confirmed_rows(
 def already_confirmed(suggestion: SuggestedClaim, claim_spans: Iterable[set[tuple[int, int, int]]]) -> bool:
     """Whether a stored claim already states this suggestion.
 
-    True when a claim shares at least two of its (document, start, end) spans with the suggestion's
-    mentions, or when all of a claim's spans are mentions of the suggestion.
+    A claim span "meets" a mention when it lies in the same document and overlaps it (a hand-made annotation is
+    usually a phrase inside the suggested sentence). True when at least two of a claim's spans meet mentions,
+    or when all of a claim's spans do.
     """
-    mentions = {(m.document_id, m.start, m.end) for m in suggestion.mentions}
+    mentions: dict[int, list[tuple[int, int]]] = {}
+    for m in suggestion.mentions:
+        mentions.setdefault(m.document_id, []).append((m.start, m.end))
     for spans in claim_spans:
-        shared = len(spans & mentions)
-        if shared >= 2 or (shared and spans <= mentions):
+        met = sum(1 for doc, start, end in spans
+                  if any(start < m_end and m_start < end for m_start, m_end in mentions.get(doc, ())))
+        if met >= 2 or (met and met == len(spans)):
             return True
     return False
 

@@ -145,3 +145,14 @@ def test_quotation_suggestions_compare_the_amounts_in_their_wording():
     assert "Daggett" in quote.reason and quote.origin == "suggested"
     assert quote.values_side_by_side() == "<20% | 14%"
     assert quote.disagreement is False  # 14 % is below 20 %
+
+
+def test_a_claim_made_of_phrases_inside_the_suggested_sentences_counts_as_confirmed():
+    [suggestion] = [s for s in suggest_claims([A, B]) if s.disagreement]
+    a_start, a_end = span(A, "More than 700,000")  # a hand-made annotation: a phrase of the sentence
+    b_start, b_end = span(B, "half a million")
+    manual = [Annotation(1, 1, a_start, a_end, "More than 700,000", claim_id=5),
+              Annotation(2, 2, b_start, b_end, "half a million", claim_id=5)]
+    assert open_suggestions([suggestion], dismissed=set(), annotations=manual) == []
+    elsewhere = [Annotation(3, 1, 0, 5, "𝓞𝓹𝓮𝓻𝓪", claim_id=6), Annotation(4, 2, b_start, b_end, "x", claim_id=6)]
+    assert open_suggestions([suggestion], dismissed=set(), annotations=elsewhere) == [suggestion]
