@@ -301,12 +301,13 @@ def _cmd_doc_delete(project, args) -> int:
 def _cmd_tags(project, args) -> int:
     usage = project.tag_usage()
     tags = project.tags()
+    paths = project.tag_paths()
     if args.json:
-        _print_json([{"id": t.id, "name": t.name, "path": project.tag_path(t.id), "parent_id": t.parent_id,
+        _print_json([{"id": t.id, "name": t.name, "path": paths[t.id], "parent_id": t.parent_id,
                       "color": t.color, "description": t.description, "uses": usage.get(t.id, 0)} for t in tags])
         return 0
     for t in tags:
-        print(f"{t.id}\t{project.tag_path(t.id)}\t{t.color}\t{usage.get(t.id, 0)}")
+        print(f"{t.id}\t{paths[t.id]}\t{t.color}\t{usage.get(t.id, 0)}")
     return 0
 
 
@@ -384,7 +385,7 @@ def _annotation_json(project, a, tag_paths) -> dict:
 def _cmd_annotations(project, args) -> int:
     if args.doc is not None:
         project.document(args.doc)
-    tag_paths = {t.id: project.tag_path(t.id) for t in project.tags()}
+    tag_paths = project.tag_paths()
     items = [_annotation_json(project, a, tag_paths) for a in project.annotations(args.doc)]
     if args.json:
         _print_json(items)
@@ -470,7 +471,7 @@ def _cmd_reimport(project, args) -> int:
 def _cmd_orphans(project, args) -> int:
     if args.doc is not None:
         project.document(args.doc)
-    tag_paths = {t.id: project.tag_path(t.id) for t in project.tags()}
+    tag_paths = project.tag_paths()
     items = [_annotation_json(project, a, tag_paths) for a in project.orphaned_annotations(args.doc)]
     if args.json:
         _print_json(items)

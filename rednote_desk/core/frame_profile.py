@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rednote_desk.core.models import Annotation, Tag
+from rednote_desk.core.tags import tag_paths  # noqa: F401 - also imported from here by callers
 
 
 @dataclass(frozen=True)
@@ -61,27 +62,6 @@ class FrameProfile:
                 for d in self.documents
             ],
         }
-
-
-def tag_paths(tags: Sequence[Tag]) -> dict[int, str]:
-    """"Parent/Child" path of every tag."""
-    by_id = {t.id: t for t in tags}
-    out: dict[int, str] = {}
-
-    def path(tag_id: int) -> str:
-        if tag_id in out:
-            return out[tag_id]
-        names, current, seen = [], tag_id, set()
-        while current is not None and current in by_id and current not in seen:
-            seen.add(current)
-            names.append(by_id[current].name)
-            current = by_id[current].parent_id
-        out[tag_id] = "/".join(reversed(names))
-        return out[tag_id]
-
-    for t in tags:
-        path(t.id)
-    return out
 
 
 def frames_for(tags: Sequence[Tag], roots: Iterable[int] | None = None) -> tuple[Frame, ...]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import UserError
 from ..core.models import Tag
+from ..core.tags import tag_paths
 from .colors import qcolor, swatch_icon
 from .merge_dialog import MergeTargetDialog
 
@@ -208,6 +209,7 @@ class CodebookPanel(QWidget):
         tags = self.project.tags()
         self._usage = self.project.tag_usage()
         self._tags = {t.id: t for t in tags}
+        self._paths = tag_paths(tags)
         totals = self._subtree_totals(tags)
         self._quiet = True
         try:
@@ -474,12 +476,7 @@ class CodebookPanel(QWidget):
         return totals
 
     def _path(self, tag_id: int) -> str:
-        names, current, guard = [], tag_id, 0
-        while current in self._tags and guard < 100:
-            names.append(self._tags[current].name)
-            current = self._tags[current].parent_id
-            guard += 1
-        return "/".join(reversed(names))
+        return self._paths.get(tag_id, "")
 
     def _apply_filter(self) -> None:
         needle = self.filter_edit.text().strip().casefold()

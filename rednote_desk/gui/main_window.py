@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from ..core.errors import UserError
+from ..core.tags import tag_paths
 from ..paths import data_dir
 from ..store.undo import Changes
 from .annotated_view import Highlight
@@ -567,7 +568,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self._colors_cache = {}
         tags = self.project.tags()
         self._tag_colors = {t.id: t.color for t in tags}
-        self._tag_paths = {t.id: self.project.tag_path(t.id) for t in tags}
+        self._tag_paths = tag_paths(tags)
 
     def _highlight_for(self, a) -> Highlight:
         colors = self._colors_cache.get(a.tag_ids)

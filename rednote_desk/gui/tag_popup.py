@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..core import tag_search
 from ..core.errors import UserError
 from ..core.models import Tag
+from ..core.tags import tag_paths
 from .colors import paint_swatch
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -348,16 +349,9 @@ class TagPopup(QFrame):
     def _load_tags(self) -> None:
         self._tags: list[Tag] = self.project.tags()
         self._by_id = {t.id: t for t in self._tags}
-        self._paths = {t.id: self._path_of(t.id) for t in self._tags}
+        self._paths = tag_paths(self._tags)
         self._recent = [i for i in dict.fromkeys(self._recent_request) if i in self._by_id][:MAX_RECENT]
 
-    def _path_of(self, tag_id: int) -> str:
-        names, current, guard = [], tag_id, 0
-        while current in self._by_id and guard < 100:
-            names.append(self._by_id[current].name)
-            current = self._by_id[current].parent_id
-            guard += 1
-        return "/".join(reversed(names))
 
     def _rebuild(self) -> None:
         text = self.search_edit.text().strip()

@@ -5,6 +5,7 @@ from typing import Any, Iterator
 
 from ..core.errors import NotFoundError
 from ..core.models import Annotation, AnnotationSpan, Claim, Document, Tag
+from ..core.tags import tag_paths
 
 _ANNOTATION_COLS = (
     "id, document_id, start_offset, end_offset, quote, prefix, suffix, note, coder, "
@@ -77,6 +78,10 @@ class QueriesMixin:
             raise NotFoundError(f"no tag with id {tag_id}")
         return tag_from_row(rows[0])
 
+    def tag_paths(self) -> dict[int, str]:
+        """"Parent/Child" path of every tag, from one query."""
+        return tag_paths(self.tags())
+
     def tag_path(self, tag_id: int) -> str:
         """"Parent/Child" name of a tag."""
         names = []
@@ -100,7 +105,8 @@ class QueriesMixin:
         if len(parts) == 1:
             return candidates
         wanted = "/".join(parts).casefold()
-        return [t for t in candidates if self.tag_path(t.id).casefold() == wanted]
+        paths = self.tag_paths()
+        return [t for t in candidates if paths[t.id].casefold() == wanted]
 
     def tag_usage(self) -> dict[int, int]:
         return {
@@ -250,7 +256,7 @@ class QueriesMixin:
     def iter_export_rows(self, *, batch: int = 5000) -> Iterator[tuple]:
         """Annotations joined with their document, tags and claim, as tuples in the order of
         core.export.CSV_COLUMNS, streamed in batches (memory stays flat)."""
-        tag_paths = {t.id: self.tag_path(t.id) for t in self.tags()}
+        paths = self.tag_paths()
         joined: dict[str | None, str] = {None: ""}  # "3,7" -> "Frames/Conflict; Claim types/Statistic"
         last_id = 0
         while True:
@@ -275,7 +281,7 @@ class QueriesMixin:
                 tags = joined.get(row[12])
                 if tags is None:
                     ids = (int(x) for x in row[12].split(","))
-                    tags = joined[row[12]] = "; ".join(sorted(tag_paths[i] for i in ids if i in tag_paths))
+                    tags = joined[row[12]] = "; ".join(sorted(paths[i] for i in ids if i in paths))
                 yield row[:12] + (tags,) + row[13:]
             last_id = rows[-1][0]
 

@@ -1,0 +1,27 @@
+"""The codebook as a tree: paths of tags. Pure functions over core.models.Tag."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from .models import Tag
+
+
+def tag_paths(tags: Sequence[Tag]) -> dict[int, str]:
+    """"Parent/Child" path of every tag."""
+    by_id = {t.id: t for t in tags}
+    out: dict[int, str] = {}
+
+    def path(tag_id: int) -> str:
+        if tag_id in out:
+            return out[tag_id]
+        names, current, seen = [], tag_id, set()
+        while current is not None and current in by_id and current not in seen:
+            seen.add(current)
+            names.append(by_id[current].name)
+            current = by_id[current].parent_id
+        out[tag_id] = "/".join(reversed(names))
+        return out[tag_id]
+
+    for t in tags:
+        path(t.id)
+    return out
