@@ -48,8 +48,8 @@ def _unique_grams(s: str, lo: int, hi: int, k: int, mod: int, residue: int) -> d
     return first
 
 
-def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest subsequence of ``pairs`` (sorted by first item) increasing in the second item."""
+def increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence of ``pairs`` (sorted by first item) strictly increasing in the second item."""
     tails: list[int] = []  # smallest second item ending an increasing run of each length
     tail_idx: list[int] = []
     prev: list[int] = [-1] * len(pairs)
@@ -76,7 +76,7 @@ def _anchors(sa: str, sb: str, a: tuple[int, int], b: tuple[int, int], k: int) -
     ua = _unique_grams(sa, a[0], a[1], k, mod, residue)
     ub = _unique_grams(sb, b[0], b[1], k, mod, residue)
     pairs = sorted((i, ub[g]) for g, i in ua.items() if g in ub)
-    return _increasing(pairs)
+    return increasing_chain(pairs)
 
 
 Block = tuple[tuple[int, int], tuple[int, int]]

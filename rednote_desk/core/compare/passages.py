@@ -17,6 +17,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from .align import NEAR_IDENTICAL, NEIGHBOUR, PreparedText, WordCodes, align_prepared
+from .anchors import increasing_chain
 from .sentences import Sentence, split_sentences
 from .tokens import token_kind, token_strings
 from .worddiff import DiffChunk, word_diff
@@ -141,28 +142,6 @@ def _overlaps(chunks: list[DiffChunk], sa: list[Sentence], sb: list[Sentence]) -
     return out
 
 
-def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest chain of pairs increasing in both indexes (``pairs`` sorted by the first)."""
-    tails: list[int] = []
-    tail_at: list[int] = []
-    prev = [-1] * len(pairs)
-    for n, (_, j) in enumerate(pairs):
-        pos = bisect_right(tails, j - 1)  # strictly increasing j
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(n)
-        else:
-            tails[pos] = j
-            tail_at[pos] = n
-        prev[n] = tail_at[pos - 1] if pos else -1
-    out = []
-    n = tail_at[-1] if tail_at else -1
-    while n >= 0:
-        out.append(pairs[n])
-        n = prev[n]
-    return out[::-1]
-
-
 def _score(ca: str, cb: str) -> float:
     return fuzz.ratio(ca, cb) / 100.0 if ca and cb else 0.0
 
@@ -176,7 +155,7 @@ def _anchors(a: str, b: str, sa: list[Sentence], sb: list[Sentence], codes_a: li
         longer = max(sa[i].end - sa[i].start, sb[j].end - sb[j].start)
         if n >= ANCHOR_SHARE * longer and _score(codes_a[i], codes_b[j]) >= NEIGHBOUR:
             candidates.append((i, j))
-    return _increasing(candidates)
+    return increasing_chain(candidates)
 
 
 def _gap_pairs(a: str, b: str, sa: list[Sentence], sb: list[Sentence], codes_a: list[str], codes_b: list[str],
