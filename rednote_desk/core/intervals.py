@@ -83,10 +83,6 @@ class IntervalIndex(Generic[K]):
     def keys(self) -> Iterable[K]:
         return self._spans.keys()
 
-    @property
-    def max_lane(self) -> int:
-        return max(self.lanes.values(), default=-1)
-
 
 def _assign_lanes(ordered: Sequence[tuple[K, int, int]]) -> dict[K, int]:
     """Greedy interval colouring: each span takes the lowest lane free at its start."""

@@ -69,7 +69,6 @@ class AnnotatedTextView(QPlainTextEdit):
         self._selected_id: int | None = None
         # (annotation id) -> hover text, asked only when hovering: building 10,000 tooltips up front costs time
         self.tooltip_provider = None
-        self._flash_claim: int | None = None
 
     # -- content -------------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -271,7 +270,7 @@ class AnnotatedTextView(QPlainTextEdit):
                     painter.setPen(QPen(QColor("#202020"), 1.2, Qt.PenStyle.DashLine))
                     painter.drawRect(rect.adjusted(0, 0, -1, -1))
             if h.claim_id is not None and lo <= start < hi:
-                self._paint_claim_marker(painter, layout, base, geometry, start, h.claim_id, lines)
+                self._paint_claim_marker(painter, layout, base, geometry, start, lines)
         if self._mark_list:
             for mark_index, start, end in self._marks.overlapping(lo, hi):
                 mark = self._mark_list[mark_index]
@@ -299,12 +298,12 @@ class AnnotatedTextView(QPlainTextEdit):
 
         return min(first_below(top), count - 1), min(first_below(bottom), count - 1)
 
-    def _paint_claim_marker(self, painter, layout, base, geometry, start, claim_id, lines) -> None:
+    def _paint_claim_marker(self, painter, layout, base, geometry, start, lines) -> None:
         rects = self._span_rects(layout, base, geometry, start, start + 1, lines)
         if not rects:
             return
         r = rects[0]
-        size = 10 if claim_id == self._flash_claim else 7
+        size = 7
         path = QPainterPath()
         cx, cy = r.left(), r.top() + 1
         path.moveTo(cx, cy)

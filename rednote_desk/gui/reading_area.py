@@ -100,7 +100,6 @@ class LinkMap(QWidget):
         self.right = right
         self.links: list[tuple[int, int, int]] = []  # (claim_id, left annotation id, right annotation id)
         self.setFixedWidth(self.WIDTH)
-        self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().verticalPolicy())
 
     def set_links(self, links: list[tuple[int, int, int]]) -> None:
         self.links = links

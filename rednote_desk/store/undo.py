@@ -46,13 +46,6 @@ class Changes:
     def empty(self) -> bool:
         return not self.tables
 
-    def merge(self, other: "Changes") -> None:
-        self.tables |= other.tables
-        self.document_ids |= other.document_ids
-        self.annotation_ids |= other.annotation_ids
-        self.tag_ids |= other.tag_ids
-        self.claim_ids |= other.claim_ids
-
 
 @dataclass
 class _RowChange:
