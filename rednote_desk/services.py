@@ -189,6 +189,11 @@ def reimport_file(
     imported = ingest.read_file(path, max_bytes=limit)
     if trim:
         imported = ingest.trim_boilerplate(imported)
+    return reimport_text(project, document_id, imported)
+
+
+def reimport_text(project: Project, document_id: int, imported: "ingest.ImportedText") -> ReimportOutcome:
+    """The store half of a re-import (the reading half may run on a worker thread)."""
     changes = project.replace_document_text(
         document_id, text=imported.text, text_sha256=ingest.text_sha256(imported.text),
         source_name=imported.source_name,

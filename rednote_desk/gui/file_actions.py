@@ -123,10 +123,18 @@ class FileActionsMixin:
             self.reimport_document(column.document.id, path)
 
     def reimport_document(self, document_id: int, path: str) -> dict | None:
-        try:
-            from .. import services
+        from .. import services
+        from ..core import ingest
+        from .workers import run_with_progress
 
-            outcome = services.reimport_file(self.project, document_id, path)
+        try:
+            self.project.document(document_id)
+            # reading and parsing a big file takes seconds: off the GUI thread; storing stays here
+            imported = run_with_progress(self, "Reading the new version",
+                                         lambda report, cancelled: ingest.read_file(path))
+            if imported is None:
+                return None  # cancelled
+            outcome = services.reimport_text(self.project, document_id, imported)
         except UserError as exc:
             QMessageBox.warning(self, "Re-import", str(exc))
             return None
