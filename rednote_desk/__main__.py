@@ -1,6 +1,6 @@
 """``python -m rednote_desk``: the command line (no command launches the app)."""
 import sys
 
-from .cli import main
+from rednote_desk.cli import main
 
 sys.exit(main())

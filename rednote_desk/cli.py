@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__
-from .core.errors import UserError
+from rednote_desk import __version__
+from rednote_desk.core.errors import UserError
 
 EXIT_ERROR = 1
 EXIT_PARTIAL = 2
@@ -165,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in (None, "gui"):
-        from .gui.app import main as gui_main
+        from rednote_desk.gui.app import main as gui_main
 
         return gui_main(db_path=args.db)
     try:
@@ -194,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _database_problem(exc: sqlite3.DatabaseError, db: str | None) -> str:
     if db is None:
-        from .services import default_project_path
+        from rednote_desk.services.projects import default_project_path
 
         db = str(default_project_path())
     text = str(exc)
@@ -209,7 +209,7 @@ def _database_problem(exc: sqlite3.DatabaseError, db: str | None) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from . import services
+    from rednote_desk import services
 
     if args.command == "boilerplate":
         return _cmd_boilerplate(args)
@@ -231,7 +231,7 @@ def _one_line(text: str | None) -> str:
 
 
 def _cmd_import(project, args) -> int:
-    from . import services
+    from rednote_desk import services
 
     if args.published:
         _check_date(args.published)
@@ -261,7 +261,7 @@ def _cmd_import(project, args) -> int:
 
 
 def _cmd_boilerplate(args) -> int:
-    from .core import ingest
+    from rednote_desk.core import ingest
 
     imported = ingest.read_file(args.file)
     for span in imported.boilerplate:
@@ -436,7 +436,7 @@ def _cmd_search(project, args) -> int:
 
 
 def _cmd_export(project, args) -> int:
-    from .services import export_csv_file
+    from rednote_desk.services.projects import export_csv_file
 
     if args.csv == "-":
         try:  # no newline translation (CRLF stays CRLF), UTF-8 whatever the console says
@@ -452,7 +452,7 @@ def _cmd_export(project, args) -> int:
 
 
 def _cmd_reimport(project, args) -> int:
-    from .services import reimport_file
+    from rednote_desk.services.projects import reimport_file
 
     outcome = reimport_file(project, args.id, args.file, trim=args.trim_boilerplate,
                             max_bytes=int(args.max_mb * 1024 * 1024))
@@ -507,7 +507,7 @@ def _stdout_for_files() -> None:
 
 
 def _cmd_compare(project, args) -> int:
-    from .comparison import build_comparison, write_comparison_json, write_matrix_csv
+    from rednote_desk.services.comparison import build_comparison, write_comparison_json, write_matrix_csv
 
     if args.json == "-" and args.csv == "-":
         raise UserError("only one of --json and --csv can write to standard output")
@@ -535,7 +535,7 @@ def _cmd_compare(project, args) -> int:
 
 
 def _cmd_report(project, args) -> int:
-    from .report import read_report_input, write_report_data
+    from rednote_desk.services.report import read_report_input, write_report_data
 
     data = read_report_input(project, args.docs)
     if args.html == "-":
@@ -563,7 +563,7 @@ def _print_comparison(comparison) -> None:
 
 
 def _cmd_suggestions(project, args) -> int:
-    from .comparison import build_comparison
+    from rednote_desk.services.comparison import build_comparison
 
     comparison = build_comparison(project, args.docs, alignments=False)
     if args.json:
@@ -577,7 +577,7 @@ def _cmd_suggestions(project, args) -> int:
 
 
 def _cmd_accept(project, args) -> int:
-    from .comparison import find_suggestion
+    from rednote_desk.services.comparison import find_suggestion
 
     suggestion = find_suggestion(project, args.key, args.docs)
     indexes = None
@@ -592,7 +592,7 @@ def _cmd_accept(project, args) -> int:
 
 
 def _cmd_dismiss(project, args) -> int:
-    from .comparison import find_suggestion
+    from rednote_desk.services.comparison import find_suggestion
 
     if args.key in project.dismissed_suggestion_keys():
         print(f"rednote-desk: note: “{args.key}” was already dismissed", file=sys.stderr)

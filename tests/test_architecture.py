@@ -24,7 +24,7 @@ def test_core_and_store_import_without_pyside6():
         "for pkg in (rednote_desk.core, rednote_desk.store):\n"
         "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        importlib.import_module(m.name)\n"
-        "import rednote_desk.services, rednote_desk.cli\n"
+        "import rednote_desk.services.projects, rednote_desk.cli\n"
         "print('ok')\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,

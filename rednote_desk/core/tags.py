@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .models import Tag
+from rednote_desk.core.models import Tag
 
 
 def tag_paths(tags: Sequence[Tag]) -> dict[int, str]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from .annotated_view import Mark
-from .reading_area import ReadingArea
-from .workers import Task
+from rednote_desk.gui.annotated_view import Mark
+from rednote_desk.gui.reading_area import ReadingArea
+from rednote_desk.gui.workers import Task
 
 UNIQUE_COLOR = "#ff7f0e"
 
@@ -61,7 +61,7 @@ class AlignmentMarker(QObject):
         generation = self._generation
         if self._task is not None:
             self._task.cancel()
-        from ..core.compare.align import align_documents  # numpy, rapidfuzz: only when marks are wanted
+        from rednote_desk.core.compare.align import align_documents  # numpy, rapidfuzz: only when marks are wanted
 
         task = Task(lambda report, is_cancelled: align_documents(documents), self)
         task.finished.connect(lambda result, g=generation, i=ids: self._on_finished(g, i, result))
@@ -76,7 +76,7 @@ class AlignmentMarker(QObject):
         self._apply()
 
     def _apply(self) -> None:
-        from ..core.compare.marks import unique_sentence_spans
+        from rednote_desk.core.compare.marks import unique_sentence_spans
 
         open_ids = self.reading.document_ids()
         labels = {c.document.id: c.document.display_outlet for c in self.reading.columns}
@@ -94,7 +94,7 @@ class AlignmentMarker(QObject):
         """Scroll the other columns to the sentences aligned with the one at ``offset``; returns how many."""
         if not self.alignments:
             return 0
-        from ..core.compare.marks import counterparts
+        from rednote_desk.core.compare.marks import counterparts
 
         source = self.reading.column_for(document_id)
         if source is None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from ..core.errors import UserError
+from rednote_desk.core.errors import UserError
 
 RECENT_TAGS = 9
 
@@ -22,7 +22,7 @@ class AnnotateActionsMixin:
             self.statusBar().showMessage("Select some text to tag, or click a highlight to retag it.", 5000)
             return
         preselected = self.project.annotation(annotation_id).tag_ids if span is None else ()
-        from .tag_popup import TagPopup  # built on first use: not needed to paint the window
+        from rednote_desk.gui.tag_popup import TagPopup  # built on first use: not needed to paint the window
 
         popup = TagPopup(self.project, recent_tag_ids=self.recent_tag_ids, preselected=preselected, parent=self)
         popup.tags_chosen.connect(lambda tag_ids: self.apply_tags(column.document.id, span, annotation_id, tag_ids))

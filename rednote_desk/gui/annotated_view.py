@@ -16,8 +16,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
-from ..core.intervals import IntervalIndex
-from ..core.textpos import Utf16Index, trim_span
+from rednote_desk.core.intervals import IntervalIndex
+from rednote_desk.core.textpos import Utf16Index, trim_span
 
 LANE_GAP = 3  # pixels between stacked underlines of overlapping annotations
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, QSor
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QTextDocument, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..core.comparison_data import Comparison
-from ..core.matrix import Cell, ClaimRow
-from ..core.quantity import format_quantity
-from .colors import qcolor, readable_text_color
+from rednote_desk.core.compare.comparison import Comparison
+from rednote_desk.core.compare.matrix import Cell, ClaimRow
+from rednote_desk.core.numbers.quantity import format_quantity
+from rednote_desk.gui.colors import qcolor, readable_text_color
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 CELL_ROLE = Qt.ItemDataRole.UserRole + 2

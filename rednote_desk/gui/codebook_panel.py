@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import UserError
-from ..core.models import Tag
-from ..core.tags import tag_paths
-from .colors import qcolor, swatch_icon
-from .merge_dialog import MergeTargetDialog
+from rednote_desk.core.errors import UserError
+from rednote_desk.core.models import Tag
+from rednote_desk.core.tags import tag_paths
+from rednote_desk.gui.colors import qcolor, swatch_icon
+from rednote_desk.gui.merge_dialog import MergeTargetDialog
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole
 MIME_TAG_IDS = "application/x-rednote-desk-tag-ids"

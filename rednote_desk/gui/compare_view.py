@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from ..comparison import read_comparison_input, write_matrix_csv
-from ..core.comparison_data import Comparison, ComparisonInput, compute_comparison
-from ..core.errors import UserError
-from ..core.frame_profile import frame_profile, tag_paths
-from ..core.matrix import ClaimRow
-from ..store.project import Project
-from .claim_matrix import (
+from rednote_desk.services.comparison import read_comparison_input, write_matrix_csv
+from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
+from rednote_desk.core.errors import UserError
+from rednote_desk.core.compare.frame_profile import frame_profile, tag_paths
+from rednote_desk.core.compare.matrix import ClaimRow
+from rednote_desk.store.project import Project
+from rednote_desk.gui.claim_matrix import (
     CLAIM_COLUMN,
     DISAGREE_COLOR,
     FILTERS,
@@ -50,10 +50,10 @@ from .claim_matrix import (
     MatrixDelegate,
     MatrixFilter,
 )
-from .copies_panel import CopiesPanel
-from .frame_profile import FrameProfilePanel
-from .suggestion_panel import AcceptSuggestionDialog, SuggestionPanel
-from .workers import Task
+from rednote_desk.gui.copies_panel import CopiesPanel
+from rednote_desk.gui.frame_profile import FrameProfilePanel
+from rednote_desk.gui.suggestion_panel import AcceptSuggestionDialog, SuggestionPanel
+from rednote_desk.gui.workers import Task
 
 log = logging.getLogger(__name__)
 

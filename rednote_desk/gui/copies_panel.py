@@ -12,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout
 
-from ..core.compare.spin import CopyFinding
-from ..core.copies_html import evidence_html, finding_headline, finding_headline_html
-from ..core.models import Document
+from rednote_desk.core.compare.spin import CopyFinding
+from rednote_desk.core.html.copies import evidence_html, finding_headline, finding_headline_html
+from rednote_desk.core.models import Document
 
 BANNER_STYLE = ("#copies_panel { background: #fff8e1; border: 1px solid #f0d98a; border-radius: 4px; }"
                 " QLabel { background: transparent; }")

@@ -5,7 +5,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit
 
-from ..core.models import Document
+from rednote_desk.core.models import Document
 
 
 class DocumentDetailsDialog(QDialog):

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.compare.passages import PassageDiff, passage_diff
-from ..core.diff_html import CURRENT, Page, Piece, render_page, window
-from ..core.errors import UserError
-from ..core.matrix import document_labels
-from ..core.models import Document
-from ..store.project import Project
-from .workers import Task
+from rednote_desk.core.compare.passages import PassageDiff, passage_diff
+from rednote_desk.core.html.diff import CURRENT, Page, Piece, render_page, window
+from rednote_desk.core.errors import UserError
+from rednote_desk.core.compare.matrix import document_labels
+from rednote_desk.core.models import Document
+from rednote_desk.store.project import Project
+from rednote_desk.gui.workers import Task
 
 log = logging.getLogger(__name__)
 

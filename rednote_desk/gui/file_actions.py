@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..core.errors import UserError
+from rednote_desk.core.errors import UserError
 
 
 class FileActionsMixin:
@@ -29,8 +29,8 @@ class FileActionsMixin:
 
     def _open_path(self, path: str, *, seed_codebook: bool = False) -> None:
         try:
-            from .. import services
-            from ..store.project import Project
+            from rednote_desk import services
+            from rednote_desk.store.project import Project
 
             project = Project.open(path)
             if seed_codebook:
@@ -50,13 +50,13 @@ class FileActionsMixin:
             self.open_document(document_id, new_column=len(self.reading.columns) < 2)
 
     def dragEnterEvent(self, event):  # noqa: N802 - Qt override
-        from .import_dialog import files_from_mime
+        from rednote_desk.gui.import_dialog import files_from_mime
 
         if files_from_mime(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event):  # noqa: N802 - Qt override
-        from .import_dialog import files_from_mime
+        from rednote_desk.gui.import_dialog import files_from_mime
 
         paths = files_from_mime(event.mimeData())
         if paths:
@@ -71,7 +71,7 @@ class FileActionsMixin:
             return
         excel = "Excel" in chosen
         try:
-            from .. import services
+            from rednote_desk import services
 
             count = services.export_csv_file(self.project, path, raw=not excel, excel=excel)
         except UserError as exc:
@@ -80,8 +80,8 @@ class FileActionsMixin:
         self.statusBar().showMessage(f"Exported {count} annotations to {path}", 8000)
 
     def export_report_dialog(self) -> None:
-        from ..report import read_report_input, write_report_data
-        from .workers import run_with_progress
+        from rednote_desk.services.report import read_report_input, write_report_data
+        from rednote_desk.gui.workers import run_with_progress
 
         ids = self.reading.document_ids()
         if len(ids) < 2:
@@ -123,9 +123,9 @@ class FileActionsMixin:
             self.reimport_document(column.document.id, path)
 
     def reimport_document(self, document_id: int, path: str) -> dict | None:
-        from .. import services
-        from ..core import ingest
-        from .workers import run_with_progress
+        from rednote_desk import services
+        from rednote_desk.core import ingest
+        from rednote_desk.gui.workers import run_with_progress
 
         try:
             self.project.document(document_id)

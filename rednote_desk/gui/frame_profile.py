@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.frame_profile import FrameProfile
-from ..core.models import Tag
-from .colors import qcolor, readable_text_color
+from rednote_desk.core.compare.frame_profile import FrameProfile
+from rednote_desk.core.models import Tag
+from rednote_desk.gui.colors import qcolor, readable_text_color
 
 ROW_HEIGHT = 42
 LABEL_WIDTH = 230

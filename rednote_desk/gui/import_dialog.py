@@ -8,14 +8,14 @@ from typing import Sequence
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from .. import services
-from ..core import ingest
-from ..core.errors import UserError
-from ..store.project import Project
-from ..store.undo import Changes
-from .import_review import ImportReviewDialog, ReviewChoice
-from .paste_dialog import PasteTextDialog
-from .workers import IsCancelled, Report, run_with_progress
+from rednote_desk import services
+from rednote_desk.core import ingest
+from rednote_desk.core.errors import UserError
+from rednote_desk.store.project import Project
+from rednote_desk.store.undo import Changes
+from rednote_desk.gui.import_review import ImportReviewDialog, ReviewChoice
+from rednote_desk.gui.paste_dialog import PasteTextDialog
+from rednote_desk.gui.workers import IsCancelled, Report, run_with_progress
 
 __all__ = ["ImportController", "ImportReviewDialog", "PasteTextDialog", "ParsedFiles", "files_from_mime",
            "parse_files"]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.ingest.model import ImportedText
+from rednote_desk.core.ingest.model import ImportedText
 
 FIELDS = ("title", "outlet", "author", "published")
 FILE_COLUMN, TITLE_COLUMN, OUTLET_COLUMN, AUTHOR_COLUMN, PUBLISHED_COLUMN, TRIM_COLUMN, WARNINGS_COLUMN = range(7)

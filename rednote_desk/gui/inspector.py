@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import Annotation, Claim
-from .colors import readable_text_color
+from rednote_desk.core.models import Annotation, Claim
+from rednote_desk.gui.colors import readable_text_color
 
 
 class InspectorPanel(QWidget):

@@ -19,24 +19,24 @@ from PySide6.QtWidgets import (
 
 from typing import TYPE_CHECKING
 
-from ..core.errors import UserError
-from ..core.tags import tag_paths
-from ..paths import data_dir
-from ..store.undo import Changes
-from .annotated_view import Highlight
-from .alignment_marks import AlignmentMarker
-from .annotate_actions import AnnotateActionsMixin
-from .dialogs import DocumentDetailsDialog
-from .file_actions import FileActionsMixin
-from .inspector import InspectorPanel
-from .library import LibraryPanel
-from .orphans import OrphanReviewPanel
-from .reading_area import ReadingArea
-from .search import FindBar, SearchPanel
+from rednote_desk.core.errors import UserError
+from rednote_desk.core.tags import tag_paths
+from rednote_desk.paths import data_dir
+from rednote_desk.store.undo import Changes
+from rednote_desk.gui.annotated_view import Highlight
+from rednote_desk.gui.alignment_marks import AlignmentMarker
+from rednote_desk.gui.annotate_actions import AnnotateActionsMixin
+from rednote_desk.gui.dialogs import DocumentDetailsDialog
+from rednote_desk.gui.file_actions import FileActionsMixin
+from rednote_desk.gui.inspector import InspectorPanel
+from rednote_desk.gui.library import LibraryPanel
+from rednote_desk.gui.orphans import OrphanReviewPanel
+from rednote_desk.gui.reading_area import ReadingArea
+from rednote_desk.gui.search import FindBar, SearchPanel
 
 
 if TYPE_CHECKING:
-    from ..store.project import Project
+    from rednote_desk.store.project import Project
 
 
 def settings_for_app() -> QSettings:
@@ -243,12 +243,12 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.project = project
         self._project_ready = True
         self._lock_project(project)
-        from .codebook_panel import CodebookPanel
+        from rednote_desk.gui.codebook_panel import CodebookPanel
 
         self.codebook = CodebookPanel(project)
         self.codebook.changed.connect(self.apply_changes)
         self.codebook_dock.setWidget(self.codebook)
-        from .import_dialog import ImportController  # services, ingest: after the window is up
+        from rednote_desk.gui.import_dialog import ImportController  # services, ingest: after the window is up
 
         self.importer = ImportController(project, self)
         self.importer.changed.connect(self.apply_changes)
@@ -269,7 +269,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
 
         from PySide6.QtWidgets import QMessageBox
 
-        from .. import services
+        from rednote_desk import services
 
         try:
             project = services.open_project(db_path)
@@ -305,7 +305,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
     def compare_view(self):
         """The claims × outlets view, built on first use."""
         if self._compare_view is None:
-            from .compare_view import CompareView
+            from rednote_desk.gui.compare_view import CompareView
 
             view = CompareView(self.project)
             view.passage_requested.connect(self.show_passage)
@@ -319,7 +319,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
     def diff_view(self):
         """The pairwise text diff, built on first use."""
         if self._diff_view is None:
-            from .diff_view import DiffView
+            from rednote_desk.gui.diff_view import DiffView
 
             view = DiffView(self.project)
             view.passage_requested.connect(self.show_passage)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .colors import swatch_icon
+from rednote_desk.gui.colors import swatch_icon
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import Annotation
+from rednote_desk.core.models import Annotation
 
 _QUOTE_CHARS = 160
 

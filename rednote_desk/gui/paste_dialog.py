@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import ingest
-from .import_review import ReviewChoice, date_problem, describe_boilerplate
+from rednote_desk.core import ingest
+from rednote_desk.gui.import_review import ReviewChoice, date_problem, describe_boilerplate
 
 SNIFF_DELAY_MS = 300
 PASTE_FIELDS = ("title", "outlet", "author", "published", "url")

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import Annotation, Document
-from .annotated_view import AnnotatedTextView, Highlight, Mark
+from rednote_desk.core.models import Annotation, Document
+from rednote_desk.gui.annotated_view import AnnotatedTextView, Highlight, Mark
 
 MAX_COLUMNS = 4
 CLAIM_COLORS = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.claim_models import SuggestedClaim
-from ..core.quantity import format_quantity
+from rednote_desk.core.claims.models import SuggestedClaim
+from rednote_desk.core.numbers.quantity import format_quantity
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import tag_search
-from ..core.errors import UserError
-from ..core.models import Tag
-from ..core.tags import tag_paths
-from .colors import paint_swatch
+from rednote_desk.core import tag_search
+from rednote_desk.core.errors import UserError
+from rednote_desk.core.models import Tag
+from rednote_desk.core.tags import tag_paths
+from rednote_desk.gui.colors import paint_swatch
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
-from ..core.errors import UserError
+from rednote_desk.core.errors import UserError
 
 log = logging.getLogger(__name__)
 

@@ -5,10 +5,10 @@ import getpass
 import re
 from typing import Any, Iterable, Sequence
 
-from ..core.anchoring import Selector, make_selector, reanchor_many
-from ..core.errors import NotFoundError, UserError
-from ..core.models import Annotation, Claim, Document, Tag
-from .undo import Changes, utc_now
+from rednote_desk.core.anchoring import Selector, make_selector, reanchor_many
+from rednote_desk.core.errors import NotFoundError, UserError
+from rednote_desk.core.models import Annotation, Claim, Document, Tag
+from rednote_desk.store.undo import Changes, utc_now
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_TAG_NAME = 200

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..core.errors import DatabaseVersionError, UserError
-from .migrations import MIGRATION_SET, known_migration_names, migrations
-from .operations import OperationsMixin
-from .queries import QueriesMixin
-from .undo import UndoMixin
+from rednote_desk.core.errors import DatabaseVersionError, UserError
+from rednote_desk.store.migrations import MIGRATION_SET, known_migration_names, migrations
+from rednote_desk.store.operations import OperationsMixin
+from rednote_desk.store.queries import QueriesMixin
+from rednote_desk.store.undo import UndoMixin
 
 BACKUPS_KEPT = 5
 

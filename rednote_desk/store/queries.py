@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..core.errors import NotFoundError
-from ..core.models import Annotation, AnnotationSpan, Claim, Document, Tag
-from ..core.tags import tag_paths
+from rednote_desk.core.errors import NotFoundError
+from rednote_desk.core.models import Annotation, AnnotationSpan, Claim, Document, Tag
+from rednote_desk.core.tags import tag_paths
 
 _ANNOTATION_COLS = (
     "id, document_id, start_offset, end_offset, quote, prefix, suffix, note, coder, "

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .project import Project
+from rednote_desk.store.project import Project
 
 SNAPSHOT = Path(__file__).resolve().parents[2] / "db" / "schema.sql"
 

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from ..core.errors import UserError
+from rednote_desk.core.errors import UserError
 
 UNDO_LOG_LIMIT = 500
 

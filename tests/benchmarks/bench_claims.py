@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from rednote_desk.core.claims import suggest_claims  # noqa: E402
-from rednote_desk.core.comparison_data import ComparisonInput, compute_comparison  # noqa: E402
+from rednote_desk.core.compare.comparison import ComparisonInput, compute_comparison  # noqa: E402
 from rednote_desk.core.models import Annotation, Claim, Document, Tag  # noqa: E402
 from rednote_desk.core.numbers import parse_quantities  # noqa: E402
 

@@ -23,7 +23,7 @@ from rednote_desk.core.compare.align import align_documents  # noqa: E402
 from rednote_desk.core.compare.spin import find_copies  # noqa: E402
 from rednote_desk.core.compare.worddiff import word_diff  # noqa: E402
 from rednote_desk.core.models import Document  # noqa: E402
-from rednote_desk.core.render import render_inline_html, render_side_by_side_html  # noqa: E402
+from rednote_desk.core.html.styles import render_inline_html, render_side_by_side_html  # noqa: E402
 
 SEED = 20250113
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -132,7 +132,7 @@ def report_5_samples_ms(runs: int) -> float:
     import tempfile
 
     from rednote_desk import services
-    from rednote_desk.report import write_report
+    from rednote_desk.services.report import write_report
     from rednote_desk.store.project import Project
 
     project = Project.in_memory()

@@ -5,9 +5,9 @@ from compare_texts import INDEPENDENT, ORIGINAL, SPUN
 from pygments.token import Generic, Text
 
 from rednote_desk.core.compare.passages import passage_diff
-from rednote_desk.core.diff_html import (fold_runs, inline_tokens, passage_diff_html, render_page, side_tokens,
+from rednote_desk.core.html.diff import (fold_runs, inline_tokens, passage_diff_html, render_page, side_tokens,
                                          window)
-from rednote_desk.core.render import Changed, ChangedNew, ChangedOld
+from rednote_desk.core.html.styles import Changed, ChangedNew, ChangedOld
 
 EDITED = ORIGINAL.replace("$18 million", "$20 million").replace(
     "Some users waited", "Some <script>alert('x')</script> users waited")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rednote_desk.core.frame_profile import frame_profile, frames_for, tag_paths, union_length
+from rednote_desk.core.compare.frame_profile import frame_profile, frames_for, tag_paths, union_length
 from rednote_desk.core.models import Annotation, Tag
 
 TAGS = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 from rednote_desk.core.claims import suggest_claims
-from rednote_desk.core.comparison_data import ComparisonInput, compute_comparison
-from rednote_desk.core.matrix import (
+from rednote_desk.core.compare.comparison import ComparisonInput, compute_comparison
+from rednote_desk.core.compare.matrix import (
     already_confirmed,
     claim_spans,
     confirmed_rows,
@@ -15,7 +15,7 @@ from rednote_desk.core.matrix import (
     suggested_rows,
 )
 from rednote_desk.core.models import Annotation, Claim, Document, Tag
-from rednote_desk.core.voices import count_voices, voice_groups
+from rednote_desk.core.compare.voices import count_voices, voice_groups
 
 A = Document(1, "A story", "𝓞𝓹𝓮𝓻𝓪 🚢 news. More than 700,000 American users joined RedNote this week.",
              outlet="Wire A")

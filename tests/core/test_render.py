@@ -5,7 +5,7 @@ from compare_texts import ORIGINAL, SPUN
 from pygments.token import Generic, Text
 
 from rednote_desk.core.compare.worddiff import word_diff
-from rednote_desk.core.render import (Changed, ChangedNew, ChangedOld, RedNoteDiffStyle, diff_tokens,
+from rednote_desk.core.html.styles import (Changed, ChangedNew, ChangedOld, RedNoteDiffStyle, diff_tokens,
                                       render_inline_html, render_side_by_side_html, side_by_side_rows, style_css)
 
 EDITED = ORIGINAL.replace("$18 million", "$20 million").replace(

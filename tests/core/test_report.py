@@ -5,10 +5,10 @@ import lxml.html
 import pytest
 from compare_texts import INDEPENDENT, ORIGINAL, SPUN, UNRELATED, VERBATIM_WITH_INTRO
 
-from rednote_desk.core.comparison_data import ComparisonInput
+from rednote_desk.core.compare.comparison import ComparisonInput
 from rednote_desk.core.models import Annotation, Document, Tag
-from rednote_desk.core.report_html import ALL_PAIRS_UP_TO, ReportInput, heat_map_svg, render_report
-from rednote_desk.core.frame_profile import frame_profile
+from rednote_desk.core.html.report import ALL_PAIRS_UP_TO, ReportInput, heat_map_svg, render_report
+from rednote_desk.core.compare.frame_profile import frame_profile
 
 
 def data(texts, **kw):
@@ -62,7 +62,7 @@ def test_heat_map_is_inline_svg_with_escaped_names():
 
 
 def test_write_report_over_a_project(project, tmp_path):
-    from rednote_desk.report import write_report
+    from rednote_desk.services.report import write_report
 
     for title, text in (("Herald", ORIGINAL), ("𝓞𝓹𝓮𝓻𝓪 🚢 Farm", SPUN)):
         project.add_document(title=title, text=text, text_sha256=hashlib.sha256(text.encode()).hexdigest())

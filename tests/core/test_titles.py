@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from rednote_desk import services
 from rednote_desk.core import ingest
-from rednote_desk.core.titles import MAX_TITLE, fallback_title, first_sentence
+from rednote_desk.core.ingest.titles import MAX_TITLE, fallback_title, first_sentence
 
 
 def test_sample_002_skips_the_byline_and_cuts_at_a_clause():

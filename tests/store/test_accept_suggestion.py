@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from rednote_desk.core.claim_models import Mention, SuggestedClaim
+from rednote_desk.core.claims.models import Mention, SuggestedClaim
 from rednote_desk.core.errors import UserError
 from rednote_desk.core.numbers import parse_quantities
 

@@ -16,9 +16,9 @@ from typing import Literal, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ..models import Document
-from .sentences import Sentence, split_sentences
-from .tokens import token_kind, token_strings
+from rednote_desk.core.models import Document
+from rednote_desk.core.compare.sentences import Sentence, split_sentences
+from rednote_desk.core.compare.tokens import token_kind, token_strings
 
 PairKind = Literal["identical", "near-identical", "paraphrase", "unique"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from .align import Alignment
-from .sentences import Sentence
+from rednote_desk.core.compare.align import Alignment
+from rednote_desk.core.compare.sentences import Sentence
 
 ONLY_HERE = "Only this outlet says this"
 

@@ -16,11 +16,11 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from .align import NEAR_IDENTICAL, NEIGHBOUR, PreparedText, WordCodes, align_prepared
-from .anchors import increasing_chain
-from .sentences import Sentence, split_sentences
-from .tokens import token_kind, token_strings
-from .worddiff import DiffChunk, word_diff
+from rednote_desk.core.compare.align import NEAR_IDENTICAL, NEIGHBOUR, PreparedText, WordCodes, align_prepared
+from rednote_desk.core.compare.anchors import increasing_chain
+from rednote_desk.core.compare.sentences import Sentence, split_sentences
+from rednote_desk.core.compare.tokens import token_kind, token_strings
+from rednote_desk.core.compare.worddiff import DiffChunk, word_diff
 
 RowKind = Literal["pair", "only_a", "only_b"]
 Report = Callable[[int, int, str], None]

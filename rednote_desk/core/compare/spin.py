@@ -13,10 +13,10 @@ from typing import Literal, Sequence
 
 import numpy as np
 
-from ..models import Document
-from .align import NEIGHBOUR, Alignment, PreparedText, WordCodes, align_prepared, doc_key, prepare, similarity
-from .stopwords import STOPWORDS
-from .worddiff import word_diff
+from rednote_desk.core.models import Document
+from rednote_desk.core.compare.align import NEIGHBOUR, Alignment, PreparedText, WordCodes, align_prepared, doc_key, prepare, similarity
+from rednote_desk.core.compare.stopwords import STOPWORDS
+from rednote_desk.core.compare.worddiff import word_diff
 
 CopyKind = Literal["verbatim", "near-verbatim", "spun", "independent"]
 

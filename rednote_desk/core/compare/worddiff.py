@@ -15,8 +15,8 @@ from typing import Literal, NamedTuple
 
 import fast_diff_match_patch as fdmp
 
-from .anchors import anchored_blocks
-from .tokens import token_kind, token_strings
+from rednote_desk.core.compare.anchors import anchored_blocks
+from rednote_desk.core.compare.tokens import token_kind, token_strings
 
 ChunkTag = Literal["equal", "insert", "delete", "replace"]
 

@@ -3,10 +3,10 @@
 HTML goes through trafilatura (imported lazily, offline); plain text through encoding detection and
 line-shape heuristics. Offsets are code points; the text is kept as decoded apart from newlines.
 """
-from .model import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, BoilerplateSpan, ImportedText
-from .reader import from_bytes, from_text, read_file, text_sha256
-from .sniff import sniff_metadata
-from .trim import trim_boilerplate
+from rednote_desk.core.ingest.model import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, BoilerplateSpan, ImportedText
+from rednote_desk.core.ingest.reader import from_bytes, from_text, read_file, text_sha256
+from rednote_desk.core.ingest.sniff import sniff_metadata
+from rednote_desk.core.ingest.trim import trim_boilerplate
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .lines import Line, header_banner_lines, looks_like_headline, nonblank_lines
-from .markers import (
+from rednote_desk.core.ingest.lines import Line, header_banner_lines, looks_like_headline, nonblank_lines
+from rednote_desk.core.ingest.markers import (
     ADVERT,
     BANNER,
     BYLINE,
@@ -20,8 +20,8 @@ from .markers import (
     TAGS,
     classify_line,
 )
-from .model import BoilerplateSpan
-from .sniff import parse_byline
+from rednote_desk.core.ingest.model import BoilerplateSpan
+from rednote_desk.core.ingest.sniff import parse_byline
 
 _NOT_FOOTER_MARKERS = (REPEATED, REPEATED_HEADLINE, EMBED, BANNER, ADVERT, NAVIGATION)
 

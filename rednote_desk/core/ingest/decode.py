@@ -5,7 +5,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from ..errors import IngestError
+from rednote_desk.core.errors import IngestError
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),

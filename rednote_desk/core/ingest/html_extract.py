@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .html_render import parse_html, render_paragraphs, restore_breaks, strip_chrome
+from rednote_desk.core.ingest.html_render import parse_html, render_paragraphs, restore_breaks, strip_chrome
 
 _FALLBACK_WARNING = (
     "the article extractor found no main text; imported all visible text of the page instead "

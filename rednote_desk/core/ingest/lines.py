@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import parse_date
+from rednote_desk.core.ingest.dates import parse_date
 
 
 @dataclass(frozen=True)

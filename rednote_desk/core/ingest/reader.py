@@ -6,12 +6,12 @@ import os
 import re
 from pathlib import Path
 
-from ..errors import IngestError
-from .boilerplate import detect_boilerplate
-from .dates import parse_date
-from .decode import Decoded, decode_bytes
-from .model import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, ImportedText
-from .sniff import sniff_metadata
+from rednote_desk.core.errors import IngestError
+from rednote_desk.core.ingest.boilerplate import detect_boilerplate
+from rednote_desk.core.ingest.dates import parse_date
+from rednote_desk.core.ingest.decode import Decoded, decode_bytes
+from rednote_desk.core.ingest.model import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, ImportedText
+from rednote_desk.core.ingest.sniff import sniff_metadata
 
 _FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 _TEXT_FORMATS = ("paste", "txt", "md", "html")
@@ -74,7 +74,7 @@ def _build(text: str, *, name: str, fmt: str, decoded: Decoded | None) -> Import
     _require_text(text, name)
     meta: dict = {}
     if fmt == "html":
-        from .html_extract import extract_article
+        from rednote_desk.core.ingest.html_extract import extract_article
 
         article = extract_article(text)
         text = _normalise(article.text)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..errors import IngestError
-from .model import BoilerplateSpan, ImportedText
+from rednote_desk.core.errors import IngestError
+from rednote_desk.core.ingest.model import BoilerplateSpan, ImportedText
 
 _MAX_BLANK_NEWLINES = 2  # at most one empty line where something was cut out
 

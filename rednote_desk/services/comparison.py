@@ -1,7 +1,7 @@
 """The comparison service shared by the CLI and the GUI: read the project, compute, write files.
 
 No Qt here. The GUI calls :func:`read_comparison_input` on its own thread and
-:func:`rednote_desk.core.comparison_data.compute_comparison` on a worker thread.
+:func:`rednote_desk.core.compare.comparison.compute_comparison` on a worker thread.
 """
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from .core.claim_models import SuggestedClaim
-from .core.comparison_data import Comparison, ComparisonInput, compute_comparison
-from .core.errors import NotFoundError, UserError
-from .core.export import write_csv
-from .core.matrix import MATRIX_CSV_COLUMNS, matrix_csv_rows
-from .store.project import Project
+from rednote_desk.core.claims.models import SuggestedClaim
+from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
+from rednote_desk.core.errors import NotFoundError, UserError
+from rednote_desk.core.export import write_csv
+from rednote_desk.core.compare.matrix import MATRIX_CSV_COLUMNS, matrix_csv_rows
+from rednote_desk.store.project import Project
 
 __all__ = [
     "Comparison", "ComparisonInput", "build_comparison", "read_comparison_input", "find_suggestion",

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from .compare.passages import passage_diff
-from .comparison_data import Comparison, ComparisonInput, compute_comparison
-from .copies_html import evidence_html, finding_headline_html
-from .diff_html import passage_diff_html
-from .frame_profile import FrameProfile, frame_profile
-from .matrix import ClaimRow
-from .quantity import format_quantity
-from .render import style_css
+from rednote_desk.core.compare.passages import passage_diff
+from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
+from rednote_desk.core.html.copies import evidence_html, finding_headline_html
+from rednote_desk.core.html.diff import passage_diff_html
+from rednote_desk.core.compare.frame_profile import FrameProfile, frame_profile
+from rednote_desk.core.compare.matrix import ClaimRow
+from rednote_desk.core.numbers.quantity import format_quantity
+from rednote_desk.core.html.styles import style_css
 
 Report = Callable[[int, int, str], None]
 

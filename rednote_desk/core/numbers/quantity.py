@@ -5,7 +5,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rednote_desk.core.number_lexicon import CURRENCY_SYMBOLS
+from rednote_desk.core.numbers.lexicon import CURRENCY_SYMBOLS
 
 #: Relative half-width of the interval allowed by "about", "roughly", "an estimated" ...
 APPROX_WIDTH = 0.10

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rednote_desk.core.claim_models import Mention, SuggestedClaim
-from rednote_desk.core.claim_numbers import claim_from_group, group_statements, statements_in
-from rednote_desk.core.claim_quotes import group_quotations, quotations_in
+from rednote_desk.core.claims.models import Mention, SuggestedClaim
+from rednote_desk.core.claims.numbers import claim_from_group, group_statements, statements_in
+from rednote_desk.core.claims.quotes import group_quotations, quotations_in
 from rednote_desk.core.models import Document
 
 __all__ = ["Mention", "SuggestedClaim", "suggest_claims"]

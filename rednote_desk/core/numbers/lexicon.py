@@ -1,6 +1,6 @@
 """Word tables for the number parser: number words, scales, currencies, qualifiers, rates.
 
-Plain data only; the parser in :mod:`rednote_desk.core.number_parser` turns them into regexes.
+Plain data only; the parser in :mod:`rednote_desk.core.numbers.parser` turns them into regexes.
 """
 from __future__ import annotations
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rednote_desk.core.claim_models import SuggestedClaim
+from rednote_desk.core.claims.models import SuggestedClaim
 from rednote_desk.core.claims import suggest_claims
 from rednote_desk.core.compare.align import Alignment, align_documents
 from rednote_desk.core.compare.spin import CopyFinding, find_copies
-from rednote_desk.core.frame_profile import FrameProfile, frame_profile, tag_paths
-from rednote_desk.core.matrix import (
+from rednote_desk.core.compare.frame_profile import FrameProfile, frame_profile, tag_paths
+from rednote_desk.core.compare.matrix import (
     ClaimRow,
     confirmed_rows,
     document_labels,
@@ -21,7 +21,7 @@ from rednote_desk.core.matrix import (
     suggested_rows,
 )
 from rednote_desk.core.models import Annotation, Claim, Document, Tag
-from rednote_desk.core.voices import voice_groups
+from rednote_desk.core.compare.voices import voice_groups
 
 FORMAT = "rednote-desk/comparison"
 VERSION = 1

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .ingest.dates import find_date
-from .ingest.lines import banner_kind
-from .ingest.markers import classify_line
-from .ingest.sniff import parse_byline
+from rednote_desk.core.ingest.dates import find_date
+from rednote_desk.core.ingest.lines import banner_kind
+from rednote_desk.core.ingest.markers import classify_line
+from rednote_desk.core.ingest.sniff import parse_byline
 
 MAX_TITLE = 90
 _HEAD_LINES = 15  # a title taken from deeper in the text would not name the article

@@ -17,8 +17,8 @@ from pygments.formatters import HtmlFormatter
 from pygments.style import Style
 from pygments.token import Generic, Text, Token, _TokenType
 
-from .compare.sentences import split_sentences
-from .compare.worddiff import DiffChunk
+from rednote_desk.core.compare.sentences import split_sentences
+from rednote_desk.core.compare.worddiff import DiffChunk
 
 # Unchanged words inside a changed sentence (pale tint): inline view, left (old) and right (new) columns.
 Changed = Token.Generic.Changed

@@ -10,18 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .core import ingest
-from .paths import APP_NAME, data_dir  # noqa: F401 - APP_NAME re-exported for callers
-from .core.errors import UserError
-from .core.models import Document
-from .core.titles import fallback_title
-from .store.project import Project
+from rednote_desk.core import ingest
+from rednote_desk.paths import APP_NAME, data_dir  # noqa: F401 - APP_NAME re-exported for callers
+from rednote_desk.core.errors import UserError
+from rednote_desk.core.models import Document
+from rednote_desk.core.ingest.titles import fallback_title
+from rednote_desk.store.project import Project
 
 PROJECT_SUFFIX = ".rednote.sqlite"
 
 
 def resources_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "resources"
+    return Path(__file__).resolve().parent.parent.parent / "resources"
 
 
 def samples_dir() -> Path:
@@ -204,7 +204,7 @@ def reimport_text(project: Project, document_id: int, imported: "ingest.Imported
 
 def export_csv_file(project: Project, destination, *, raw: bool = False, excel: bool = False) -> int:
     """Export annotations as CSV to a path (written atomically) or an open text stream."""
-    from .core.export import write_csv
+    from rednote_desk.core.export import write_csv
 
     if hasattr(destination, "write"):
         return write_csv(project.iter_export_rows(), destination, raw=raw, excel=excel)

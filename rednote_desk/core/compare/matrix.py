@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from rednote_desk.core.claim_models import SuggestedClaim
+from rednote_desk.core.claims.models import SuggestedClaim
 from rednote_desk.core.models import Annotation, Claim, Document
 from rednote_desk.core.numbers import detect_decimal_mark, parse_quantities
-from rednote_desk.core.quantity import Quantity, format_quantity, values_disagree
-from rednote_desk.core.voices import count_voices
+from rednote_desk.core.numbers.quantity import Quantity, format_quantity, values_disagree
+from rednote_desk.core.compare.voices import count_voices
 
 ORIGIN_CONFIRMED = "confirmed"
 ORIGIN_SUGGESTED = "suggested"

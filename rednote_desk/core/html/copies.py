@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from .compare.spin import CopyFinding
+from rednote_desk.core.compare.spin import CopyFinding
 
 KIND_PHRASES = {
     "verbatim": "a verbatim copy",

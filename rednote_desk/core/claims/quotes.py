@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from rednote_desk.core import claim_text as ct
-from rednote_desk.core.claim_models import Mention, SuggestedClaim
+from rednote_desk.core.claims import text as ct
+from rednote_desk.core.claims.models import Mention, SuggestedClaim
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|wrote|writes|warned|warns|explained|"

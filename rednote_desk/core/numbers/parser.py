@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from rednote_desk.core import number_lexicon as lex
-from rednote_desk.core.number_masks import not_quantity_spans
-from rednote_desk.core.quantity import Quantity, interval
+from rednote_desk.core.numbers import lexicon as lex
+from rednote_desk.core.numbers.masks import not_quantity_spans
+from rednote_desk.core.numbers.quantity import Quantity, interval
 
 
 def _alternation(words, *, flags: str = "") -> str:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from rednote_desk.core import claim_text as ct
-from rednote_desk.core.claim_models import Mention, SuggestedClaim
+from rednote_desk.core.claims import text as ct
+from rednote_desk.core.claims.models import Mention, SuggestedClaim
 from rednote_desk.core.numbers import parse_quantities
-from rednote_desk.core.quantity import Quantity, format_quantity, values_disagree
+from rednote_desk.core.numbers.quantity import Quantity, format_quantity, values_disagree
 
 #: Pairs (and groups, on average) scoring below this are not grouped.
 THRESHOLD = 0.5

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from rednote_desk.core.number_lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from rednote_desk.core.numbers.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 _MONTH = "(?:" + "|".join(
     [re.escape(m) for m in MONTHS] + [re.escape(a) + r"\.?" for a in MONTH_ABBREVIATIONS]

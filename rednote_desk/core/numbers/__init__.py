@@ -12,8 +12,8 @@ Years, dates, times, ordinals, phone numbers, codes ("Covid-19", "5G") and label
 """
 from __future__ import annotations
 
-from rednote_desk.core.number_parser import detect_decimal_mark, scan
-from rednote_desk.core.quantity import Quantity, compatible, format_quantity, values_disagree
+from rednote_desk.core.numbers.parser import detect_decimal_mark, scan
+from rednote_desk.core.numbers.quantity import Quantity, compatible, format_quantity, values_disagree
 
 __all__ = [
     "Quantity", "parse_quantities", "compatible", "values_disagree", "format_quantity",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rednote_desk.core.quantity import Quantity, format_quantity
+from rednote_desk.core.numbers.quantity import Quantity, format_quantity
 
 
 @dataclass(frozen=True)

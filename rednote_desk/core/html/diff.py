@@ -18,8 +18,8 @@ from typing import Literal, NamedTuple
 from pygments.formatters import HtmlFormatter
 from pygments.token import Generic, Text, _TokenType
 
-from .compare.passages import PassageDiff, Row
-from .render import Changed, ChangedNew, ChangedOld, RedNoteDiffStyle
+from rednote_desk.core.compare.passages import PassageDiff, Row
+from rednote_desk.core.html.styles import Changed, ChangedNew, ChangedOld, RedNoteDiffStyle
 
 Layout = Literal["side_by_side", "inline"]
 Folds = Literal["links", "details", "none"]

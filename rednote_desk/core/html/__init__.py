@@ -1,0 +1,1 @@
+"""Comparison -> pygments token stream -> HTML, for the GUI and the report."""
