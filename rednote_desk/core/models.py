@@ -25,7 +25,10 @@ class Document:
 
     @property
     def display_outlet(self) -> str:
-        return self.outlet or self.source_name or f"doc {self.id}"
+        """The outlet, else the web site, else a short title: never a file name (core.labels)."""
+        from rednote_desk.core.labels import document_label
+
+        return document_label(self)
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ from html import escape
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,9 +64,14 @@ class InspectorPanel(QWidget):
         form.addRow("Tags", self.tags)
         form.addRow("Claim", self.claim)
         form.addRow("Note", self.note)
-        buttons = QHBoxLayout()
-        for b in (self.edit_tags, self.unlink, self.rename_claim, self.delete):
-            buttons.addWidget(b)
+        # two rows of buttons, and nothing here may ask for more width than the dock has: the panel must not
+        # widen itself (and reflow the texts) when an annotation is selected
+        buttons = QGridLayout()
+        for i, b in enumerate((self.edit_tags, self.rename_claim, self.unlink, self.delete)):
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(b, i // 2, i % 2)
+        for label in (self.quote, self.tags, self.claim, self.meta, self.empty):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.details = QWidget()
         details_layout = QVBoxLayout(self.details)
         details_layout.setContentsMargins(0, 0, 0, 0)

@@ -1,7 +1,7 @@
 """Side-by-side reading: document columns, link curves between adjacent columns, synchronised scrolling."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -13,10 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.core.labels import document_label, short_text, site_of
 from rednote_desk.core.models import Annotation, Document
+from rednote_desk.gui.elided_label import ElidedLabel
 from rednote_desk.gui.annotated_view import AnnotatedTextView, Highlight, Mark
 
 MAX_COLUMNS = 4
+ACTIVE_COLOR = "#d62728"  # the active column's border
 CLAIM_COLORS = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 
 
@@ -35,11 +38,12 @@ class DocumentColumn(QFrame):
         super().__init__(parent)
         self.document = document
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.set_active(False)
         self.view = AnnotatedTextView(self)
         self.view.set_text(document.text)
-        self.header = QLabel()
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
+        # two fixed lines whatever the title's length, so the texts of all columns start at the same height
+        self.title_label = ElidedLabel(bold=True)
+        self.meta_label = ElidedLabel()
         self.update_header(document)
         buttons = QHBoxLayout()
         buttons.setSpacing(0)
@@ -51,35 +55,39 @@ class DocumentColumn(QFrame):
             b = QToolButton()
             b.setText(text)
             b.setToolTip(tip)
+            b.setAccessibleName(tip)
             b.setAutoRaise(True)
             b.clicked.connect(slot)
             buttons.addWidget(b)
         top = QHBoxLayout()
-        top.addWidget(self.header, 1)
+        top.addWidget(self.title_label, 1)
         top.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
         layout.addLayout(top)
+        layout.addWidget(self.meta_label)
         layout.addWidget(self.view, 1)
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
 
     def update_header(self, document: Document) -> None:
-        from html import escape
-
         self.document = document
-        outlet = escape(document.outlet or document.source_name or "unknown outlet")
-        date = escape(document.published or "no date")
-        author = f" · {escape(document.author)}" if document.author else ""
-        self.header.setText(
-            f"<b>{outlet}</b> <span style='color:#666'>· {date}{author}</span><br>"
-            f"<span style='font-size:11pt'>{escape(_short(document.title, 140))}</span>"
-        )
-        self.header.setToolTip(document.title)
+        # the title is the line above: when the outlet is unknown, its web site or "unknown outlet" here
+        parts = [document.outlet or site_of(document.url) or "unknown outlet", document.published or "no date"]
+        if document.author:
+            parts.append(document.author)
+        self.title_label.set_text(document.title or "Untitled")
+        self.meta_label.set_text(" · ".join(parts))
+        self.view.setAccessibleName(f"Text of {document_label(document)}: {short_text(document.title, 80)}")
 
     def set_active(self, active: bool) -> None:
-        self.setStyleSheet("DocumentColumn { border: 2px solid #d62728; }" if active else "")
+        # the same border width in both states: the marker must never change the text's width (a reflow
+        # would move the text under the mouse between press and release)
+        if active != self.property("active_column"):
+            self.setProperty("active_column", active)
+            color = ACTIVE_COLOR if active else "transparent"
+            self.setStyleSheet(f"DocumentColumn {{ border: 2px solid {color}; }}")
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
         from PySide6.QtCore import QEvent
@@ -100,18 +108,30 @@ class LinkMap(QWidget):
         self.right = right
         self.links: list[tuple[int, int, int]] = []  # (claim_id, left annotation id, right annotation id)
         self.setFixedWidth(self.WIDTH)
+        self.setAccessibleName("Links between the statements of the same claim in the neighbouring columns")
 
     def set_links(self, links: list[tuple[int, int, int]]) -> None:
         self.links = links
         self.update()
+
+    def _viewport_top(self, view) -> int:
+        return self.mapFromGlobal(view.viewport().mapToGlobal(view.viewport().rect().topLeft())).y()
+
+    def band(self) -> tuple[int, int]:
+        """The vertical range (own coordinates) where both texts are visible: curves are drawn only there."""
+        lv, rv = self.left.view.viewport(), self.right.view.viewport()
+        l_off, r_off = self._viewport_top(self.left.view), self._viewport_top(self.right.view)
+        return max(0, l_off, r_off), min(self.height(), l_off + lv.height(), r_off + rv.height())
 
     def paintEvent(self, event):  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.fillRect(self.rect(), self.palette().window())
         lv, rv = self.left.view, self.right.view
-        l_off = self.mapFromGlobal(lv.viewport().mapToGlobal(lv.viewport().rect().topLeft())).y()
-        r_off = self.mapFromGlobal(rv.viewport().mapToGlobal(rv.viewport().rect().topLeft())).y()
+        l_off, r_off = self._viewport_top(lv), self._viewport_top(rv)
+        band_top, band_bottom = self.band()
+        # curves to statements above or below the texts stop at the texts' edges: never over the headers
+        painter.setClipRect(QRectF(0, band_top, self.width(), max(0, band_bottom - band_top)))
         w = self.width()
         h = self.height()
         for claim_id, a_id, b_id in self.links:
@@ -382,7 +402,3 @@ class ReadingArea(QWidget):
         if enabled and self.active is not None:
             self.on_column_scrolled(self.active)
 
-
-def _short(text: str, n: int) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"

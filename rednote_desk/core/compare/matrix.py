@@ -11,9 +11,9 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
 from rednote_desk.core.claims.models import SuggestedClaim
+from rednote_desk.core.labels import document_label
 from rednote_desk.core.models import Annotation, Claim, Document
 from rednote_desk.core.numbers import detect_decimal_mark, parse_quantities
 from rednote_desk.core.numbers.quantity import Quantity, format_quantity, values_disagree
@@ -21,7 +21,6 @@ from rednote_desk.core.compare.voices import count_voices
 
 ORIGIN_CONFIRMED = "confirmed"
 ORIGIN_SUGGESTED = "suggested"
-LABEL_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -117,25 +116,13 @@ class ClaimRow:
 
 
 def document_labels(documents: Sequence[Document]) -> dict[int, str]:
-    """A short column header per document: its outlet, else its web site, else its title or file name.
+    """A short column header per document: its outlet, else its web site, else its title (core.labels).
 
     Headers that would repeat get the document id appended.
     """
-    raw = {}
-    for d in documents:
-        name = (d.outlet or _site(d.url) or d.title or d.source_name or "").strip() or f"Document {d.id}"
-        name = " ".join(name.split())
-        raw[d.id] = name if len(name) <= LABEL_CHARS else name[:LABEL_CHARS - 1].rstrip() + "…"
+    raw = {d.id: document_label(d) for d in documents}
     repeated = {n for n, c in Counter(raw.values()).items() if c > 1}
     return {i: (f"{n} · {i}" if n in repeated else n) for i, n in raw.items()}
-
-
-def _site(url: str | None) -> str:
-    try:
-        host = urlsplit(url).hostname or "" if url else ""
-    except ValueError:
-        return ""
-    return host[4:] if host.startswith("www.") else host
 
 
 def _parse(quote: str, start: int, decimal_mark: str) -> list[Quantity]:
