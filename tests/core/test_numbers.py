@@ -37,7 +37,8 @@ QUANTITIES = [
     ("nearly 3 million homes", "nearly 3 million", 3 * M, 2.7 * M, 3 * M, "homes", "nearly", "count"),
     ("tens of thousands of protesters", "tens of thousands", 10_000, 10_000, 100_000, "protesters", None, "count"),
     ("hundreds of thousands of US TikTok customers", "hundreds of thousands", 100_000, 100_000, 1 * M, "customers", None, "count"),
-    ("surpassed one billion in profit", "one billion", 1 * B, 1 * B, 1 * B, None, None, "count"),
+    # a sum "in profit" is money whose currency is not stated (issue 11: no longer a plain count)
+    ("surpassed one billion in profit", "one billion", 1 * B, 1 * B, 1 * B, None, None, "money"),
     ("around 300 million monthly users", "around 300 million", 300 * M, 270 * M, 330 * M, "users", "about", "count"),
     ("three people were injured", "three", 3, 3, 3, "people", None, "count"),
     ("twenty-five schools closed", "twenty-five", 25, 25, 25, "schools", None, "count"),

@@ -20,6 +20,12 @@ WORD_SCALES: dict[str, float] = {
 FRACTION_WORDS: dict[str, float] = {
     "half": 0.5, "quarter": 0.25, "third": 1 / 3, "three quarters": 0.75, "three-quarters": 0.75,
 }
+# Denominators of shares of a whole ("two thirds of voters", "one sixth", "a quarter of its flats").
+SHARE_DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
 
 # Scale words or abbreviations written after digits ("3 million", "$5bn", "3,5 Mio.", "55 millions").
 # Keys are matched case-sensitively where the case matters (single letters), see the parser.
@@ -27,7 +33,7 @@ DIGIT_SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
     "billions": 1e9, "trillion": 1e12, "trillions": 1e12,
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9,
-    "tn": 1e12, "trn": 1e12,
+    "tn": 1e12, "trn": 1e12, "T": 1e12, "Tn": 1e12, "Bn": 1e9, "BN": 1e9, "MN": 1e6,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
     # German / French / Spanish / Italian
     "Mio.": 1e6, "Mio": 1e6, "Millionen": 1e6, "Million": 1e6, "Mrd.": 1e9, "Mrd": 1e9,
@@ -35,7 +41,9 @@ DIGIT_SCALES: dict[str, float] = {
     "milliard": 1e9, "milliards": 1e9, "millones": 1e6, "milioni": 1e6, "miliardi": 1e9,
 }
 # Abbreviations that must be glued to the digits ("5m", not "5 m" which is metres).
-GLUED_ONLY_SCALES = frozenset({"k", "K", "m", "M", "b", "B"})
+GLUED_ONLY_SCALES = frozenset({"k", "K", "m", "M", "b", "B", "T"})
+# Glued abbreviations that need a currency before the amount ("$2.174T"; "5m" alone may be metres).
+CURRENCY_ONLY_SCALES = frozenset({"m", "b", "T"})
 
 # Vague plurals: low and high end of what they allow.
 VAGUE_AMOUNTS: dict[str, tuple[float, float]] = {
@@ -96,6 +104,34 @@ QUALIFIERS: dict[str, str] = {
     "a minimum of": "at least", "not less than": "at least", "mindestens": "at least",
     "an estimated": "estimated", "estimated": "estimated", "est.": "estimated",
     "a reported": "estimated", "an expected": "estimated", "expected": "estimated",
+}
+
+# A sum without a currency is still money when it is "in" one of these ("one billion in profit") or
+# follows one of the verbs below ("invested 300 million").
+MONEY_NOUNS = frozenset(
+    """profit profits revenue revenues sales funding investment investments losses loss damages fines
+    fine aid debt debts earnings income turnover subsidies subsidy capital financing cash donations
+    compensation spending savings costs bonuses bonus tax taxes taxpayer""".split()
+)
+MONEY_VERBS = frozenset(
+    """invested invest invests investing raised raising raise spent spend spends spending paid pay
+    pays paying earned earn earns earning cost costs costing fined fine worth valued value
+    borrowed lent donated pledged injected poured budgeted allocated""".split()
+)
+# Counted nouns of time: "over two years" after another amount is a span ("a 6% raise over two
+# years"), not "more than two years".
+DURATION_NOUNS = frozenset(
+    "year years month months week weeks day days decade decades hour hours quarter quarters".split()
+)
+# Words before "over <duration>" that make "over" mean "more than" ("for over ten years").
+MORE_THAN_BEFORE_DURATION = frozenset(
+    """for of than after took takes take taking lasted lasts last lasting spent spend spending in
+    within is was were be been are has have had just well""".split()
+)
+# Words around a sum that say it is paid per period: "a monthly salary of 9,000 yuan".
+RATE_ADJECTIVES: dict[str, str] = {
+    "monthly": "month", "daily": "day", "weekly": "week", "annual": "year", "yearly": "year",
+    "hourly": "hour",
 }
 
 # Rates after an amount ("$60 million a day", "1,000 posts per hour") -> normalised period.

@@ -44,8 +44,10 @@ _PATTERNS = [
     # codes glued to letters: Covid-19, F-35, H1N1, MP3, 5G, 4K, G7, COP28, A380
     r"\b[A-Za-z]+-\d+[A-Za-z\d]*\b",
     r"\b[A-Za-z]+\d+[A-Za-z\d]*\b",
-    r"\b\d+(?!(?:M|B|K|BN|MN|TN|Mio|Mrd|Tsd)\b)[A-Za-z]*[A-Z][A-Za-z\d]*\b",
+    r"\b\d+(?!(?:M|B|K|T|BN|Bn|MN|TN|Tn|Mio|Mrd|Tsd)\b)[A-Za-z]*[A-Z][A-Za-z\d]*\b",
     # scores and ratios written with a colon: 3:1 (times handled above), "24/7"
+    # footnote markers glued to a word or closing a sentence: users[8], "said.[12]", [3, 4]
+    r"\[\d{1,3}(?:[,–\-][^\S\n]?\d{1,3})*\]",
     # hashtags and handles with digits
     r"[#@][\w]+",
     # URLs

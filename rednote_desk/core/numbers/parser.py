@@ -32,12 +32,22 @@ _FRACTION = (
     r"(?P<fscale>hundred|thousand|million|billion|trillion)\b)"
 )
 _VAGUE = "(?i:\\b(?P<vague>" + _alternation(lex.VAGUE_AMOUNTS) + r")\b(?P<vof>\s+of\b)?)"
+# A share of a whole: "two thirds of voters", "one sixth", "a quarter of its flats", "half of them".
+_SHARE = (
+    rf"(?i:\b(?P<snum>{_SMALL_W}|a|an)[\s-]+(?P<sden>"
+    + _alternation(lex.SHARE_DENOMINATORS) + r")\b(?P<sof>[^\S\n]+of\b)?"
+    + r"|\b(?P<shalf>half)(?P<shof>[^\S\n]+of\b))"
+)
 _WORDS = (
     rf"(?i:\b(?P<words>(?:(?:a|an)\s+{_BIG_W}\b|{_SMALL_W}\b)"
-    rf"(?:[\s-]+(?:and\s+)?(?:{_SMALL_W}|{_BIG_W})\b)*))"
+    rf"(?:(?:(?:(?<=illion)|(?<=ousand)),)?[\s-]+(?:and\s+)?(?:{_SMALL_W}|{_BIG_W})\b)*))"
 )
-_DIGITS = r"(?<![\w.,])(?<![A-Za-z]-)(?P<digits>\d+(?:[,.\u00a0\u202f\u2009'’]\d+)*)"
-_CORE_RE = re.compile(f"{_FRACTION}|{_VAGUE}|{_WORDS}|{_DIGITS}")
+# "10 000" (a plain space between groups of three) or digits with separators.
+_DIGITS = (
+    r"(?<![\w.,])(?<![A-Za-z]-)(?P<digits>\d{1,3}(?:[ ]\d{3})+(?![\d])(?:[,.]\d+)?"
+    r"|\d+(?:[,.\u00a0\u202f\u2009'’]\d+)*)"
+)
+_CORE_RE = re.compile(f"{_FRACTION}|{_VAGUE}|{_SHARE}|{_WORDS}|{_DIGITS}")
 _WORD_TOKEN_RE = re.compile(r"[A-Za-z]+")
 _TOKEN_RE = re.compile(r"\d+(?:[,.\u00a0\u202f\u2009'’]\d+)*|[A-Za-z]+")
 _STARTERS = frozenset(
@@ -73,7 +83,9 @@ _RATE_RE = re.compile(
     r"(?![^\S\n]+(?:ago|earlier|later|before|after|or)\b)"
 )
 _PREV_WORD_RE = re.compile(r"(?P<w>[#\w][\w.'’]*)[^\S\n]+$")
-_NEXT_WORD_RE = re.compile(r"[^\S\n]+(?P<w>(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*)")
+_NEXT_WORD_RE = re.compile(r"[^\S\n]+[‘“\"'«]?(?P<w>(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*)")
+# "American and Chinese users": a conjunction between two modifiers of one counted noun.
+_CONJUNCTION_RE = re.compile(r"[^\S\n]*(?:,[^\S\n]*)?(?:and|or|&)(?=[^\S\n])")
 
 _NOUN_STOP = frozenset(
     """a an the of in on at to for from by with without under over into onto than then and or but nor
@@ -127,7 +139,7 @@ def detect_decimal_mark(text: str) -> str:
 
 def interpret_digits(raw: str, decimal_mark: str) -> float | None:
     """The value of a digit string with separators, or None when the grouping is not a number."""
-    s = re.sub(r"[\u00a0\u202f\u2009'’]", "_", raw)
+    s = re.sub(r"[ \u00a0\u202f\u2009'’]", "_", raw)
     if "_" in s:
         parts = s.split("_")
         if not _groups_ok(parts):
@@ -214,13 +226,14 @@ class _Scanner:
     def run(self) -> list[Quantity]:
         found: list[Quantity] = []
         consumed = 0
+        self.prev_end = -1
         for m in self.cores():
             if m.start() < consumed or self.masked(m.start()):
                 continue
-            q = self.build(m)
+            q = self.share(m) if m.group("sden") or m.group("shalf") else self.build(m)
             if q is not None:
                 found.append(q)
-                consumed = q.end
+                consumed = self.prev_end = q.end
         return found
 
     def cores(self):
@@ -236,6 +249,9 @@ class _Scanner:
             if not word[0].isdigit() and word.lower() not in _STARTERS:
                 continue
             m = _CORE_RE.match(text, pos)
+            if m is not None and m.group("words") and "," in m.group("words") \
+                    and evaluate_words(m.group("words")) is None:
+                m = _CORE_RE.match(text, pos, text.index(",", pos))  # "two million, three million"
             if m is not None:
                 core_end = m.end()
                 yield m
@@ -243,7 +259,9 @@ class _Scanner:
     # -- the core -----------------------------------------------------------------------------
     def core_value(self, m: re.Match) -> tuple[float, float | None, float | None, float] | None:
         """(value, low, high, scale) of a core match; low/high only for vague plurals; scale is
-        the multiplier written in words (1 when none)."""
+        the multiplier written in words (1 when none); None for a share ("two thirds of")."""
+        if m.group("sden") or m.group("shalf"):
+            return None
         if m.group("frac"):
             frac_word = re.sub(r"[\s-]+", " ", m.group("frac").lower())
             frac = 0.75 if frac_word.startswith("three") else lex.FRACTION_WORDS[frac_word]
@@ -287,9 +305,14 @@ class _Scanner:
         if is_digits and re.match(r"[A-Za-z]", text[end:end + 1]) and not _SCALE_RE.match(text, end):
             if not _PERCENT_RE.match(text, end):
                 return None  # 19th, 1980s, 10am, 5G
+        if _AGE_RE.match(text, end) or (is_digits and _TEMPERATURE_RE.match(text, end)):
+            return None  # "a 12-year-old company", "25 C", "30 degrees"
         currency = self._currency_before(start)
         if currency:
             start = currency[1]
+        negative = _sign_before(text, start)
+        if negative:
+            start -= 1
         scale_word = None
         if is_digits:
             sm = _SCALE_RE.match(text, end)
@@ -332,18 +355,28 @@ class _Scanner:
         if rm:
             per = lex.RATE_PERIODS[rm.group("per").lower()]
             end = rm.end()
+        qm = None
         if opener is None or rng is None:
             qm = _QUALIFIER_BEFORE_RE.search(text, max(0, start - 24), start)
             if qm:
                 qualifier = qualifier or lex.QUALIFIERS[qm.group("q").lower()]
                 start = qm.start()
         noun, modifiers, noun_end = self._noun(end if noun_from is None else noun_from, kind)
+        if kind == "count" and noun is not None and noun.lower() in lex.DURATION_NOUNS and qm is not None \
+                and qm.group("q").lower() == "over" and _time_span_over(text, start):
+            return None  # "a 6% raise over two years": a span of time, not "more than two years"
+        if kind == "count" and has_scale and noun is None:
+            money_noun = _money_context(text, start, end)
+            if money_noun is not None:  # "one billion in profit", "invested 300 million"
+                kind, noun = "money", money_noun or None
         if per is None:
             per = next((lex.RATE_ADVERBS[w] for w in modifiers if w in lex.RATE_ADVERBS), None)
         if per is None and noun_end is not None:
             rm = _RATE_RE.match(text, noun_end)
             if rm:
                 per = lex.RATE_PERIODS[rm.group("per").lower()]
+        if per is None and kind == "money":
+            per = _rate_around(text, start, end)
         if not self._accept(m, value, has_scale, kind, noun, is_digits, currency, scale_word, rng):
             return None
         if kind == "count":
@@ -352,17 +385,65 @@ class _Scanner:
             lo_hi = (low, high) if qualifier is None else interval(low, qualifier)
         else:
             lo_hi = interval(value, qualifier, low if rng else None, high if rng else None)
+        if kind == "money" and rng is None and qualifier is None and not negative \
+                and self._accounting_negative(start, end):
+            negative, start, end = True, start - 1, end + 1  # "($99.99)"
+        if negative and rng is None:
+            value = -value
+            lo_hi = (None if lo_hi[1] is None else -lo_hi[1], None if lo_hi[0] is None else -lo_hi[0])
         return Quantity(
             text=text[start:end], start=start, end=end, value=value, low=lo_hi[0], high=lo_hi[1],
             unit=unit, qualifier=qualifier, kind=kind, per=per, modifiers=modifiers, noun=noun,
         )
+
+    def _accounting_negative(self, start: int, end: int) -> bool:
+        """"($99.99)" is a negative sum in accounts; "9,000 yuan ($1,230)" is a conversion."""
+        text = self.text
+        if start == 0 or text[start - 1] != "(" or text[end:end + 1] != ")":
+            return False
+        between = text[max(self.prev_end, 0):start - 1] if self.prev_end >= 0 else "x"
+        return bool(between.strip())
+
+    def share(self, m: re.Match) -> Quantity | None:
+        """A share of a whole as a percentage: "two thirds of voters" = 66.7 % of voters."""
+        text = self.text
+        if m.group("shalf"):
+            numerator, denominator, of = 1.0, 2, True
+        else:
+            word = m.group("snum").lower()
+            den_word = m.group("sden").lower()
+            denominator = lex.SHARE_DENOMINATORS[den_word]
+            of = m.group("sof") is not None
+            if word in ("a", "an"):
+                numerator = 1.0
+            else:
+                numerator = evaluate_words(word) if not word.isdigit() else float(word)
+            if not numerator or numerator >= denominator:
+                return None
+            if (word in ("a", "an") or denominator in (2, 4)) and not of:
+                return None  # "a third time", "in one quarter"
+        start, end = m.start(), m.end()
+        qualifier = None
+        qm = _QUALIFIER_BEFORE_RE.search(text, max(0, start - 24), start)
+        if qm:
+            qualifier, start = lex.QUALIFIERS[qm.group("q").lower()], qm.start()
+        noun_from = end
+        det = re.compile(r"[^\S\n]+(?:the|its|their|his|her|our|all|these|those|this|that)(?=[^\S\n])").match(text, end)
+        if det:
+            noun_from = det.end()
+        noun, modifiers, _ = self._noun(noun_from, "count") if of else (None, (), None)
+        end = m.end("sden") if m.group("sden") else m.end("shalf")
+        value = round(100.0 * numerator / denominator, 2)
+        low, high = interval(value, qualifier)
+        return Quantity(text=text[start:end], start=start, end=end, value=value, low=low, high=high,
+                        unit="percent", qualifier=qualifier, kind="percent", modifiers=modifiers, noun=noun)
 
     def _scale_ok(self, sm: re.Match, has_currency: bool) -> bool:
         scale = sm.group("scale")
         if scale in lex.GLUED_ONLY_SCALES:
             if sm.group("sp"):
                 return False
-            if scale in ("m", "b") and not has_currency:
+            if scale in lex.CURRENCY_ONLY_SCALES and not has_currency:
                 return False
         return not (sm.group("sp") == "-" and scale not in ("million", "billion", "trillion"))
 
@@ -424,11 +505,16 @@ class _Scanner:
             if lead is None:
                 return None, (), None
             pos += lead.end()
-        for _ in range(4):
+        for _ in range(6):
             wm = _NEXT_WORD_RE.match(text, pos)
             if wm is None:
                 break
             w = wm.group("w")
+            closing = False
+            if w[-1] in "'’" and not re.match(r"[^\W\d_]", text[wm.end():wm.end() + 1]):
+                w, closing = w.rstrip("'’"), True  # "‘TikTok refugees’": a closing quote
+                if not w:
+                    break
             low = w.lower()
             if low in _NOUN_STOP and low not in _NOUN_STOP_KEEP_AS_MODIFIER and not w.isupper():
                 break
@@ -438,9 +524,15 @@ class _Scanner:
                 break
             if _WORD_IS_NUMBER.fullmatch(low):
                 break
-            words.append((w, wm.end()))
+            words.append((w, wm.start("w") + len(w)))
             pos = wm.end()
-            if text[pos:pos + 1] not in (" ", "\u00a0") or _looks_plural(w):
+            if closing or _looks_plural(w):
+                break
+            conj = _CONJUNCTION_RE.match(text, pos)
+            if conj and w[:1].isupper():
+                pos = conj.end()  # "American and Chinese users"
+                continue
+            if text[pos:pos + 1] not in (" ", "\u00a0"):
                 break
         while words and words[-1][0].lower() in _NOUN_STOP_KEEP_AS_MODIFIER:
             words.pop()
@@ -456,7 +548,7 @@ class _Scanner:
         raw = m.group("digits")
         if m.group("words"):
             words = m.group("words").lower().split()
-            if not has_scale and (noun is None or words == ["one"]):
+            if not has_scale and kind == "count" and (noun is None or words == ["one"]):
                 return False
         if not is_digits:
             return True
@@ -498,6 +590,63 @@ def _looks_plural(word: str) -> bool:
     if word.isupper() or len(low) < 3:
         return False
     return low.endswith("s") and not low.endswith(("ss", "us", "is", "news", "ics"))
+
+
+_AGE_RE = re.compile(r"(?i:[\s-]+(?:year|month|week|day)s?[\s-]+old\b)")
+_TEMPERATURE_RE = re.compile(r"[^\S\n]*(?:°|º|degrees?\b)|[^\S\n]?[CF]\b(?![.'’-]?\w)")
+_SPAN_TOKEN_RE = re.compile(r"(?P<t>\S+)[^\S\n]+$")
+_MONEY_IN_RE = re.compile(r"[^\S\n]+(?:in|of)[^\S\n]+(?:(?:new|fresh|annual|yearly|net|gross|lost|total)[^\S\n]+)?(?P<n>[a-z]+)\b")
+_MONEY_VERB_RE = re.compile(r"(?i:(?P<v>[a-z]+)(?:[^\S\n]+(?:at|about|around|roughly|nearly|some|over|more than|an estimated))?[^\S\n]+$)")
+_RATE_BEFORE_RE = re.compile(
+    r"(?i:\b(?P<adj>" + "|".join(lex.RATE_ADJECTIVES) + r")[^\S\n]+(?:[a-z]+[^\S\n]+){0,2}?"
+    r"(?:of|at|is|was|were|are|:|,)?[^\S\n]*$)"
+)
+_RATE_AFTER_ASIDE_RE = re.compile(r"[^\S\n]*\([^()\n]{1,60}\)")
+_ASIDE_CLOSE_RE = re.compile(r"\)")  # the amount in the aside itself: "($1,230-1,780) a month"
+
+
+def _sign_before(text: str, start: int) -> bool:
+    """A minus sign glued to the amount and standing alone before it ("-15€", "−$5")."""
+    if start == 0 or text[start - 1] not in "-−":
+        return False
+    return start == 1 or text[start - 2] in " \t\n(\u00a0:[/"
+
+
+def _time_span_over(text: str, start: int) -> bool:
+    """Whether "over" at ``start`` spans time after something ("a 6% raise over two years")."""
+    tm = _SPAN_TOKEN_RE.search(text, max(0, start - 40), start)
+    if tm is None:
+        return False
+    token = tm.group("t")
+    if token[-1] in ".!?:;\"“”":
+        return False
+    word = token.strip("\"“”‘’'(),").lower()
+    return bool(word) and word not in lex.MORE_THAN_BEFORE_DURATION
+
+
+def _money_context(text: str, start: int, end: int) -> str | None:
+    """Whether an amount with no currency is money: "" after a money verb, the noun after "in"."""
+    nm = _MONEY_IN_RE.match(text, end)
+    if nm and nm.group("n") in lex.MONEY_NOUNS:
+        return nm.group("n")
+    vm = _MONEY_VERB_RE.search(text, max(0, start - 40), start)
+    if vm and vm.group("v").lower() in lex.MONEY_VERBS:
+        return ""
+    return None
+
+
+def _rate_around(text: str, start: int, end: int) -> str | None:
+    """The rate of a sum written before it ("a monthly salary of") or after an aside
+    ("9,000 yuan ($1,230) a month")."""
+    bm = _RATE_BEFORE_RE.search(text, max(0, start - 40), start)
+    if bm:
+        return lex.RATE_ADJECTIVES[bm.group("adj").lower()]
+    am = _RATE_AFTER_ASIDE_RE.match(text, end) or _ASIDE_CLOSE_RE.match(text, end)
+    if am:
+        rm = _RATE_RE.match(text, am.end())
+        if rm:
+            return lex.RATE_PERIODS[rm.group("per").lower()]
+    return None
 
 
 def _is_year_like(raw: str | None) -> bool:

@@ -69,13 +69,13 @@ def interval(value: float, qualifier: str | None, low: float | None = None,
     lo = value if low is None else low
     hi = value if high is None else high
     if qualifier in ("about", "estimated"):
-        return lo * (1 - APPROX_WIDTH), hi * (1 + APPROX_WIDTH)
+        return lo - abs(lo) * APPROX_WIDTH, hi + abs(hi) * APPROX_WIDTH
     if qualifier in ("over", "at least"):
         return lo, None
     if qualifier in ("under", "up to"):
         return None, hi
     if qualifier == "nearly":
-        return hi * (1 - NEARLY_WIDTH), hi
+        return hi - abs(hi) * NEARLY_WIDTH, hi
     return lo, hi
 
 
@@ -148,8 +148,11 @@ def _with_unit(q: Quantity, body: str) -> str:
     if q.kind == "percent":
         return f"{body} pp" if q.unit == "percentage points" else f"{body}%"
     if q.kind == "money":
-        symbol = CURRENCY_SYMBOLS.get(q.unit or "")
-        return f"{symbol}{body}" if symbol else f"{q.unit} {body}"
+        sign, body = ("-", body[1:]) if body.startswith("-") else ("", body)
+        if q.unit is None:
+            return f"{sign}¤{body}"  # money whose currency the text does not state
+        symbol = CURRENCY_SYMBOLS.get(q.unit)
+        return f"{sign}{symbol}{body}" if symbol else f"{sign}{q.unit} {body}"
     return body
 
 
