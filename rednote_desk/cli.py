@@ -157,6 +157,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--docs", type=int, nargs="+", metavar="ID",
                    help="the documents the suggestion was made for (default: all)")
 
+    p = command("agreement", "intercoder agreement per code: alpha, alpha_u, kappa, percent; disagreements")
+    p.add_argument("--coders", nargs="+", metavar="NAME", help="the coders to compare (default: all)")
+    p.add_argument("--codes", nargs="+", metavar="PATH", help="codes as Parent/Child paths (default: all used)")
+    p.add_argument("--docs", type=int, nargs="+", metavar="ID", help="documents (default: all every coder coded)")
+    p.add_argument("--unit", choices=("sentence", "character"), default="sentence",
+                   help="what counts as one unit for alpha, kappa and percent (default: sentence)")
+    p.add_argument("--json", action="store_true", help="print the tables as JSON")
+    p.add_argument("--csv", metavar="OUT", help="write the agreement table as CSV (- for standard output)")
+    p.add_argument("--disagreements-csv", metavar="OUT", help="write the disagreements as CSV")
+
     p = command("backup", "write a consistent copy of the project")
     p.add_argument("out")
     return parser
@@ -623,3 +633,43 @@ def _check_date(value: str) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def _cmd_agreement(project, args) -> int:
+    from rednote_desk.services import agreement
+
+    report = agreement.read_agreement(project, coders=args.coders, code_paths=args.codes,
+                                      document_ids=args.docs, unit=args.unit)
+    if args.csv:
+        if args.csv == "-":
+            _stdout_for_files()
+        agreement.write_table_csv(report, sys.stdout if args.csv == "-" else args.csv, protect=[project.path])
+    if args.disagreements_csv:
+        if args.disagreements_csv == "-":
+            _stdout_for_files()
+        agreement.write_disagreements_csv(
+            project, report, sys.stdout if args.disagreements_csv == "-" else args.disagreements_csv)
+    if args.csv == "-" or args.disagreements_csv == "-":
+        return 0
+    if args.json:
+        agreement.dump_json(project, report, sys.stdout)
+        return 0
+    print(f"# coders: {', '.join(report.coders) or '-'}; unit: {report.unit}; documents compared: "
+          f"{len(report.document_ids)}, left out (not coded by every coder): {len(report.skipped_document_ids)}")
+    kappa = "cohen_kappa" if len(report.coders) == 2 else "fleiss_kappa"
+    print("\t".join(("code", "units", "coded", "percent", "alpha", kappa, "alpha_u")))
+    for row in report.rows:
+        k = row.cohen_kappa if len(report.coders) == 2 else row.fleiss_kappa
+        print("\t".join((row.code, str(row.units), str(row.coded_units), row.percent.text(), row.alpha.text(),
+                         k.text(), row.alpha_u.text())))
+    reasons = sorted({f.reason for row in report.rows
+                      for f in (row.percent, row.alpha, row.cohen_kappa if kappa == "cohen_kappa" else row.fleiss_kappa,
+                                row.alpha_u) if f.value is None})
+    for reason in reasons:
+        print(f"# {reason}")
+    if report.disagreements:
+        print(f"# disagreements: {len(report.disagreements)}")
+        for row in agreement.disagreement_rows(project, report):
+            print(f"disagree\t{row['document_id']}\t{row['start_offset']}\t{row['end_offset']}\t{row['code']}\t"
+                  f"coded by {row['coded_by']}; not by {row['not_coded_by']}\t{_one_line(row['text'])[:80]}")
+    return 0
