@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from rednote_desk.core.claims import text as ct
 from rednote_desk.core.claims.models import Mention, SuggestedClaim
 from rednote_desk.core.numbers import parse_quantities
+from rednote_desk.core.numbers.cjk import has_cjk
 from rednote_desk.core.numbers.quantity import Quantity, format_quantity, values_disagree
 
 #: Pairs (and groups, on average) scoring below this are not grouped.
@@ -97,8 +98,11 @@ def pair_score(a: Statement, b: Statement) -> float:
         noun = 0.9  # "$5 billion a day" ~ "$4.5 billion per day": the rate is what is counted
     else:
         noun = 0.7
-    context = fuzz.token_set_ratio(a.context, b.context) / 100.0
-    context = (context + fuzz.token_sort_ratio(a.context, b.context) / 100.0) / 2
+    if has_cjk(a.context) != has_cjk(b.context):
+        context = 0.5  # words around a Chinese and an English amount cannot be compared as strings
+    else:
+        context = fuzz.token_set_ratio(a.context, b.context) / 100.0
+        context = (context + fuzz.token_sort_ratio(a.context, b.context) / 100.0) / 2
     if qa.kind != "count" and context < 0.45 and noun < 0.9:
         return _REJECT  # a bare percentage or sum needs its context to match
     if a.modifiers and b.modifiers:

@@ -4,6 +4,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from rednote_desk.core.numbers.cjk import MODIFIERS as CJK_MODIFIERS
+from rednote_desk.core.numbers.cjk import NOUNS as CJK_NOUNS
+
 # Counted nouns that name the same kind of thing (after singularising). A spinner writes
 # "customers" for "users", "folks" for "people"; a demonym counts people too.
 NOUN_CLASSES: dict[str, tuple[str, ...]] = {
@@ -49,7 +52,7 @@ RATE_CUES: dict[str, str] = {
     "annually": "year", "yearly": "year", "a year": "year", "per year": "year", "annual": "year",
 }
 _RATE_CUE_RE = re.compile(
-    r"(?i)\b(?:" + "|".join(sorted((re.escape(k) for k in RATE_CUES), key=len, reverse=True))
+    r"(?i)(?<!\bin )(?<!\bwithin )(?<!\bfor )(?<!\bover )(?<!\bthan )\b(?:" + "|".join(sorted((re.escape(k) for k in RATE_CUES), key=len, reverse=True))
     + r")\b"
 )
 # Words a spinner swaps, mapped to one form so context windows still match.
@@ -78,7 +81,7 @@ STOP_WORDS = frozenset(
     """.split()
 )
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-.]*[^\W_]|[^\W\d_]")
-_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+|(?<=[。！？])[”」』]*\s*")
 _ABBREVIATION_RE = re.compile(
     r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nr|vs|Sen|Rep|Gov|Gen|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|approx|ca|est|Mio|Mrd|Tsd|bzw|Nr|etc)\.)$"
@@ -134,6 +137,8 @@ def noun_class(noun: str | None) -> str | None:
     """The class of a counted noun ("customers" -> "users"), or its singular when it has none."""
     if not noun:
         return None
+    if noun in CJK_NOUNS:
+        return CJK_NOUNS[noun]
     low = noun.lower()
     if low in DEMONYMS:
         return "users"
@@ -159,7 +164,7 @@ def normal_modifiers(modifiers: tuple[str, ...], noun: str | None) -> frozenset[
     """Modifiers in one spelling, without rate words; a demonym noun adds its country."""
     out = set()
     for m in modifiers:
-        norm = MODIFIER_SYNONYMS.get(m.lower(), m.lower())
+        norm = CJK_MODIFIERS.get(m) or MODIFIER_SYNONYMS.get(m.lower(), m.lower())
         if norm:
             out.add(norm)
     if noun and noun.lower() in ("americans", "americains"):

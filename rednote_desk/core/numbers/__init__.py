@@ -7,11 +7,13 @@ Public API (others build the CLI JSON and the GUI on it):
 - :func:`compatible` / :func:`values_disagree` — can the statements all be true?
 - :func:`format_quantity` — short display ("≈500,000", "700,000+", "$60M/day", "≤14%").
 
-Years, dates, times, ordinals, phone numbers, codes ("Covid-19", "5G") and labels ("Gate 3",
+Chinese and Japanese amounts ("超过70万名美国新用户", "约3亿月活跃用户") come from
+:mod:`rednote_desk.core.numbers.cjk`. Years, dates, times, ordinals, phone numbers, codes ("Covid-19", "5G") and labels ("Gate 3",
 "Section 230") are not quantities.
 """
 from __future__ import annotations
 
+from rednote_desk.core.numbers.cjk import cjk_masks, has_cjk, scan_cjk
 from rednote_desk.core.numbers.parser import detect_decimal_mark, scan
 from rednote_desk.core.numbers.quantity import Quantity, compatible, format_quantity, values_disagree
 
@@ -27,4 +29,23 @@ def parse_quantities(text: str, *, decimal_mark: str | None = None) -> list[Quan
     ``decimal_mark`` is "." or ","; by default it is guessed from the text, which decides only
     ambiguous forms such as "1.227" (1227 in a German text, 1.227 in an English one).
     """
-    return scan(text, decimal_mark=decimal_mark)
+    found = scan(text, decimal_mark=decimal_mark)
+    if not has_cjk(text):
+        return found
+    return _merge_cjk(text, found, scan_cjk(text), cjk_masks(text))
+
+
+def _merge_cjk(text: str, english: list[Quantity], cjk: list[Quantity],
+               masks: list[tuple[int, int]]) -> list[Quantity]:
+    """CJK amounts win where they overlap English ones; CJK dates and bare numbers glued to CJK
+    text ("2025年", "有14个") are left out."""
+    taken = [(q.start, q.end) for q in cjk] + masks
+    kept = []
+    for q in english:
+        if any(q.start < b and a < q.end for a, b in taken):
+            continue
+        glued = (q.end < len(text) and has_cjk(text[q.end])) or (q.start > 0 and has_cjk(text[q.start - 1]))
+        if glued and q.kind == "count" and q.unit is None:
+            continue
+        kept.append(q)
+    return sorted(kept + cjk, key=lambda q: q.start)
