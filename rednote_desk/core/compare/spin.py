@@ -14,16 +14,24 @@ from typing import Literal, Sequence
 import numpy as np
 
 from rednote_desk.core.models import Document
-from rednote_desk.core.compare.align import NEIGHBOUR, Alignment, PreparedText, WordCodes, align_prepared, doc_key, prepare, similarity
+from rednote_desk.core.compare.align import NEIGHBOUR, Alignment, PreparedText, WordCodes, align_prepared, doc_key, similarity
+from rednote_desk.core.compare.anchors import increasing_chain
+from rednote_desk.core.compare.body import statements
+from rednote_desk.core.compare.embed import SentenceModel
+from rednote_desk.core.compare.meaning import StatementIndex, pair_by_meaning
+from rednote_desk.core.compare.sentences import Sentence
 from rednote_desk.core.compare.stopwords import STOPWORDS
 from rednote_desk.core.compare.worddiff import word_diff
 
-CopyKind = Literal["verbatim", "near-verbatim", "spun", "independent"]
+CopyKind = Literal["verbatim", "near-verbatim", "spun", "rewritten", "independent"]
 
 CONTENT_WORDS = 4  # sentences with fewer words (datelines, "New York") do not count
 SHINGLE = 5
 STOP_GRAM = 6
 MAX_SUBSTITUTION_WORDS = 4
+SHORT_BODY = 5  # a shorter text with fewer body sentences than this ...
+SHORT_MIN_PAIRS = 3  # ... needs this many matched sentences to be called a copy
+REWRITTEN_SHARE = 0.9  # share of the shorter body paraphrased sentence by sentence, in order
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,9 @@ class CopyFinding:
     metrics: dict
 
     def to_json(self) -> dict:
+        basis = self.metrics.get("direction", "")
         return {"source": self.source, "copy": self.copy, "kind": self.kind, "score": round(self.score, 4),
+                "direction": {"basis": basis, "known": basis == "published", "note": direction_note(basis)},
                 "evidence": self.evidence, "metrics": self.metrics}
 
 
@@ -57,7 +67,12 @@ def _grams(codes: str, n: int) -> frozenset[str]:
 
 
 def _features(doc: Document, key: int, vocab: WordCodes) -> _Features:
-    prepared = prepare(doc.text, vocab)
+    # Only the body counts: headline, byline and site chrome get no codes (never aligned), the
+    # dateline and footnote markers are left out of the compared words.
+    items = statements(key, doc.text, title=doc.title)
+    sents = tuple(Sentence(s.start, s.end, s.text) for s in items)
+    prepared = PreparedText(doc.text, sents, tuple(vocab.encode(s.compared) if s.role == "body" else ""
+                                                   for s in items))
     codes = "".join(prepared.codes)
     stop = vocab.codes_of(STOPWORDS)
     return _Features(
@@ -83,6 +98,7 @@ def _metrics(fa: _Features, fb: _Features, al: Alignment) -> dict:
     jac, cont = _overlap(fa.shingles, fb.shingles)
     _, stop = _overlap(fa.stop_grams, fb.stop_grams)
     return {
+        "shorter_body": shorter,
         "aligned_share": len(ordered) / shorter if shorter else 0.0,
         "aligned_pairs": len(ordered),
         # Same words in the same order (punctuation, case and spacing aside).
@@ -97,10 +113,16 @@ def _metrics(fa: _Features, fb: _Features, al: Alignment) -> dict:
 def _kind(m: dict) -> CopyKind:
     share, cont, stop = m["aligned_share"], m["shingle_containment"], m["stopword_gram_containment"]
     same = m["identical_share"]
+    if m["shorter_body"] < SHORT_BODY and m["aligned_pairs"] < SHORT_MIN_PAIRS:
+        return "independent"  # two briefs sharing a sentence or two are not copies
     if cont >= 0.95 and share >= 0.8 and same >= 0.99:
         return "verbatim"  # every aligned sentence word for word; added or dropped sentences allowed
     structure = share >= 0.8 or (share >= 0.5 and stop >= 0.4)
     if structure and same < 0.5:
+        if stop < 0.4 and m["mean_pair_score"] < 0.65:
+            # Sentence by sentence, but the function words and word order did not survive: a rewrite
+            # of the same (wire) story, not synonyms swapped into a copy.
+            return "rewritten"
         return "spun"  # the same sentences in the same order, most of them reworded
     if structure or cont >= 0.5:
         return "near-verbatim"
@@ -154,6 +176,15 @@ def _direction(fa: _Features, fb: _Features, kind: CopyKind, subs_ab: list[tuple
     return len(fa.prepared.text) >= len(fb.prepared.text), "fuller text"
 
 
+def direction_note(basis: str) -> str:
+    """How the copy's direction was decided, for people: dates, or a stated guess."""
+    if basis == "published":
+        return "the source was published first"
+    reason = {"substitutions": "the copy swaps common words for rarer ones",
+              "fuller text": "the source is the fuller text"}.get(basis, basis)
+    return f"direction is a guess (no publication dates to compare; {reason})"
+
+
 def _finding(fa: _Features, fb: _Features, scores: np.ndarray | None) -> CopyFinding:
     al = align_prepared(fa.prepared, fb.prepared, scores, doc_a=fa.key, doc_b=fb.key)
     m = _metrics(fa, fb, al)
@@ -193,24 +224,81 @@ def _could_be_copy(fa: _Features, fb: _Features, block: np.ndarray) -> bool:
     return candidates >= 0.5 * shorter or _overlap(fa.shingles, fb.shingles)[1] >= 0.5
 
 
-def find_copies(docs: Sequence[Document]) -> list[CopyFinding]:
-    """All pairs in which one document copies another (verbatim, near-verbatim or spun)."""
+class _Meaning:
+    """Body sentences of all documents scored by meaning, for "rewritten from a common source"."""
+
+    def __init__(self, feats: Sequence[_Features], model: SentenceModel | None) -> None:
+        items, self.of = [], []
+        for f in feats:
+            own = statements(f.key, f.doc.text, title=f.doc.title)
+            start = len(items)
+            items += [own[i] for i in f.content]
+            self.of.append(list(range(start, len(items))))
+        self.index = StatementIndex(items, model)
+        self.best = None
+        if self.index.vectors is not None and items:
+            self.best = np.clip(self.index.vectors @ self.index.vectors.T, 0.0, 1.0)
+
+    def chain(self, a: int, b: int) -> list[tuple[int, int, float]]:
+        """Sentence pairs (item a, item b, score) paired by meaning that keep their order in both texts."""
+        rows, cols = self.of[a], self.of[b]
+        shorter = min(len(rows), len(cols))
+        if shorter < SHORT_BODY:
+            return []
+        if self.best is not None:  # cheap bound: most sentences need a candidate close in meaning
+            close = (self.best[np.ix_(rows, cols)] >= 0.3)
+            if min(int(close.any(axis=1).sum()), int(close.any(axis=0).sum())) < REWRITTEN_SHARE * shorter:
+                return []
+        pairs = sorted(pair_by_meaning(self.index, rows, cols))
+        kept = increasing_chain([(i, j) for i, j, _ in pairs])
+        score = {(i, j): sc for i, j, sc in pairs}
+        return [(i, j, score[(i, j)]) for i, j in kept]
+
+
+def _rewritten(fa: _Features, fb: _Features, meaning: _Meaning, a: int, b: int) -> CopyFinding | None:
+    """A sentence-by-sentence paraphrase (a wire story rewritten), or None."""
+    chain = meaning.chain(a, b)
+    shorter = min(len(fa.content), len(fb.content))
+    if not shorter or len(chain) < REWRITTEN_SHARE * shorter:
+        return None
+    items = meaning.index.items
+    pairs = [{"source_start": items[i].start, "source_end": items[i].end, "copy_start": items[j].start,
+              "copy_end": items[j].end, "score": round(sc, 4), "kind": "paraphrase"} for i, j, sc in chain]
+    m = {"shorter_body": shorter, "aligned_pairs": len(chain), "aligned_share": len(chain) / shorter,
+         "mean_pair_score": float(np.mean([sc for _, _, sc in chain]))}
+    a_is_source, basis = _direction(fa, fb, "rewritten", [])
+    if not a_is_source:
+        fa, fb = fb, fa
+        pairs = sorted(({"source_start": p["copy_start"], "source_end": p["copy_end"],
+                         "copy_start": p["source_start"], "copy_end": p["source_end"], "score": p["score"],
+                         "kind": p["kind"]} for p in pairs), key=lambda p: p["source_start"])
+    m["direction"] = basis
+    return CopyFinding(fa.key, fb.key, "rewritten", m["aligned_share"], {"pairs": pairs, "substitutions": []}, m)
+
+
+def find_copies(docs: Sequence[Document], *, model: SentenceModel | None = None) -> list[CopyFinding]:
+    """All pairs in which one document copies another (verbatim, near-verbatim, spun or rewritten).
+
+    ``model`` (optional) lets paraphrased sentences pair by meaning, to find texts rewritten sentence by
+    sentence from a common source; without it only shared words and anchors pair them.
+    """
     vocab = WordCodes()
     feats = [_features(d, doc_key(d, n), vocab) for n, d in enumerate(docs)]
     bounds = np.cumsum([0] + [len(f.prepared.codes) for f in feats]).tolist()
     all_codes = [c for f in feats for c in f.prepared.codes]
+    meaning = _Meaning(feats, model) if len(feats) > 1 else None
     out: list[CopyFinding] = []
     for i in range(len(feats) - 1):
         # One similarity block per document against all later ones.
         rows = similarity(feats[i].prepared.codes, all_codes[bounds[i + 1]:])
         for j in range(i + 1, len(feats)):
             block = rows[:, bounds[j] - bounds[i + 1]:bounds[j + 1] - bounds[i + 1]]
-            if not _could_be_copy(feats[i], feats[j], block):
-                continue
-            finding = _finding(feats[i], feats[j], block)
-            if finding.kind != "independent":
+            finding = _finding(feats[i], feats[j], block) if _could_be_copy(feats[i], feats[j], block) else None
+            if finding is None or finding.kind == "independent":
+                finding = _rewritten(feats[i], feats[j], meaning, i, j) if meaning else None
+            if finding is not None and finding.kind != "independent":
                 out.append(finding)
     return out
 
 
-__all__ = ["CopyFinding", "CopyKind", "classify_pair", "find_copies"]
+__all__ = ["CopyFinding", "CopyKind", "classify_pair", "direction_note", "find_copies"]
