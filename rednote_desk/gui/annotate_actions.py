@@ -1,9 +1,11 @@
 """Annotating actions of the main window: tag a selection, retag, notes, delete, link and unlink claims."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog
 
 from rednote_desk.core.errors import UserError
+from rednote_desk.gui.session import HANDLED_ERRORS, value_of
+from rednote_desk.store.undo_merge import merge_undo_entries, undo_mark
 
 RECENT_TAGS = 9
 
@@ -24,28 +26,33 @@ class AnnotateActionsMixin:
         preselected = self.project.annotation(annotation_id).tag_ids if span is None else ()
         from rednote_desk.gui.tag_popup import TagPopup  # built on first use: not needed to paint the window
 
-        popup = TagPopup(self.project, recent_tag_ids=self.recent_tag_ids, preselected=preselected, parent=self)
-        popup.tags_chosen.connect(lambda tag_ids: self.apply_tags(column.document.id, span, annotation_id, tag_ids))
+        mark = undo_mark(self.project)  # a tag the popup creates joins the annotation's undo step
+        popup = TagPopup(self.session, recent_tag_ids=self.recent_tag_ids, preselected=preselected, parent=self)
+        popup.tags_chosen.connect(lambda tag_ids: self.apply_tags(column.document.id, span, annotation_id, tag_ids,
+                                                                  undo_mark=mark))
         rect = column.view.cursorRect()
         popup.popup_at(column.view.viewport().mapToGlobal(rect.bottomRight()))
         self._popup = popup
 
-    def apply_tags(self, document_id: int, span, annotation_id, tag_ids: list) -> int | None:
-        """Create an annotation on ``span`` with the tags, or set the tags of an existing annotation."""
-        self._reload_tags()  # the popup may have created a tag
+    def apply_tags(self, document_id: int, span, annotation_id, tag_ids: list, *,
+                   undo_mark: int | None = None) -> int | None:
+        """Create an annotation on ``span`` with the tags, or set the tags of an existing annotation.
+
+        With ``undo_mark`` (taken when the tag popup opened), tags the popup created since then become one undo
+        step with the annotation.
+        """
         for tag_id in tag_ids:
             if tag_id in self.recent_tag_ids:
                 self.recent_tag_ids.remove(tag_id)
             self.recent_tag_ids.insert(0, tag_id)
         del self.recent_tag_ids[RECENT_TAGS:]
         if span is not None:
-            try:
-                annotation = self.project.add_annotation(document_id=document_id, start=span[0], end=span[1],
-                                                         tag_ids=tag_ids)
-            except UserError as exc:
-                QMessageBox.warning(self, "Tag", str(exc))
+            result = self._run(lambda: self.project.add_annotation(document_id=document_id, start=span[0],
+                                                                   end=span[1], tag_ids=tag_ids))
+            if result is None:
                 return None
-            self.apply_changes(self.project.last_changes)
+            annotation = value_of(result)
+            self._merge_undo_steps(undo_mark)
             column = self.reading.column_for(document_id)
             if column is not None:
                 cursor = column.view.textCursor()
@@ -53,8 +60,18 @@ class AnnotateActionsMixin:
                 column.view.setTextCursor(cursor)
             self.select_annotation(document_id, annotation.id, scroll=False)
             return annotation.id
-        self._run(lambda: self.project.update_annotation(annotation_id, tag_ids=tag_ids))
+        if self._run(lambda: self.project.update_annotation(annotation_id, tag_ids=tag_ids)) is not None:
+            self._merge_undo_steps(undo_mark)
         return annotation_id
+
+    def _merge_undo_steps(self, mark: int | None) -> None:
+        if mark is None:
+            return
+        try:
+            merge_undo_entries(self.project, mark)
+        except HANDLED_ERRORS:
+            return  # the steps stay separate; nothing is lost
+        self.update_actions()
 
     def focus_note(self) -> None:
         if self.inspector.annotation is not None:
@@ -66,7 +83,8 @@ class AnnotateActionsMixin:
             self.project.annotation(annotation_id)
         except UserError:
             return  # deleted meanwhile (e.g. by an undo): nothing to save the note to
-        self._run(lambda: self.project.update_annotation(annotation_id, note=text), keep_inspector=True)
+        # the inspector initiated it: it keeps the editor the user types in
+        self._run(lambda: self.project.update_annotation(annotation_id, note=text), initiator=self.inspector)
 
     def selected_annotation_ids(self) -> list[int]:
         return [c.view.selected_annotation() for c in self.reading.columns if c.view.selected_annotation()]

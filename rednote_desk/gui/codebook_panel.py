@@ -1,7 +1,8 @@
 """The codebook as an editable tree: add, rename, recolour, describe, merge, delete and move tags.
 
-The database holds the truth: every action calls a Project operation, then the tree is rebuilt from the
-project. Drag and drop never moves items inside the view; the drop is turned into ``update_tag(parent_id=)``.
+The database holds the truth: every action runs a Project operation through the project session, and the panel
+rebuilds its tree when the session says tags changed (whoever changed them: this panel, the tag popup, an undo).
+Drag and drop never moves items inside the view; the drop is turned into ``update_tag(parent_id=)``.
 """
 from __future__ import annotations
 
@@ -26,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rednote_desk.core.errors import UserError
 from rednote_desk.core.models import Tag
 from rednote_desk.core.tags import tag_paths
 from rednote_desk.gui.colors import qcolor, swatch_icon
 from rednote_desk.gui.merge_dialog import MergeTargetDialog
+from rednote_desk.gui.session import session_for, value_of
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole
 MIME_TAG_IDS = "application/x-rednote-desk-tag-ids"
@@ -117,12 +118,13 @@ class CodebookTree(QTreeWidget):
 class CodebookPanel(QWidget):
     """The codebook: a filterable tag tree with usage counts and editing actions."""
 
-    changed = Signal(object)  # the store's Changes, after every operation this panel performs
     tag_activated = Signal(int)  # double-click / Enter on a tag
 
     def __init__(self, project, parent: QWidget | None = None):
+        """``project``: the ProjectSession to work through (a bare Project gets a session of its own)."""
         super().__init__(parent)
-        self.project = project
+        self.session = session_for(project, self)
+        self.project = self.session.project
         # dialogs, as replaceable callables so tests (and other front ends) can answer them
         self.confirm: Callable[[str, str], bool] = self._confirm_dialog
         self.show_error: Callable[[str], None] = self._error_dialog
@@ -161,6 +163,7 @@ class CodebookPanel(QWidget):
         self.tree.itemCollapsed.connect(self.on_tree_item_collapsed)
         self.tree.customContextMenuRequested.connect(self.on_tree_context_menu_requested)
         self.tree.tags_dropped.connect(self.on_tree_tags_dropped)
+        self.session.changed.connect(self.on_session_changed)
         self.refresh()
 
     # -- building ------------------------------------------------------------------------------
@@ -237,6 +240,13 @@ class CodebookPanel(QWidget):
         self.tree.verticalScrollBar().setValue(scroll)
         self._update_actions()
 
+    def on_session_changed(self, changes, _initiator) -> None:
+        """Rebuild the tree when tags changed; else only update the counts of the tags annotations gained or lost."""
+        if "tags" in changes.tables:
+            self.refresh()
+        elif "annotation_tags" in changes.tables:
+            self.update_usage(changes.tag_ids)
+
     def update_usage(self, tag_ids) -> None:
         """Refresh the use counts of a few tags (after annotations changed), without rebuilding the tree."""
         if not tag_ids:
@@ -278,16 +288,14 @@ class CodebookPanel(QWidget):
 
     # -- operations (the UI actions call these; each shows a UserError instead of raising) ------
     def add_tag(self, name: str, parent_id: int | None = None) -> Tag | None:
-        try:
-            tag = self.project.add_tag(name, parent_id=parent_id)
-        except UserError as exc:
-            self.show_error(str(exc))
-            return None
         if parent_id is not None:
-            self._collapsed.discard(parent_id)
-        self.refresh()
+            self._collapsed.discard(parent_id)  # show the new sub-tag
+        result = self.session.run(lambda: self.project.add_tag(name, parent_id=parent_id), initiator=self,
+                                  on_error=self.show_error)
+        if result is None:
+            return None
+        tag = value_of(result)
         self.select_tag(tag.id)
-        self.changed.emit(self.project.last_changes)
         return tag
 
     def rename_tag(self, tag_id: int, name: str):
@@ -341,17 +349,15 @@ class CodebookPanel(QWidget):
         return f"{head}?\n\n{usage} {kept}"
 
     def _perform(self, operation: Callable[[], object], *, select: int | None = None):
-        try:
-            changes = operation()
-        except UserError as exc:
-            self.refresh()  # undo what an inline edit showed
-            self.show_error(str(exc))
-            return None
-        self.refresh()
-        if select is not None:
+        """Run an operation through the session (the tree is rebuilt when it announces the change)."""
+        changes = self.session.run(operation, initiator=self, on_error=self._refused)
+        if changes is not None and select is not None:
             self.select_tag(select)
-        self.changed.emit(changes)
         return changes
+
+    def _refused(self, message: str) -> None:
+        self.refresh()  # undo what an inline edit showed
+        self.show_error(message)
 
     # -- slots ---------------------------------------------------------------------------------
     def on_add_action_triggered(self) -> None:

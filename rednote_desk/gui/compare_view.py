@@ -1,7 +1,9 @@
 """The compare view: claims × outlets matrix, suggested claims and frame profile for a chosen set of documents.
 
 Data is read from the project on the GUI thread; the comparison itself (pure core) runs on a worker thread
-(gui.workers.Task). Accepting or dismissing a suggestion runs a store operation here and emits ``changed``.
+(gui.workers.Task). Accepting or dismissing a suggestion runs through the project session; the view hears every
+change on ``session.changed``, marks itself stale, and recomputes once, when it is visible. The documents it
+compares are its own choice: no change or undo resets them.
 """
 from __future__ import annotations
 
@@ -35,10 +37,8 @@ from PySide6.QtWidgets import (
 
 from rednote_desk.services.comparison import read_comparison_input, write_matrix_csv
 from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
-from rednote_desk.core.errors import UserError
 from rednote_desk.core.compare.frame_profile import frame_profile, tag_paths
 from rednote_desk.core.compare.matrix import ClaimRow
-from rednote_desk.store.project import Project
 from rednote_desk.gui.claim_matrix import (
     CLAIM_COLUMN,
     DISAGREE_COLOR,
@@ -52,6 +52,7 @@ from rednote_desk.gui.claim_matrix import (
 )
 from rednote_desk.gui.copies_panel import CopiesPanel
 from rednote_desk.gui.frame_profile import FrameProfilePanel
+from rednote_desk.gui.session import COMPARISON_TABLES, HANDLED_ERRORS, session_for, show_error
 from rednote_desk.gui.suggestion_panel import AcceptSuggestionDialog, SuggestionPanel
 from rednote_desk.gui.workers import Task
 
@@ -67,12 +68,14 @@ class CompareView(QWidget):
     """Compare documents: what each outlet states, leaves out and leans on."""
 
     passage_requested = Signal(int, int, int)  # document id, start, end (code points)
-    changed = Signal(object)  # store.undo.Changes after an accept or a dismiss
     comparison_updated = Signal(object)  # the new Comparison, once computed
 
-    def __init__(self, project: Project, parent=None):
+    def __init__(self, project, parent=None):
+        """``project``: the ProjectSession to work through (a bare Project gets a session of its own)."""
         super().__init__(parent)
-        self.project = project
+        self.session = session_for(project, self)
+        self.project = self.session.project
+        self._stale = True  # computed when first shown
         self.comparison: Comparison | None = None
         self._input: ComparisonInput | None = None
         self._selected: set[int] | None = None  # None: all documents
@@ -160,7 +163,7 @@ class CompareView(QWidget):
         self._refresh_timer.setInterval(250)
         self._refresh_timer.timeout.connect(self.refresh)
         self._show_row_details()
-        self.refresh()
+        self.session.changed.connect(self.on_session_changed)
 
     # -- building ------------------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -226,9 +229,36 @@ class CompareView(QWidget):
 
     # -- documents -----------------------------------------------------------------------------------------
     def set_documents(self, ids) -> None:
-        """Compare these documents (empty or None: all of them)."""
+        """Compare these documents (empty or None: all of them); computed now if shown, else when shown."""
         self._selected = set(ids) if ids else None
-        self.refresh()
+        self._fill_document_list()
+        self.mark_stale()
+
+    # -- staying current -----------------------------------------------------------------------------------
+    def on_session_changed(self, changes, _initiator) -> None:
+        if changes.tables & COMPARISON_TABLES:
+            self.mark_stale()
+
+    def mark_stale(self) -> None:
+        """The project changed: recompute once, now if the view is visible, else when it is next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def is_stale(self) -> bool:
+        return self._stale
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def stop(self) -> None:
+        """Cancel the running comparison and disconnect it (the view is closing)."""
+        if self._task is not None:
+            self._task.detach()
+            self._task = None
+        self.busy.hide()
 
     def document_ids(self) -> list[int]:
         """The documents currently chosen, in project order."""
@@ -278,12 +308,13 @@ class CompareView(QWidget):
     def refresh(self) -> None:
         """Re-read the project and recompute the comparison on a worker thread."""
         self._refresh_timer.stop()
+        self._stale = False
         self._fill_document_list()
         ids = self.document_ids()
         self._generation += 1
         generation = self._generation
         if self._task is not None and not self._task.is_done:
-            self._task.cancel()
+            self._task.detach()
         if not ids:
             self._input = None
             self._show(None)
@@ -291,8 +322,8 @@ class CompareView(QWidget):
             return
         try:
             data = read_comparison_input(self.project, ids, frame_roots=self._frame_roots)
-        except UserError as exc:
-            QMessageBox.warning(self, "Compare", str(exc))
+        except HANDLED_ERRORS as exc:
+            show_error(self, exc, title="Compare")
             return
         self._input = data
         paths = tag_paths(data.tags)
@@ -474,25 +505,14 @@ class CompareView(QWidget):
         suggestion = self.comparison.suggestion(key) if self.comparison else None
         if suggestion is None:
             return False
-        try:
-            self.project.accept_suggestion(suggestion, label=label, mention_indexes=mention_indexes)
-        except UserError as exc:
-            QMessageBox.warning(self, "Accept suggested claim", str(exc))
-            return False
-        self.changed.emit(self.project.last_changes)
-        self.refresh()
-        return True
+        done = self.session.run(
+            lambda: self.project.accept_suggestion(suggestion, label=label, mention_indexes=mention_indexes),
+            initiator=self)
+        return done is not None
 
     def dismiss_suggestion(self, key: str) -> bool:
         """Dismiss a suggestion for good (undoable); False if it failed."""
-        try:
-            changes = self.project.dismiss_suggestion(key)
-        except UserError as exc:
-            QMessageBox.warning(self, "Dismiss suggestion", str(exc))
-            return False
-        self.changed.emit(changes)
-        self.refresh()
-        return True
+        return self.session.run(lambda: self.project.dismiss_suggestion(key), initiator=self) is not None
 
     def export_csv_dialog(self) -> None:
         if self.comparison is None:
@@ -506,7 +526,7 @@ class CompareView(QWidget):
         excel = "Excel" in chosen
         try:
             count = write_matrix_csv(self.comparison, path, raw=not excel, excel=excel)
-        except UserError as exc:
-            QMessageBox.warning(self, "Export claims matrix", str(exc))
+        except HANDLED_ERRORS as exc:
+            show_error(self, exc, title="Export claims matrix")
             return
         self.status.setText(f"Wrote {count} rows to {Path(path).name}")

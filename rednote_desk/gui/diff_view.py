@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
 
 from rednote_desk.core.compare.passages import PassageDiff, passage_diff
 from rednote_desk.core.html.diff import CURRENT, Page, Piece, render_page, window
-from rednote_desk.core.errors import UserError
 from rednote_desk.core.compare.matrix import document_labels
 from rednote_desk.core.models import Document
-from rednote_desk.store.project import Project
+from rednote_desk.gui.session import HANDLED_ERRORS, session_for, show_error
 from rednote_desk.gui.workers import Task
 
 log = logging.getLogger(__name__)
@@ -83,9 +82,12 @@ class DiffView(QWidget):
     passage_requested = Signal(int, int, int)  # document id, start, end (code points)
     diff_shown = Signal()  # a computed diff is on screen
 
-    def __init__(self, project: Project, parent=None):
+    def __init__(self, project, parent=None):
+        """``project``: the ProjectSession to work through (a bare Project gets a session of its own)."""
         super().__init__(parent)
-        self.project = project
+        self.session = session_for(project, self)
+        self.project = self.session.project
+        self._stale = False  # the pair's texts changed while the view was hidden
         self.diff: PassageDiff | None = None
         self.page: Page | None = None
         self._docs: dict[int, Document] = {}
@@ -128,6 +130,7 @@ class DiffView(QWidget):
             shortcut.activated.connect(lambda s=step: self.go_to_change(s))
         self.refresh_documents()
         self._update_navigation()
+        self.session.changed.connect(self.on_session_changed)
 
     # -- building ------------------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -235,6 +238,33 @@ class DiffView(QWidget):
         super().showEvent(event)
         if self._pair is None and self.combo_a.count() >= 2:  # first shown: compare the two chosen documents
             self.on_combo_current_index_changed(0)
+        elif self._stale:
+            self.recompute()
+
+    def on_session_changed(self, changes, _initiator) -> None:
+        """Documents added, renamed, deleted or re-imported: update the lists; a changed text of the pair is
+        compared again once, now if the view is visible, else when it is next shown."""
+        if "documents" not in changes.tables:
+            return
+        self.refresh_documents()
+        if self._pair is None or not set(self._pair) & changes.document_ids:
+            return
+        try:
+            texts = {i: self.project.document(i).text for i in self._pair}
+        except HANDLED_ERRORS:
+            texts = {}
+        if texts == {i: d.text for i, d in self._docs.items()}:
+            return
+        self._stale = True
+        if self.isVisible():
+            self.recompute()
+
+    def stop(self) -> None:
+        """Cancel the running diff and disconnect it (the view is closing)."""
+        if self._task is not None:
+            self._task.detach()
+            self._task = None
+        self.progress.hide()
 
     def document_pair(self) -> tuple[int, int] | None:
         return self._pair
@@ -256,14 +286,15 @@ class DiffView(QWidget):
         """Compute the diff of the chosen pair with the current ignore options, on a worker thread."""
         if self._pair is None:
             return
+        self._stale = False
         self._generation += 1
         generation = self._generation
         if self.is_busy():
-            self._task.cancel()  # type: ignore[union-attr]
+            self._task.detach()  # type: ignore[union-attr]
         try:
             doc_a, doc_b = (self.project.document(i) for i in self._pair)
-        except UserError as exc:
-            QMessageBox.warning(self, "Compare texts", str(exc))
+        except HANDLED_ERRORS as exc:
+            show_error(self, exc, title="Compare texts")
             return
         self._docs = {doc_a.id: doc_a, doc_b.id: doc_b}  # type: ignore[dict-item]
         options = {"ignore_case": self.ignore_case.isChecked(),

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from rednote_desk.core.errors import UserError
+from rednote_desk.gui.session import HANDLED_ERRORS, show_error
 
 
 class FileActionsMixin:
@@ -35,8 +35,8 @@ class FileActionsMixin:
             project = Project.open(path)
             if seed_codebook:
                 services.load_codebook_file(project, services.default_codebook_path())
-        except UserError as exc:
-            QMessageBox.warning(self, "Open project", str(exc))
+        except HANDLED_ERRORS as exc:
+            show_error(self, exc, title="Open project")
             return
         self.set_project(project)
     def import_files_dialog(self) -> None:
@@ -74,8 +74,8 @@ class FileActionsMixin:
             from rednote_desk import services
 
             count = services.export_csv_file(self.project, path, raw=not excel, excel=excel)
-        except UserError as exc:
-            QMessageBox.warning(self, "Export", str(exc))
+        except HANDLED_ERRORS as exc:
+            show_error(self, exc, title="Export")
             return
         self.statusBar().showMessage(f"Exported {count} annotations to {path}", 8000)
 
@@ -94,8 +94,8 @@ class FileActionsMixin:
             data = read_report_input(self.project, ids)  # on this thread: the project stays here
             done = run_with_progress(self, "Writing the report", lambda report, cancelled: write_report_data(
                 data, path, progress=report, is_cancelled=cancelled) or True)
-        except UserError as exc:
-            QMessageBox.warning(self, "Export report", str(exc))
+        except HANDLED_ERRORS as exc:
+            show_error(self, exc, title="Export report")
             return
         if done:
             self.statusBar().showMessage(f"Report of {len(ids)} documents written to {path}", 8000)
@@ -107,8 +107,8 @@ class FileActionsMixin:
             return
         try:
             self.project.backup(path)
-        except (UserError, OSError) as exc:
-            QMessageBox.warning(self, "Save a copy", str(exc))
+        except HANDLED_ERRORS as exc:
+            show_error(self, exc, title="Save a copy")
             return
         self.statusBar().showMessage(f"Saved a copy to {path}", 8000)
     def reimport_dialog(self) -> None:
@@ -132,13 +132,14 @@ class FileActionsMixin:
             # reading and parsing a big file takes seconds: off the GUI thread; storing stays here
             imported = run_with_progress(self, "Reading the new version",
                                          lambda report, cancelled: ingest.read_file(path))
-            if imported is None:
-                return None  # cancelled
-            outcome = services.reimport_text(self.project, document_id, imported)
-        except UserError as exc:
-            QMessageBox.warning(self, "Re-import", str(exc))
+        except HANDLED_ERRORS as exc:
+            show_error(self, exc, title="Re-import")
             return None
-        self.apply_changes(self.project.last_changes if outcome.changed else None)
+        if imported is None:
+            return None  # cancelled
+        outcome = self._run(lambda: services.reimport_text(self.project, document_id, imported))
+        if outcome is None:
+            return None
         counts = outcome.counts
         message = (f"Re-imported: kept {counts.get('position', 0)}, moved {counts.get('quote', 0)}, "
                    f"fuzzy {counts.get('fuzzy', 0)}, orphaned {counts.get('orphaned', 0)} annotations.")

@@ -33,6 +33,8 @@ from rednote_desk.gui.library import LibraryPanel
 from rednote_desk.gui.orphans import OrphanReviewPanel
 from rednote_desk.gui.reading_area import ReadingArea
 from rednote_desk.gui.search import FindBar, SearchPanel
+from rednote_desk.gui.session import ProjectSession
+from rednote_desk.gui.window_layout import SidePanels, first_layout, layout_is_sane, scrolling_page
 
 
 if TYPE_CHECKING:
@@ -90,7 +92,6 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self._compare_page: QWidget | None = None
         self._diff_page: QWidget | None = None
         self.alignment = AlignmentMarker(self.reading, self)
-        self._compare_stale = True
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
 
         self.library.open_requested.connect(self.on_library_open_requested)
@@ -124,14 +125,14 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
 
     def showEvent(self, event):  # noqa: N802 - Qt override
         super().showEvent(event)
-        if not self._layout_restored:
-            # sensible first-launch proportions; a saved layout overrides them
-            self._layout_restored = True
+        if not getattr(self, "_layout_checked", False):
+            self._layout_checked = True
             QTimer.singleShot(0, self._first_layout)
 
     def _first_layout(self) -> None:
-        self.resizeDocks([self.library_dock, self.inspector_dock], [340, 330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.library_dock, self.codebook_dock], [250, 600], Qt.Orientation.Vertical)
+        # proportions fitted to the screen; a saved layout is kept only when no panel was squeezed
+        if not (self._layout_restored and layout_is_sane(self)):
+            first_layout(self)
 
     # -- construction --------------------------------------------------------------------------
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
@@ -221,6 +222,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         for dock in (self.library_dock, self.codebook_dock, self.inspector_dock, self.search_dock,
                      self.orphans_dock):
             view.addAction(dock.toggleViewAction())
+        self.side_panels = SidePanels(self, view)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
@@ -245,13 +247,18 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self._lock_project(project)
         from rednote_desk.gui.codebook_panel import CodebookPanel
 
-        self.codebook = CodebookPanel(project)
-        self.codebook.changed.connect(self.apply_changes)
+        previous_session = getattr(self, "session", None)
+        if previous_session is not None:
+            previous_session.changed.disconnect()
+            previous_session.deleteLater()
+        self.session = ProjectSession(project, self)
+        self._subscribe(self.session)
+        self.codebook = CodebookPanel(self.session)
         self.codebook_dock.setWidget(self.codebook)
         from rednote_desk.gui.import_dialog import ImportController  # services, ingest: after the window is up
 
         self.importer = ImportController(project, self)
-        self.importer.changed.connect(self.apply_changes)
+        self.importer.changed.connect(lambda changes: self.session.announce(changes, self.importer))
         self.importer.imported.connect(self.on_importer_imported)
         self._install_compare_view(project)
         self.recent_tag_ids = [t for t in self.recent_tag_ids if self._tag_exists(t)]
@@ -292,13 +299,15 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             if page is not None:
                 self.tabs.removeTab(self.tabs.indexOf(page))
                 page.deleteLater()
+        for view in (self._compare_view, self._diff_view):
+            if view is not None:
+                view.stop()
         self._compare_view = self._diff_view = None
-        self._compare_page, self._diff_page = QWidget(), QWidget()
-        for page in (self._compare_page, self._diff_page):
-            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+        # wide views scroll inside their tab rather than squeezing the side panels
+        (self._compare_page, self._compare_body), (self._diff_page, self._diff_body) = (
+            scrolling_page(), scrolling_page())
         self.tabs.insertTab(1, self._compare_page, "Compare outlets")
         self.tabs.insertTab(2, self._diff_page, "Text diff")
-        self._compare_stale = True
         self.tabs.setCurrentIndex(index if 0 <= index < 3 else 0)
 
     @property
@@ -307,11 +316,13 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         if self._compare_view is None:
             from rednote_desk.gui.compare_view import CompareView
 
-            view = CompareView(self.project)
+            view = CompareView(self.session)
+            # first use: the open columns (or every document); afterwards the view keeps its own choice
+            open_ids = self.reading.document_ids()
+            view.set_documents(open_ids if len(open_ids) >= 2 else [])
             view.passage_requested.connect(self.show_passage)
-            view.changed.connect(self.apply_changes)
             view.copies_panel.diff_requested.connect(self.show_diff)
-            self._compare_page.layout().addWidget(view)
+            self._compare_body.layout().addWidget(view)
             self._compare_view = view
         return self._compare_view
 
@@ -321,21 +332,18 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         if self._diff_view is None:
             from rednote_desk.gui.diff_view import DiffView
 
-            view = DiffView(self.project)
+            view = DiffView(self.session)
             view.passage_requested.connect(self.show_passage)
-            self._diff_page.layout().addWidget(view)
+            self._diff_body.layout().addWidget(view)
             self._diff_view = view
         return self._diff_view
 
     def on_tabs_current_changed(self, index: int) -> None:
+        # a view is built on first use; it computes when shown and keeps itself current (session.changed)
         if self.tabs.widget(index) is self._diff_page:
             self.diff_view  # noqa: B018 - builds it
-        if self.tabs.widget(index) is self._compare_page and self._compare_stale:
-            self._compare_stale = False
-            open_ids = self.reading.document_ids()
-            self.compare_view.set_documents(open_ids if len(open_ids) >= 2 else
-                                            [d["id"] for d in self.project.document_summaries()])
-            self.compare_view.refresh()
+        if self.tabs.widget(index) is self._compare_page:
+            self.compare_view  # noqa: B018 - builds it
 
     def show_diff(self, doc_a: int, doc_b: int) -> None:
         self.tabs.setCurrentWidget(self._diff_page)
@@ -420,9 +428,13 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             super().closeEvent(event)
             return
         self.inspector.flush_note()
+        self._stop_background_work()
         self._save_open_documents()
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("window_state", self.saveState())
+        if layout_is_sane(self):  # never save a squeezed layout to come back to
+            self.settings.setValue("window_state", self.saveState())
+        else:
+            self.settings.remove("window_state")
         self.settings.setValue("recent_tags", [str(t) for t in self.recent_tag_ids])
         self.settings.setValue("sync_scrolling", "true" if self.sync_action.isChecked() else "false")
         if self.project.path is not None:
@@ -431,6 +443,16 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         if getattr(self, "_project_lock", None) is not None:
             self._project_lock.unlock()
         super().closeEvent(event)
+
+    def _stop_background_work(self) -> None:
+        """Cancel and disconnect the comparison, diff and alignment tasks, and let their threads finish, so
+        nothing is left running (and emitting) while the window and Python shut down."""
+        from rednote_desk.gui import workers
+
+        for view in (self._compare_view, self._diff_view):
+            if view is not None:
+                view.stop()
+        workers.stop_all()
 
     # -- documents -----------------------------------------------------------------------------
     def on_library_open_requested(self, document_id: int, new_column: bool) -> None:
@@ -614,18 +636,32 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             if upserts or removed:
                 self.reading.patch_annotations(document_id, upserts, removed, upserted)
 
-    def apply_changes(self, changes: Changes | None) -> None:
-        """Refresh only the views an operation (or its undo) touched."""
-        if changes is None or changes.empty:
-            self.update_actions()
-            return
-        tables = changes.tables
-        if "tags" in tables:
+    # -- the session: every change reaches each view through session.changed --------------------
+    def _subscribe(self, session: ProjectSession) -> None:
+        """Each part of the window listens to the session and refreshes only what concerns it (in this order:
+        tag colours first, they paint the highlights)."""
+        session.changed.connect(self.on_tags_changed)
+        session.changed.connect(self.on_library_changed)
+        session.changed.connect(self.on_reading_changed)
+        session.changed.connect(self.on_orphans_changed)
+        session.changed.connect(self.on_inspector_changed)
+        session.changed.connect(lambda *_: self.update_actions())
+        session.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+
+    def on_tags_changed(self, changes: Changes, _initiator) -> None:
+        if "tags" in changes.tables:
             self._reload_tags()
-        if "documents" in tables:
+
+    def on_library_changed(self, changes: Changes, _initiator) -> None:
+        if "documents" in changes.tables:
             self.library.refresh(self.project.document_summaries())
-        elif "annotations" in tables:
+        elif "annotations" in changes.tables:
             self.library.update_counts(self.project.annotation_counts(changes.document_ids))
+
+    def on_reading_changed(self, changes: Changes, _initiator) -> None:
+        """The open columns: texts and headers of changed documents, then their highlights."""
+        tables = changes.tables
+        changed_texts: set[int] = set()
         if "documents" in tables:
             for column in list(self.reading.columns):
                 try:
@@ -635,78 +671,50 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
                     continue
                 if document.text != column.document.text:  # re-imported, or such a change undone
                     column.view.set_text(document.text)
-                    changes.document_ids.add(document.id)
+                    changed_texts.add(document.id)
                 column.update_header(document)
-        if "tags" in tables:
-            self.codebook.refresh()
-        elif "annotation_tags" in tables:
-            self.codebook.update_usage(changes.tag_ids)
+            self.alignment.documents_changed()
         broad = bool(tables & {"tags", "documents"}) or ("claims" in tables and not changes.annotation_ids)
         if broad or len(changes.annotation_ids) > 500:
-            affected = self.reading.document_ids() if tables & {"tags", "claims"} else changes.document_ids
+            affected = (set(self.reading.document_ids()) if tables & {"tags", "claims"}
+                        else changes.document_ids | changed_texts)
             for document_id in affected:
                 if self.reading.column_for(document_id) is not None:
                     self.refresh_annotations(document_id)
         elif changes.annotation_ids:
             self.patch_annotations(changes.annotation_ids)
-        if tables & {"documents", "annotations", "annotation_tags", "tags", "claims", "dismissed_suggestions"}:
-            self._compare_stale = True
-            if self._compare_view is not None and self.tabs.currentWidget() is self._compare_page:
-                self.on_tabs_current_changed(self.tabs.currentIndex())
-        if "documents" in tables or changes.annotation_ids & getattr(self, "_orphan_ids", set()):
-            self.refresh_orphans()  # orphans come from re-imports; a re-attach or delete changes the list
-        if "documents" in tables:
-            self.alignment.documents_changed()
-            if self._diff_view is not None:
-                self._diff_view.refresh_documents()
-        current = self.inspector.annotation.id if self.inspector.annotation else None
-        if current is not None:
-            self._show_in_inspector(current)
-            if self.inspector.annotation is None:
-                for column in self.reading.columns:
-                    if column.view.selected_annotation() == current:
-                        column.view.set_selected_annotation(None)
-        self.update_actions()
 
-    def _run(self, operation, *, keep_inspector: bool = False):
-        """Run a store operation; show a UserError as a message; refresh what changed."""
-        try:
-            result = operation()
-        except UserError as exc:
-            QMessageBox.warning(self, "RedNote Desk", str(exc))
-            return None
-        changes = result if isinstance(result, Changes) else getattr(self.project, "last_changes", None)
-        if keep_inspector:
-            # a note edit: refresh highlights' tooltips without resetting the editor the user types in
-            for document_id in (changes.document_ids if changes else ()):
-                if self.reading.column_for(document_id) is not None:
-                    self.refresh_annotations(document_id)
-            self.update_actions()
-        else:
-            self.apply_changes(changes)
-        return result
+    def on_orphans_changed(self, changes: Changes, _initiator) -> None:
+        if "documents" in changes.tables or changes.annotation_ids & getattr(self, "_orphan_ids", set()):
+            self.refresh_orphans()  # orphans come from re-imports; a re-attach or delete changes the list
+
+    def on_inspector_changed(self, changes: Changes, initiator) -> None:
+        if initiator is self.inspector or self.inspector.annotation is None:
+            return  # a note typed in the inspector: keep the editor the user types in
+        current = self.inspector.annotation.id
+        if current not in changes.annotation_ids and not changes.tables & {"tags", "claims", "documents"}:
+            return
+        self._show_in_inspector(current)
+        if self.inspector.annotation is None:
+            for column in self.reading.columns:
+                if column.view.selected_annotation() == current:
+                    column.view.set_selected_annotation(None)
+
+    def _run(self, operation, *, initiator=None):
+        """Run a store operation through the session (errors become messages; every view hears the change)."""
+        return self.session.run(operation, initiator=initiator)
 
     def undo(self) -> None:
         self.inspector.flush_note()
-        changes = self.project.undo()
-        if changes is None:
-            self.statusBar().showMessage("Nothing to undo.", 3000)
-            return
-        self.apply_changes(changes)
-        self.statusBar().showMessage(f"Undone: {changes.label}", 5000)
+        self.session.undo()
 
     def redo(self) -> None:
-        changes = self.project.redo()
-        if changes is None:
-            self.statusBar().showMessage("Nothing to redo.", 3000)
-            return
-        self.apply_changes(changes)
-        self.statusBar().showMessage(f"Redone: {changes.label}", 5000)
+        self.session.redo()
 
     def update_actions(self) -> None:
         if self.project is None:
             return
-        undo_label, redo_label = self.project.undo_label(), self.project.redo_label()
+        undo_label, redo_label = self.session.undo_label(), self.session.redo_label()  # none if read-only
         self.undo_action.setEnabled(undo_label is not None)
         self.undo_action.setText(f"&Undo {undo_label}" if undo_label else "&Undo")
         self.redo_action.setEnabled(redo_label is not None)

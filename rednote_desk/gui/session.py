@@ -85,27 +85,34 @@ class ProjectSession(QObject):
     changed = Signal(object, object)  # (Changes, initiator or None)
     message = Signal(str)  # a short status line after an operation ("Undone: Add tag")
 
-    def __init__(self, project: Project, parent_widget: QWidget | None = None):
+    def __init__(self, project: Project, parent_widget: QObject | None = None):
         super().__init__(parent_widget)
         self.project = project
         self.parent_widget = parent_widget
+
+    def _dialog_parent(self) -> QWidget | None:
+        return self.parent_widget if isinstance(self.parent_widget, QWidget) else None
 
     @property
     def read_only(self) -> bool:
         return bool(getattr(self.project, "read_only", False))
 
     def run(self, operation: Callable[[], Any], *, initiator: object = None, success_message: str | None = None,
-            parent: QWidget | None = None) -> Any:
+            parent: QWidget | None = None, on_error: Callable[[str], None] | None = None) -> Any:
         """Run a store operation; on a refusal or failure show why and return None; else announce its changes.
 
-        Returns the operation's result (the created object, counts, or its Changes).
+        Returns the operation's result (the created object, counts, or its Changes). ``on_error`` replaces the
+        message box (a panel showing errors inline, or a test).
         """
         if hasattr(self.project, "last_changes"):
             self.project.last_changes = None  # never report the previous operation's changes
         try:
             result = operation()
         except HANDLED_ERRORS as exc:
-            show_error(parent or self.parent_widget, exc)
+            if on_error is not None:
+                on_error(error_message(exc))
+            else:
+                show_error(parent or self._dialog_parent(), exc)
             return None
         self._announce(changes_of(result, self.project), initiator)
         if success_message:
@@ -124,14 +131,14 @@ class ProjectSession(QObject):
 
     def _step(self, step: Callable[[], Changes | None], verb: str, nothing: str, initiator: object):
         if self.read_only:
-            show_error(self.parent_widget, UserError(
+            show_error(self._dialog_parent(), UserError(
                 "this project file is read-only; changes cannot be undone or redone "
                 "(use File > Save a copy of the project… to work on a copy)"))
             return None
         try:
             changes = step()
         except HANDLED_ERRORS as exc:
-            show_error(self.parent_widget, exc)
+            show_error(self._dialog_parent(), exc)
             return None
         if changes is None:
             self.message.emit(nothing)
@@ -159,5 +166,30 @@ class ProjectSession(QObject):
         except sqlite3.Error:  # a damaged or vanished log: nothing can be undone
             return None
 
+    def announce(self, changes: Changes | None, initiator: object = None) -> None:
+        """Tell every view about changes made by work that ran its own store batch (an import behind a progress
+        dialog); everything else goes through :meth:`run`."""
+        self._announce(changes, initiator)
+
     def _announce(self, changes: Changes | None, initiator: object) -> None:
         self.changed.emit(changes if changes is not None else Changes(), initiator)
+
+
+def value_of(result: Any) -> Any:
+    """What an operation made (``Result.value``), or the result itself for an operation that returns it bare."""
+    if isinstance(result, tuple) and hasattr(result, "value") and hasattr(result, "changes"):
+        return result.value
+    return result
+
+
+def session_for(project_or_session: Any, parent: QObject | None = None) -> ProjectSession:
+    """The session a panel works through: the one it was given, or a new one around a bare Project (tests and
+    panels used on their own)."""
+    if isinstance(project_or_session, ProjectSession):
+        return project_or_session
+    return ProjectSession(project_or_session, parent)
+
+
+# the tables whose changes alter a comparison (claims matrix, suggestions, frame profile, copies)
+COMPARISON_TABLES = frozenset({"documents", "annotations", "annotation_tags", "tags", "claims",
+                               "dismissed_suggestions"})

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from rednote_desk.core import tag_search
-from rednote_desk.core.errors import UserError
 from rednote_desk.core.models import Tag
 from rednote_desk.core.tags import tag_paths
 from rednote_desk.gui.colors import paint_swatch
+from rednote_desk.gui.session import session_for, value_of
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -178,7 +178,8 @@ class TagPopup(QFrame):
             "#TagPopup QListWidget { border: none; background: palette(base); }"
             "#TagPopup QLabel#error { color: #b00020; }"
         )
-        self.project = project
+        self.session = session_for(project, self)  # new tags are made through it: every view sees them at once
+        self.project = self.session.project
         self._recent_request = list(recent_tag_ids)
         self._checked: list[int] = []
         self._unchecked_by_user: set[int] = set()
@@ -409,23 +410,17 @@ class TagPopup(QFrame):
         return any(" ".join(t.name.split()).casefold() == " ".join(wanted.split()) for t in self._tags)
 
     def _create_typed_tag(self) -> Tag | None:
-        """Create the tag the search box names ("Parent/Name" creates it under Parent); show errors."""
-        text = self.search_edit.text().strip()
-        parent_id = None
-        name = text
-        try:
-            if "/" in text:
-                parent_path, name = text.rsplit("/", 1)
-                parents = self.project.find_tags(parent_path)
-                if len(parents) != 1:
-                    raise UserError(f"there is no single tag “{parent_path.strip()}” to put “{name.strip()}” under")
-                parent_id = parents[0].id
-            return self.project.add_tag(name, parent_id=parent_id)
-        except UserError as exc:
-            self.error_label.setText(str(exc))
-            self.error_label.show()
-            self.adjustSize()
-            return None
+        """Create the tag the search box names ("Parent/Name" creates it under Parent, and Parent if it is
+        missing: the store's rule, the same as the command line's); show errors."""
+        path = self.search_edit.text().strip()
+        result = self.session.run(lambda: self.project.add_tag_path(path), initiator=self,
+                                  on_error=self._show_error)
+        return None if result is None else value_of(result)
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.adjustSize()
 
     def _select_tag_row(self, tag_id: int) -> None:
         for i in range(self.list.count()):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import warnings
 from typing import Any, Callable
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal, Slot
@@ -65,6 +66,22 @@ class Task(QObject):
         """Ask ``fn`` to stop; it sees ``is_cancelled()`` become true. Thread-safe."""
         self._cancel.set()
 
+    def detach(self) -> None:
+        """Cancel, and disconnect every listener: the view that started the task is closing or moving on.
+
+        Only the task's own bookkeeping stays connected, so it is released once the work has stopped.
+        """
+        self._cancel.set()
+        with warnings.catch_warnings():  # PySide warns when a signal had no listener
+            warnings.simplefilter("ignore", RuntimeWarning)
+            for signal in (self.progressed, self.finished, self.failed, self.cancelled):
+                try:
+                    signal.disconnect()
+                except (RuntimeError, TypeError, SystemError):  # nothing connected
+                    pass
+        for signal in (self.finished, self.failed, self.cancelled):
+            signal.connect(self._on_done)
+
     def start(self, pool: QThreadPool | None = None) -> None:
         if self._started:
             raise RuntimeError("a Task runs once")
@@ -79,31 +96,58 @@ class Task(QObject):
         if now - self._last_report < _REPORT_INTERVAL_S and not last_step:
             return
         self._last_report = now
-        self.progressed.emit(int(done), int(total), str(text))
+        if not self._cancel.is_set():
+            self._emit(self.progressed, int(done), int(total), str(text))
 
     def _run(self) -> None:
         try:
             result = self._fn(self._report, self._cancel.is_set)
         except BaseException as exc:  # noqa: BLE001 - everything must reach the GUI thread
             if self._cancel.is_set():
-                self.cancelled.emit()
+                self._emit(self.cancelled)
                 return
             if not isinstance(exc, UserError):
                 log.error("background task failed", exc_info=exc)
             self.error = exc
-            self.failed.emit(_message(exc))
+            self._emit(self.failed, _message(exc))
             return
         if self._cancel.is_set():
-            self.cancelled.emit()
+            self._emit(self.cancelled)
         else:
             self.result = result
-            self.finished.emit(result)
+            self._emit(self.finished, result)
+
+    def _emit(self, signal, *args) -> None:
+        """Emit unless the task is gone: the app may have quit while the work ran; nobody listens then."""
+        if self._cancel.is_set() and signal is not self.cancelled:
+            signal = self.cancelled
+            args = ()
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # "Signal source has been deleted": the owner's side was torn down meanwhile
+            pass
 
     # --- owner's thread ------------------------------------------------------------------------------------
     @Slot()
     def _on_done(self, *_args) -> None:
         self.is_done = True
         _running.discard(self)
+
+
+def running_tasks() -> list["Task"]:
+    """Tasks started and not yet done (their last signal not yet delivered)."""
+    return list(_running)
+
+
+def stop_all(wait_ms: int = 3000) -> bool:
+    """Cancel and detach every running task, then wait up to ``wait_ms`` for the worker threads to stop.
+
+    Called when the application quits, so no work is left running while Python shuts down. True when every
+    worker stopped in time.
+    """
+    for task in list(_running):
+        task.detach()
+    return QThreadPool.globalInstance().waitForDone(wait_ms)
 
 
 def _message(exc: BaseException) -> str:

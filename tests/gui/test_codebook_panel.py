@@ -14,12 +14,12 @@ TEXT = "𝓞𝓹𝓮𝓻𝓪 ship 🚢 blocked the canal; losses of $60 million 
 
 @pytest.fixture
 def codebook(project):
-    frames = project.add_tag("Frames", color="#4363d8")
-    conflict = project.add_tag("Conflict", parent_id=frames.id, color="#e6194b")
-    economic = project.add_tag("Economic", parent_id=frames.id, color="#3cb44b")
-    claims = project.add_tag("Claims", color="#911eb4")
-    statistic = project.add_tag("Statistic", parent_id=claims.id, color="#ffe119")
-    opera = project.add_tag("𝓞𝓹𝓮𝓻𝓪", color="#46f0f0")
+    frames = project.add_tag("Frames", color="#4363d8").value
+    conflict = project.add_tag("Conflict", parent_id=frames.id, color="#e6194b").value
+    economic = project.add_tag("Economic", parent_id=frames.id, color="#3cb44b").value
+    claims = project.add_tag("Claims", color="#911eb4").value
+    statistic = project.add_tag("Statistic", parent_id=claims.id, color="#ffe119").value
+    opera = project.add_tag("𝓞𝓹𝓮𝓻𝓪", color="#46f0f0").value
     doc, _ = project.add_document(title="Ship", text=TEXT, text_sha256=hashlib.sha256(TEXT.encode()).hexdigest())
     return {"frames": frames.id, "conflict": conflict.id, "economic": economic.id, "claims": claims.id,
             "statistic": statistic.id, "opera": opera.id, "doc": doc.id}
@@ -46,7 +46,7 @@ def panel(qtbot, project, codebook):
 def annotate(project, codebook, start, end, *names):
     return project.add_annotation(
         document_id=codebook["doc"], start=start, end=end, tag_ids=[codebook[n] for n in names]
-    ).id
+    ).value.id
 
 
 def count(panel, tag_id) -> int:
@@ -74,11 +74,11 @@ def test_tree_mirrors_codebook_with_counts(panel, project, codebook):
 
 
 def test_add_top_level_and_sub_tag_emit_changes(panel, project, qtbot):
-    with qtbot.waitSignal(panel.changed) as blocker:
+    with qtbot.waitSignal(panel.session.changed) as blocker:
         tag = panel.add_tag("Human interest")
     assert tag.id in blocker.args[0].tag_ids
     assert panel.item_for(tag.id).parent() is None
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.session.changed):
         child = panel.add_tag("Victims", tag.id)
     assert project.tag(child.id).parent_id == tag.id
     assert parent_id_of_item(panel, child.id) == tag.id
@@ -87,7 +87,7 @@ def test_add_top_level_and_sub_tag_emit_changes(panel, project, qtbot):
 
 def test_add_duplicate_shows_error_and_emits_nothing(panel, project, codebook, qtbot):
     before = len(project.tags())
-    with qtbot.assertNotEmitted(panel.changed):
+    with qtbot.assertNotEmitted(panel.session.changed):
         assert panel.add_tag("Conflict", codebook["frames"]) is None
     assert panel.errors and "already exists" in panel.errors[-1]
     assert len(project.tags()) == before
@@ -100,7 +100,7 @@ def test_add_action_asks_for_a_name(panel, project):
 
 
 def test_rename(panel, project, codebook, qtbot):
-    with qtbot.waitSignal(panel.changed) as blocker:
+    with qtbot.waitSignal(panel.session.changed) as blocker:
         panel.rename_tag(codebook["conflict"], "Conflict frame")
     assert codebook["conflict"] in blocker.args[0].tag_ids
     assert project.tag(codebook["conflict"]).name == "Conflict frame"
@@ -125,7 +125,7 @@ def test_recolor_via_action(panel, project, codebook, qtbot):
     panel.select_tag(codebook["economic"])
     asked = []
     panel.ask_color = lambda title, current: asked.append(current) or "#00AA11"
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.session.changed):
         panel.color_action.trigger()
     assert asked == ["#3cb44b"]
     assert project.tag(codebook["economic"]).color == "#00aa11"
@@ -148,7 +148,7 @@ def test_merge_moves_annotations_and_updates_counts(panel, project, codebook, qt
     panel.refresh()
     assert (count(panel, codebook["conflict"]), count(panel, codebook["economic"])) == (2, 2)
     panel.select_tag(codebook["conflict"])
-    with qtbot.waitSignal(panel.changed) as blocker:
+    with qtbot.waitSignal(panel.session.changed) as blocker:
         panel.merge_selected_into(codebook["economic"])
     assert codebook["conflict"] in blocker.args[0].tag_ids
     assert project.annotation(a).tag_ids == (codebook["economic"],)
@@ -198,7 +198,7 @@ def test_delete_confirmation_counts_annotations_of_tag_and_sub_tags(panel, proje
     ]
     assert project.tag(codebook["frames"])  # still there
     panel.answer = True
-    with qtbot.waitSignal(panel.changed) as blocker:
+    with qtbot.waitSignal(panel.session.changed) as blocker:
         panel.delete_tag(codebook["frames"])
     assert {codebook["frames"], codebook["conflict"], codebook["economic"]} <= blocker.args[0].tag_ids
     assert project.annotation_count() == 4
@@ -229,14 +229,14 @@ def test_delete_key_asks_then_deletes_selected(panel, project, codebook, qtbot):
 
 
 def test_move_tag_reparents_and_refuses_moving_into_itself(panel, project, codebook, qtbot):
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.session.changed):
         panel.move_tag(codebook["statistic"], codebook["frames"])
     assert project.tag(codebook["statistic"]).parent_id == codebook["frames"]
     assert parent_id_of_item(panel, codebook["statistic"]) == codebook["frames"]
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.session.changed):
         panel.move_tag(codebook["statistic"], None)
     assert panel.item_for(codebook["statistic"]).parent() is None
-    with qtbot.assertNotEmitted(panel.changed):
+    with qtbot.assertNotEmitted(panel.session.changed):
         assert panel.move_tag(codebook["frames"], codebook["conflict"]) is None
     assert panel.errors == ["a tag cannot be moved inside itself"]
     assert project.tag(codebook["frames"]).parent_id is None
@@ -257,7 +257,7 @@ def test_drop_handler_reparents_through_the_project(panel, project, codebook, qt
     panel.show()
     qtbot.waitExposed(panel)
     rect = panel.tree.visualItemRect(panel.item_for(codebook["claims"]))
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.session.changed):
         event = _drop(panel, rect.center(), [codebook["conflict"]])
     assert event.isAccepted() and event.dropAction() == Qt.DropAction.IgnoreAction  # the view moved nothing
     assert project.tag(codebook["conflict"]).parent_id == codebook["claims"]

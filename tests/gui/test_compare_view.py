@@ -97,7 +97,7 @@ def test_accept_button_creates_annotations_and_claim_and_undo_removes_them(qtbot
     key = key_of(view, "63,000")
     view.tabs.setCurrentIndex(1)
     assert view.suggestions.select(key)
-    with qtbot.waitSignal(view.changed, timeout=2000) as blocker:
+    with qtbot.waitSignal(view.session.changed, timeout=2000) as blocker:
         qtbot.mouseClick(view.suggestions.accept_button, Qt.MouseButton.LeftButton)
     assert "annotations" in blocker.args[0].tables
     (claim,) = seeded.claims()
@@ -143,7 +143,7 @@ def test_errors_are_shown_as_messages(qtbot, make_view, seeded, monkeypatch):
 def test_dismiss_persists_across_a_new_view(qtbot, make_view, seeded):
     view = make_view()
     key = key_of(view, "170 million")
-    with qtbot.waitSignal(view.changed, timeout=2000):
+    with qtbot.waitSignal(view.session.changed, timeout=2000):
         assert view.dismiss_suggestion(key)
     wait(qtbot, view)
     assert key not in {r.key for r in view.model.rows}

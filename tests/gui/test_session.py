@@ -23,7 +23,7 @@ def test_run_announces_the_changes_with_the_initiator_once(qtbot, project, shown
     heard = []
     session.changed.connect(lambda changes, initiator: heard.append((changes, initiator)))
     marker = object()
-    session.run(lambda: project.update_tag(project.add_tag("A").id, name="B"), initiator=marker)
+    session.run(lambda: project.update_tag(project.add_tag("A").value.id, name="B"), initiator=marker)
     [(changes, initiator)] = heard[-1:]
     assert isinstance(changes, Changes) and "tags" in changes.tables and initiator is marker
     assert shown == []
