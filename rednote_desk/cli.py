@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from rednote_desk import __version__
-from rednote_desk.core.errors import UserError
+from rednote_desk.core.errors import NotFoundError, UserError
+from rednote_desk.core.rules import check_published, locate_quote
 
 EXIT_ERROR = 1
 EXIT_PARTIAL = 2
@@ -244,7 +245,7 @@ def _cmd_import(project, args) -> int:
     from rednote_desk import services
 
     if args.published:
-        _check_date(args.published)
+        check_published(args.published)  # before reading any file
     overrides = {"outlet": args.outlet, "title": args.title, "author": args.author,
                  "published": args.published, "url": args.url}
     paths = services.iter_paths(args.files)
@@ -297,8 +298,6 @@ def _cmd_doc_edit(project, args) -> int:
               if getattr(args, k) is not None}
     if not fields:
         raise UserError("nothing to change: give --title, --outlet, --author, --published, --url or --note")
-    if fields.get("published"):
-        _check_date(fields["published"])
     project.update_document(args.id, **fields)
     return 0
 
@@ -322,25 +321,16 @@ def _cmd_tags(project, args) -> int:
 
 
 def _resolve_tag(project, name: str, *, create: bool = False):
-    found = project.find_tags(name)
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        paths = ", ".join(project.tag_path(t.id) for t in found)
-        raise UserError(f"tag name “{name}” is ambiguous ({paths}); give the path, e.g. Parent/Child")
-    if not create:
-        raise UserError(f"unknown tag “{name}” (list tags with: rednote-desk tags; or pass --create-tags)")
-    parent_id = None
-    parts = [p.strip() for p in name.split("/") if p.strip()]
-    for part in parts:
-        existing = [t for t in project.find_tags(part) if t.parent_id == parent_id]
-        parent_id = existing[0].id if existing else project.add_tag(part, parent_id=parent_id).id
-    return project.tag(parent_id)
+    """The store's rule (a name or Parent/Child path; with create, missing parents are made), CLI hints added."""
+    try:
+        return project.resolve_tag(name, create=create).value
+    except NotFoundError as exc:
+        raise UserError(f"{exc} (list tags with: rednote-desk tags; or pass --create-tags)") from exc
 
 
 def _cmd_tag_add(project, args) -> int:
     parent_id = _resolve_tag(project, args.parent).id if args.parent else None
-    tag = project.add_tag(args.name, parent_id=parent_id, color=args.color, description=args.description)
+    tag = project.add_tag(args.name, parent_id=parent_id, color=args.color, description=args.description).value
     print(tag.id)
     return 0
 
@@ -350,38 +340,19 @@ def _cmd_annotate(project, args) -> int:
     if args.quote is not None:
         if args.start is not None or args.end is not None:
             raise UserError("give either --quote or --start/--end, not both")
-        start, end = _locate_quote(document.text, args.quote, args.occurrence)
+        start, end = locate_quote(document.text, args.quote, args.occurrence)
     else:
         if args.start is None or args.end is None:
             raise UserError("give --quote TEXT or both --start N and --end N")
         start, end = args.start, args.end
-    tag_ids = [_resolve_tag(project, name, create=args.create_tags).id for name in args.tag]
-    annotation = project.add_annotation(document_id=document.id, start=start, end=end, tag_ids=tag_ids,
-                                        note=args.note, coder=args.coder)
-    if args.claim:
-        project.link_claim([annotation.id], label=args.claim)
+    with project.operation_group("Add annotation"):  # tags made for it, the annotation and its claim: one undo step
+        tag_ids = [_resolve_tag(project, name, create=args.create_tags).id for name in args.tag]
+        annotation = project.add_annotation(document_id=document.id, start=start, end=end, tag_ids=tag_ids,
+                                            note=args.note, coder=args.coder).value
+        if args.claim:
+            project.link_claim([annotation.id], label=args.claim)
     print(annotation.id)
     return 0
-
-
-def _locate_quote(text: str, quote: str, occurrence: int | None) -> tuple[int, int]:
-    if not quote:
-        raise UserError("--quote is empty")
-    positions = []
-    at = text.find(quote)
-    while at != -1:
-        positions.append(at)
-        at = text.find(quote, at + 1)
-    if not positions:
-        raise UserError("the quote is not in the document (it must match exactly, including punctuation)")
-    if occurrence is None:
-        if len(positions) > 1:
-            raise UserError(f"the quote occurs {len(positions)} times; choose one with --occurrence 1..{len(positions)}")
-        occurrence = 1
-    if not 1 <= occurrence <= len(positions):
-        raise UserError(f"--occurrence must be between 1 and {len(positions)}")
-    start = positions[occurrence - 1]
-    return start, start + len(quote)
 
 
 def _annotation_json(project, a, tag_paths) -> dict:
@@ -413,7 +384,7 @@ def _cmd_delete(project, args) -> int:
 
 
 def _cmd_link(project, args) -> int:
-    claim = project.link_claim(args.ids, label=args.claim)
+    claim = project.link_claim(args.ids, label=args.claim).value
     print(claim.id)
     return 0
 
@@ -462,7 +433,7 @@ def _cmd_export(project, args) -> int:
 
 
 def _cmd_reimport(project, args) -> int:
-    from rednote_desk.services.projects import reimport_file
+    from rednote_desk.services.imports import reimport_file
 
     outcome = reimport_file(project, args.id, args.file, trim=args.trim_boilerplate,
                             max_bytes=int(args.max_mb * 1024 * 1024))
@@ -498,7 +469,7 @@ def _cmd_reattach(project, args) -> int:
     if args.quote is not None:
         if args.start is not None or args.end is not None:
             raise UserError("give either --quote or --start/--end, not both")
-        start, end = _locate_quote(project.document(annotation.document_id).text, args.quote, args.occurrence)
+        start, end = locate_quote(project.document(annotation.document_id).text, args.quote, args.occurrence)
     else:
         if args.start is None or args.end is None:
             raise UserError("give --quote TEXT or both --start N and --end N")
@@ -596,7 +567,7 @@ def _cmd_accept(project, args) -> int:
         if not indexes:
             raise UserError(f"the suggestion has no mention in documents {', '.join(map(str, args.only))} "
                             f"(it has: {', '.join(map(str, suggestion.document_ids))})")
-    claim = project.accept_suggestion(suggestion, label=args.label, mention_indexes=indexes)
+    claim = project.accept_suggestion(suggestion, label=args.label, mention_indexes=indexes).value
     print(f"{claim.id}\t{_one_line(claim.label)}")
     return 0
 
@@ -616,19 +587,6 @@ def _cmd_backup(project, args) -> int:
     destination = project.backup(Path(args.out))
     print(destination)
     return 0
-
-
-def _check_date(value: str) -> None:
-    import datetime as dt
-
-    import re
-
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise UserError(f"date “{value}” is not of the form YYYY-MM-DD")
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise UserError(f"date “{value}” does not exist ({exc})") from exc
 
 
 if __name__ == "__main__":  # pragma: no cover

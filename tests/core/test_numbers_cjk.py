@@ -6,6 +6,7 @@ import pytest
 from rednote_desk.core.claims import suggest_claims
 from rednote_desk.core.claims.text import noun_class, normal_modifiers
 from rednote_desk.core.models import Document
+from quantity_rows import check_quantities
 from rednote_desk.core.numbers import parse_quantities
 from rednote_desk.core.numbers.cjk import chinese_numeral
 
@@ -38,14 +39,7 @@ CJK = [
 
 @pytest.mark.parametrize(("text", "expected"), CJK, ids=[row[0] for row in CJK])
 def test_cjk_amounts(text, expected):
-    found = parse_quantities(text)
-    got = [(q.text, q.value, q.low, q.high, q.unit, q.qualifier, q.kind, q.per) for q in found]
-    assert len(got) == len(expected), got
-    for q, g, e in zip(found, got, expected):
-        assert text[q.start:q.end] == q.text
-        assert g[0] == e[0] and g[4:] == e[4:], (g, e)
-        for x, y in zip(g[1:4], e[1:4]):
-            assert (x is None) == (y is None) and (x is None or x == pytest.approx(y)), (g, e)
+    check_quantities(text, expected)
 
 
 @pytest.mark.parametrize(("numeral", "value"), [("三十五", 35), ("两千", 2000), ("十二", 12), ("一百二十", 120),

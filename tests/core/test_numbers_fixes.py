@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from quantity_rows import check_quantities
 from rednote_desk.core.numbers import format_quantity, parse_quantities
 
 M = 1_000_000
@@ -78,14 +79,7 @@ FIXES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), FIXES, ids=[row[0] for row in FIXES])
 def test_parsing_fixes(sentence, expected):
-    found = parse_quantities(sentence)
-    got = [(q.text, q.value, q.low, q.high, q.unit, q.qualifier, q.kind, q.per) for q in found]
-    assert len(got) == len(expected), got
-    for q, g, e in zip(found, got, expected):
-        assert sentence[q.start:q.end] == q.text
-        assert g[0] == e[0] and g[4:] == e[4:], (g, e)
-        for x, y in zip(g[1:4], e[1:4]):
-            assert (x is None) == (y is None) and (x is None or x == pytest.approx(y, rel=1e-3)), (g, e)
+    check_quantities(sentence, expected)
 
 
 def test_modifiers_of_a_noun_joined_by_and():
