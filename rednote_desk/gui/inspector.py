@@ -70,8 +70,6 @@ class InspectorPanel(QWidget):
         for i, b in enumerate((self.edit_tags, self.rename_claim, self.unlink, self.delete)):
             b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             buttons.addWidget(b, i // 2, i % 2)
-        for label in (self.quote, self.tags, self.claim, self.meta, self.empty):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.details = QWidget()
         details_layout = QVBoxLayout(self.details)
         details_layout.setContentsMargins(0, 0, 0, 0)

@@ -5,6 +5,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
 
+from rednote_desk.core.labels import site_of
+
 COLUMNS = ("Outlet", "Title", "Date", "Notes")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -17,7 +19,9 @@ class LibraryPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(["Outlet", "Title", "Date", "Annotations"])
+        # the title gets the room: the annotation count is a narrow "#" column (its name on hover)
+        self.model.setHorizontalHeaderLabels(["Outlet", "Title", "Date", "#"])
+        self.model.setHeaderData(3, Qt.Orientation.Horizontal, "Annotations", Qt.ItemDataRole.ToolTipRole)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -38,7 +42,8 @@ class LibraryPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 120)
+        header.resizeSection(0, 100)
+        header.setMinimumSectionSize(24)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self.on_table_double_clicked)
@@ -53,7 +58,8 @@ class LibraryPanel(QWidget):
         selected = self.selected_document_id()
         self.model.removeRows(0, self.model.rowCount())
         for doc in summaries:
-            outlet = doc["outlet"] or doc["source_name"] or "—"
+            # never a file name: the outlet, else the web site (the title is in the next column)
+            outlet = doc["outlet"] or site_of(doc.get("url")) or "—"
             values = [(outlet, outlet.casefold()), (doc["title"], doc["title"].casefold()),
                       (doc["published"] or "", doc["published"] or ""), (str(doc["annotations"]), doc["annotations"])]
             items = []

@@ -40,6 +40,7 @@ class DocumentColumn(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.set_active(False)
         self.view = AnnotatedTextView(self)
+        self.view.document().setDocumentMargin(6)  # narrow columns at laptop size keep their characters
         self.view.set_text(document.text)
         # two fixed lines whatever the title's length, so the texts of all columns start at the same height
         self.title_label = ElidedLabel(bold=True)
@@ -100,7 +101,7 @@ class DocumentColumn(QFrame):
 class LinkMap(QWidget):
     """Curves between two adjacent columns joining annotations of the same claim (as diff tools link chunks)."""
 
-    WIDTH = 36
+    WIDTH = 30
 
     def __init__(self, left: DocumentColumn, right: DocumentColumn, parent=None):
         super().__init__(parent)

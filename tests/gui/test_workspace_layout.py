@@ -1,0 +1,103 @@
+"""The workspace at laptop size: readable columns at 1,024 × 700 and 1,280 × 800, side panels that never resize
+themselves, and a squeezed layout that is neither saved nor restored."""
+from __future__ import annotations
+
+import statistics
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from rednote_desk import services
+from rednote_desk.gui.main_window import MainWindow
+from rednote_desk.gui.window_layout import layout_is_sane
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _window(qtbot, settings, width, height):
+    w = MainWindow(services.open_project(None), settings=settings)
+    qtbot.addWidget(w)
+    w.resize(width, height)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(30)
+    return w
+
+
+def _median_chars_per_line(view) -> float:
+    lengths = []
+    block = view.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        lengths += [layout.lineAt(i).textLength() for i in range(layout.lineCount() - 1)]  # full lines only
+        block = block.next()
+    return statistics.median(lengths)
+
+
+def _dock_widths(w):
+    return [d.width() for d in (w.library_dock, w.codebook_dock, w.inspector_dock)]
+
+
+def test_two_readable_columns_at_1024x700(qtbot, settings):
+    w = _window(qtbot, settings, 1024, 700)
+    assert len(w.reading.columns) == 2
+    assert all(d.isVisible() for d in (w.library_dock, w.codebook_dock, w.inspector_dock))
+    for column in w.reading.columns:
+        assert _median_chars_per_line(column.view) >= 40
+    assert w.minimumSizeHint().width() <= 1024
+    w.close()
+
+
+def test_three_columns_of_45_characters_at_1280x800_with_the_side_panels_collapsed(qtbot, settings):
+    w = _window(qtbot, settings, 1280, 800)
+    third = next(d for d in w.project.documents() if d.id not in w.reading.document_ids())
+    w.open_document(third.id, new_column=True)
+    qtbot.keyClick(w, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.wait(30)
+    assert not any(d.isVisible() for d in (w.library_dock, w.codebook_dock, w.inspector_dock))
+    assert len(w.reading.columns) == 3
+    for column in w.reading.columns:
+        assert _median_chars_per_line(column.view) >= 45
+    w.side_panels.action.trigger()  # the same panels come back
+    assert all(d.isVisible() for d in (w.library_dock, w.codebook_dock, w.inspector_dock))
+    w.close()
+
+
+@pytest.mark.parametrize("size", [(1600, 1000), (1024, 700)])
+def test_selecting_an_annotation_and_opening_compare_never_resize_the_panels(qtbot, settings, size):
+    w = _window(qtbot, settings, *size)
+    column = w.reading.columns[0]
+    text = column.view.text()
+    start = text.index("RedNote")
+    annotation = w.project.add_annotation(document_id=column.document.id, start=start, end=start + 7, note="n" * 300)
+    annotation_id = (annotation[0] if isinstance(annotation, tuple) else annotation).id
+    w.refresh_annotations(column.document.id)
+    widths = _dock_widths(w)
+    w.select_annotation(column.document.id, annotation_id)
+    qtbot.wait(30)
+    assert w.inspector.annotation.id == annotation_id
+    assert _dock_widths(w) == widths
+    w.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not w.compare_view.is_busy(), timeout=20000)
+    qtbot.wait(30)
+    assert _dock_widths(w) == widths
+    assert w.minimumSizeHint().width() <= 1024
+    w.close()
+
+
+def test_a_squeezed_layout_is_not_saved_and_not_restored(qtbot, settings):
+    w = _window(qtbot, settings, 1024, 700)
+    assert layout_is_sane(w)
+    w.resizeDocks([w.library_dock], [800], Qt.Orientation.Horizontal)  # the texts lose most of the width
+    qtbot.wait(30)
+    assert not layout_is_sane(w)
+    squeezed = w.saveState()
+    w.close()
+    assert settings.value("window_state") is None  # not saved
+    settings.setValue("window_state", squeezed)  # as an older version would have saved it
+    again = _window(qtbot, settings, 1024, 700)
+    assert layout_is_sane(again)  # the first-launch layout instead
+    again.close()
