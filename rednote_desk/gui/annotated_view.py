@@ -67,6 +67,7 @@ class AnnotatedTextView(QPlainTextEdit):
         self._marks: IntervalIndex[int] = IntervalIndex([])
         self._mark_list: list[Mark] = []
         self._selected_id: int | None = None
+        self._hidden: frozenset[int] = frozenset()  # kept but not painted (a coder switched off)
         # (annotation id) -> hover text, asked only when hovering: building 10,000 tooltips up front costs time
         self.tooltip_provider = None
 
@@ -83,7 +84,7 @@ class AnnotatedTextView(QPlainTextEdit):
         self._highlights = {h.annotation_id: h for h in highlights}
         spans = []
         for h in highlights:
-            if 0 <= h.start < h.end <= len(self._text):
+            if 0 <= h.start < h.end <= len(self._text) and h.annotation_id not in self._hidden:
                 spans.append((h.annotation_id, self._u16.to_utf16(h.start), self._u16.to_utf16(h.end)))
         self._index = IntervalIndex(spans)
         self.viewport().update()
@@ -100,12 +101,25 @@ class AnnotatedTextView(QPlainTextEdit):
             dirty.append(self.y_range(h.annotation_id))  # where it was (a retag keeps the span)
             if 0 <= h.start < h.end <= len(self._text):
                 self._highlights[h.annotation_id] = h
+                if h.annotation_id in self._hidden:
+                    self._index.remove(h.annotation_id)
+                    continue
                 self._index.add(h.annotation_id, self._u16.to_utf16(h.start), self._u16.to_utf16(h.end))
                 dirty.append(self.y_range(h.annotation_id))
             else:
                 self._highlights.pop(h.annotation_id, None)
                 self._index.remove(h.annotation_id)
         self._update_lines(dirty)
+
+    def set_hidden(self, annotation_ids) -> None:
+        """Keep these annotations but do not paint them nor answer clicks on them (e.g. a coder switched off)."""
+        hidden = frozenset(annotation_ids)
+        if hidden != self._hidden:
+            self._hidden = hidden
+            self.set_highlights(list(self._highlights.values()))
+
+    def hidden(self) -> frozenset[int]:
+        return self._hidden
 
     def set_marks(self, marks: list[Mark]) -> None:
         self._mark_list = list(marks)
@@ -199,7 +213,7 @@ class AnnotatedTextView(QPlainTextEdit):
     def y_range(self, annotation_id: int) -> tuple[float, float] | None:
         """Top and bottom of an annotation in viewport coordinates (for the link map)."""
         h = self._highlights.get(annotation_id)
-        if h is None:
+        if h is None or annotation_id in self._hidden:
             return None
         top = self._rect_of(self._u16.to_utf16(h.start))
         bottom = self._rect_of(self._u16.to_utf16(h.end))

@@ -1,11 +1,10 @@
 """Small dialogs: document details, asking for a claim name."""
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit
 
 from rednote_desk.core.models import Document
+from rednote_desk.core.rules import date_problem
 
 
 class DocumentDetailsDialog(QDialog):
@@ -47,11 +46,9 @@ class DocumentDetailsDialog(QDialog):
         if not self.edits["title"].text().strip():
             return "A document needs a title."
         published = self.edits["published"].text().strip()
-        if published:
-            try:
-                dt.date.fromisoformat(published)
-            except ValueError:
-                return f"“{published}” is not a date of the form YYYY-MM-DD."
+        reason = date_problem(published)  # the store's rule: "2025-W05-4" or "20250130" are refused too
+        if reason:
+            return f"“{published}” is not a date of the form YYYY-MM-DD ({reason})."
         return None
 
     def values(self) -> dict:

@@ -135,32 +135,24 @@ class ImportController(QObject):
         return notes
 
     def _store(self, choices: Sequence[ReviewChoice]) -> _Outcome:
-        """Store the accepted texts as one undo step."""
-        outcome = _Outcome()
+        """Store the accepted texts as one undo step (the same services.store_batch as the command line)."""
+        items = [services.ToStore(choice.imported.source_name, choice.imported, choice.overrides, choice.trim)
+                 for choice in choices]
         try:
-            with self.project.operation_group() as group:
-                for choice in choices:
-                    self._store_one(choice, outcome)
-                group.label = services.import_label(len(outcome.created))
+            stored, changes = services.store_batch(self.project, items)
         except UserError as exc:  # e.g. a read-only project: nothing was stored
             return _Outcome(errors=[str(exc)])
-        outcome.changes = group.changes
+        outcome = _Outcome(changes=changes)
+        for one in stored:
+            if one.document is None:
+                outcome.errors.append(f"{one.path}: {one.error}")
+                continue
+            outcome.ids.append(one.document.id)
+            if one.created:
+                outcome.created.append(one.document.id)
+            else:
+                outcome.duplicates.append(f"{one.path} (same text as “{one.document.title}”)")
         return outcome
-
-    def _store_one(self, choice: ReviewChoice, outcome: _Outcome) -> None:
-        name = choice.imported.source_name
-        try:
-            document, created = services.store_imported(
-                self.project, choice.imported, overrides=choice.overrides, trim=choice.trim
-            )
-        except UserError as exc:
-            outcome.errors.append(f"{name}: {exc}")
-            return
-        outcome.ids.append(document.id)
-        if created:
-            outcome.created.append(document.id)
-        else:
-            outcome.duplicates.append(f"{name} (same text as “{document.title}”)")
 
     def _finish(self, outcome: _Outcome, failures: Sequence[tuple[str, str]] = ()) -> None:
         if failures or outcome.errors or outcome.duplicates:

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as _dt
 import html
-import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -30,13 +28,13 @@ from PySide6.QtWidgets import (
 
 from rednote_desk.core.ingest.model import ImportedText
 
+from rednote_desk.core.rules import date_problem  # the store's rule, checked live here (paste_dialog too)
 FIELDS = ("title", "outlet", "author", "published")
 FILE_COLUMN, TITLE_COLUMN, OUTLET_COLUMN, AUTHOR_COLUMN, PUBLISHED_COLUMN, TRIM_COLUMN, WARNINGS_COLUMN = range(7)
 FIELD_COLUMNS = {"title": TITLE_COLUMN, "outlet": OUTLET_COLUMN, "author": AUTHOR_COLUMN,
                  "published": PUBLISHED_COLUMN}
 HEADERS = ("Import", "Title", "Outlet", "Author", "Published", "Trim boilerplate", "Warnings")
 PREVIEW_LIMIT = 100_000  # code points shown in the preview panel
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BAD = QBrush(QColor("#c62828"))
 
 
@@ -48,20 +46,6 @@ class ReviewChoice:
     overrides: dict
     trim: bool
     row: int
-
-
-def date_problem(value: str) -> str | None:
-    """Why value is not an empty or valid YYYY-MM-DD date, else None."""
-    value = value.strip()
-    if not value:
-        return None
-    if not _ISO_DATE.fullmatch(value):
-        return "use the form YYYY-MM-DD"
-    try:
-        _dt.date.fromisoformat(value)
-    except ValueError:
-        return "no such day"
-    return None
 
 
 def describe_boilerplate(imported: ImportedText) -> str:

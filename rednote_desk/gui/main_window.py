@@ -110,6 +110,9 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.search_panel.hit_activated.connect(self.on_search_panel_hit_activated)
 
         self._build_actions()
+        from rednote_desk.gui.coders import CodersController
+
+        self.coders = CodersController(self)  # the Coding menu and the coder in the status bar
         if project is not None:
             self.set_project(project)
         else:  # the app opens the project right after this window is first painted
@@ -253,6 +256,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             previous_session.deleteLater()
         self.session = ProjectSession(project, self)
         self._subscribe(self.session)
+        self.coders.attach(self.session)
         self.codebook = CodebookPanel(self.session)
         self.codebook_dock.setWidget(self.codebook)
         from rednote_desk.gui.import_dialog import ImportController  # services, ingest: after the window is up

@@ -12,15 +12,20 @@ from rednote_desk.services.projects import (  # noqa: F401
     ensure_recent_backup,
     load_codebook_file,
     seed_default_project,
+    export_csv_file,
+    APP_NAME,
+    data_dir,
+)
+from rednote_desk.services.imports import (  # noqa: F401
+    ToStore,
     store_imported,
+    read_files,
+    store_batch,
     ImportOutcome,
     import_paths,
     import_label,
     ReimportOutcome,
     reimport_file,
     reimport_text,
-    export_csv_file,
     iter_paths,
-    APP_NAME,
-    data_dir,
 )

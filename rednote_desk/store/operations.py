@@ -24,6 +24,11 @@ def default_coder() -> str:
 
 class OperationsMixin:
     db: Any
+    coder: str | None = None  # who codes in this session (the app's setting); None: the system user name
+
+    def coder_name(self) -> str:
+        """The name stamped on new annotations: the session's coder, else the system user name."""
+        return self.coder or default_coder()
 
     # -- documents -----------------------------------------------------------------------------
     def add_document(
@@ -298,7 +303,7 @@ class OperationsMixin:
                 """INSERT INTO annotations (document_id, start_offset, end_offset, quote, prefix, suffix, note,
                    coder, created_at, updated_at, status, claim_id) VALUES (?,?,?,?,?,?,?,?,?,?, 'anchored', ?)""",
                 [document_id, start, end, selector.quote, selector.prefix, selector.suffix, note,
-                 default_coder() if coder is None else coder, now, now, claim_id],
+                 self.coder_name() if coder is None else coder, now, now, claim_id],
             )
             annotation_id = cursor.lastrowid
             rec.inserted("annotations", id=annotation_id)
@@ -478,7 +483,7 @@ class OperationsMixin:
         found = self.find_tags(tag_path) if tag_path else []
         tag_ids = [found[0].id] if len(found) == 1 else []
         now = utc_now()
-        coder = default_coder()
+        coder = self.coder_name()
         with self._operation(f"Accept claim “{_short(label)}”") as rec:
             cursor = self.db.execute("INSERT INTO claims (label, origin) VALUES (?, 'confirmed')", [label])
             claim_id = cursor.lastrowid

@@ -14,7 +14,7 @@ import contextlib
 import datetime as _dt
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Generic, Iterator, NamedTuple, TypeVar
 
 from rednote_desk.core.errors import UserError
 
@@ -45,6 +45,24 @@ class Changes:
     @property
     def empty(self) -> bool:
         return not self.tables
+
+
+T = TypeVar("T")
+
+
+class Result(NamedTuple, Generic[T]):
+    """What an operation made, with what it changed (Anki's ``OpChangesWithId`` idea).
+
+    Operations that create or count something return ``Result(value, changes)``: ``add_tag`` -> the new
+    ``Tag``, ``add_annotation`` -> the ``Annotation``, ``link_claim`` / ``accept_suggestion`` -> the ``Claim``,
+    ``add_document`` -> the ``Document`` (``changes.empty`` when the same text was already there),
+    ``load_codebook`` -> the number of tags added, ``replace_document_text`` -> the re-anchoring counts.
+    It unpacks as ``value, changes = project.add_tag(...)``. A face hands ``changes`` to whatever refreshes
+    its views; there is no "last changes" attribute on the project to read afterwards.
+    """
+
+    value: T
+    changes: Changes
 
 
 @dataclass
@@ -199,7 +217,7 @@ class UndoMixin:
         undos in reverse and redo replays them forwards, exactly as if they had been undone one by one. An
         exception escaping the block rolls back every operation of the group and logs nothing; an operation
         that raises inside the block and is caught there leaves no trace. A group inside a group joins the
-        outer one. After the block ``group.changes`` (also ``self.last_changes``) says what changed.
+        outer one. After the block ``group.changes`` says what changed.
         """
         if self._group is not None:
             yield self._group
@@ -215,7 +233,6 @@ class UndoMixin:
         finally:
             self._group = None
         group.changes = summarize(group.final_label(), group.rows)
-        self.last_changes = group.changes
 
     def _log(self, label: str, row_changes: list[_RowChange]) -> None:
         self.db.execute("DELETE FROM undo_log WHERE undone = 1")

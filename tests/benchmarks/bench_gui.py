@@ -113,7 +113,7 @@ def _big_project(path: Path, *, size: int, annotations: int, seed: int = 7):
     text = "\n\n".join(parts)[:size]
     project = Project.open(path)
     doc, _ = project.add_document(title="Big", text=text, text_sha256=text_sha256(text), outlet="Bench")
-    tags = [project.add_tag(f"T{i}").id for i in range(12)]
+    tags = [project.add_tag(f"T{i}").value.id for i in range(12)]
     now = utc_now()
     rows, tag_rows = [], []
     for i in range(annotations):

@@ -17,7 +17,7 @@ def orphaned(project):
     ids = []
     for d in (doc, other):
         start = OLD.index("declined to comment")
-        ids.append(project.add_annotation(document_id=d.id, start=start, end=start + 19).id)
+        ids.append(project.add_annotation(document_id=d.id, start=start, end=start + 19).value.id)
         project.add_annotation(document_id=d.id, start=OLD.index("700,000"), end=OLD.index("700,000") + 7)
     project.replace_document_text(doc.id, text=NEW, text_sha256="new")
     project.replace_document_text(other.id, text=NEW + " More.", text_sha256="new-other")

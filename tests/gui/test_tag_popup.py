@@ -23,7 +23,7 @@ def tags(project):
     def add(path, **kw):
         *parents, name = path.split("/")
         parent_id = out["/".join(parents)] if parents else None
-        out[path] = project.add_tag(name, parent_id=parent_id, **kw).id
+        out[path] = project.add_tag(name, parent_id=parent_id, **kw).value.id
 
     for path in [
         "Generic frames", "Generic frames/Conflict", "Generic frames/Human interest",
@@ -153,11 +153,22 @@ def test_create_row_under_a_parent_path(make_popup, qtbot, project, tags):
 def test_create_row_errors_are_shown_and_popup_stays(make_popup, qtbot, project, tags):
     popup = make_popup()
     before = len(project.tags())
-    qtbot.keyClicks(popup.search_edit, "Nowhere/Thing")
+    qtbot.keyClicks(popup.search_edit, "Nowhere/" + "x" * 201)
     qtbot.keyClick(popup.search_edit, Qt.Key.Key_Return)
     assert popup.emitted == []
-    assert "Nowhere" in popup.error_label.text() and not popup.error_label.isHidden()
-    assert len(project.tags()) == before
+    assert "at most 200" in popup.error_label.text() and not popup.error_label.isHidden()
+    assert len(project.tags()) == before  # the missing parent was not made either: one operation
+
+
+def test_create_row_makes_missing_parents_like_the_command_line(make_popup, qtbot, project, tags):
+    popup = make_popup()
+    qtbot.keyClicks(popup.search_edit, "Nowhere/Thing")
+    qtbot.keyClick(popup.search_edit, Qt.Key.Key_Return)
+    [created] = project.find_tags("Nowhere/Thing")
+    [parent] = project.find_tags("Nowhere")
+    assert created.parent_id == parent.id and parent.parent_id is None
+    assert popup.emitted == [[created.id]]
+    assert project.undo_label() == "Add tag “Thing”"  # parent and child: one undo step
 
 
 def test_no_create_row_for_an_existing_name(make_popup, qtbot):

@@ -50,7 +50,7 @@ def api_child(path: str, seed: int) -> None:
             end = start + rng.randrange(1, 40)
             note = f"n{seed}-{n}"
             say("begin", {"op": "add", "quote": doc.text[start:end], "note": note})
-            ann = project.add_annotation(document_id=doc.id, start=start, end=end, note=note)
+            ann = project.add_annotation(document_id=doc.id, start=start, end=end, note=note).value
             say("done", {"op": "add", "id": ann.id, "quote": doc.text[start:end], "note": note})
         elif roll < 0.7:
             (target,) = pick_ids(project, rng, 1)

@@ -15,8 +15,8 @@ TEXT_B = "Approximately half a million Americans have signed up. Later text."
 def setup(project):
     a, _ = project.add_document(title="A", text=TEXT_A, text_sha256="a")
     b, _ = project.add_document(title="B", text=TEXT_B, text_sha256="b")
-    parent = project.add_tag("Claim types")
-    statistic = project.add_tag("Statistic", parent_id=parent.id)
+    parent = project.add_tag("Claim types").value
+    statistic = project.add_tag("Statistic", parent_id=parent.id).value
     return a, b, statistic
 
 
@@ -37,7 +37,7 @@ def suggestion(a, b, label="US users"):
 def test_accept_creates_tagged_annotations_and_one_claim_undone_in_one_step(project, setup):
     a, b, statistic = setup
     undo_before = project.undo_label()
-    claim = project.accept_suggestion(suggestion(a, b))
+    claim = project.accept_suggestion(suggestion(a, b)).value
     assert claim.label == "US users" and claim.origin == "confirmed"
     anns = project.annotations_for_claim(claim.id)
     assert [(x.document_id, x.tag_ids) for x in anns] == [(a.id, (statistic.id,)), (b.id, (statistic.id,))]
@@ -54,8 +54,8 @@ def test_accept_some_mentions_with_a_new_label_and_reuse_a_matching_annotation(p
     a, b, statistic = setup
     s = suggestion(a, b)
     m = s.mentions[1]
-    existing = project.add_annotation(document_id=b.id, start=m.start, end=m.end, note="mine")
-    claim = project.accept_suggestion(s, label="Joined", mention_indexes=[1])
+    existing = project.add_annotation(document_id=b.id, start=m.start, end=m.end, note="mine").value
+    claim = project.accept_suggestion(s, label="Joined", mention_indexes=[1]).value
     anns = project.annotations_for_claim(claim.id)
     assert [x.id for x in anns] == [existing.id] and anns[0].note == "mine"
     project.undo()
@@ -64,8 +64,8 @@ def test_accept_some_mentions_with_a_new_label_and_reuse_a_matching_annotation(p
 
 def test_default_label_is_numbered_when_taken_and_errors_are_user_errors(project, setup):
     a, b, _ = setup
-    first = project.accept_suggestion(suggestion(a, b), mention_indexes=[0])
-    second = project.accept_suggestion(suggestion(a, b), mention_indexes=[1])
+    first = project.accept_suggestion(suggestion(a, b), mention_indexes=[0]).value
+    second = project.accept_suggestion(suggestion(a, b), mention_indexes=[1]).value
     assert (first.label, second.label) == ("US users", "US users (2)")
     with pytest.raises(UserError, match="already named"):
         project.accept_suggestion(suggestion(a, b), label="US users")
@@ -87,5 +87,5 @@ def test_accept_refuses_a_suggestion_whose_text_changed(project, setup):
 def test_without_claim_type_tags_annotations_are_untagged(project):
     a, _ = project.add_document(title="A", text=TEXT_A, text_sha256="a")
     b, _ = project.add_document(title="B", text=TEXT_B, text_sha256="b")
-    claim = project.accept_suggestion(suggestion(a, b))
+    claim = project.accept_suggestion(suggestion(a, b)).value
     assert all(x.tag_ids == () for x in project.annotations_for_claim(claim.id))

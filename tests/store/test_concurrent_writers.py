@@ -22,7 +22,7 @@ while time.time() < start_at:
     time.sleep(0.001)
 for i in range({rounds}):
     # update_annotation reads (undo tracking) before it writes: the case a deferred BEGIN gets wrong
-    a = project.add_annotation(document_id=doc.id, start=i % 50, end=i % 50 + 5, note=f"{{me}}-{{i}}")
+    a = project.add_annotation(document_id=doc.id, start=i % 50, end=i % 50 + 5, note=f"{{me}}-{{i}}").value
     project.update_annotation(a.id, note=f"{{me}}-{{i}}-edited")
     print(a.id, flush=True)
 """

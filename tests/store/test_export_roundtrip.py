@@ -30,7 +30,7 @@ def test_annotate_export_raw_parse_round_trips(text, data):
             if end == start:
                 end = start + 1
             note = data.draw(st.text(max_size=30).filter(lambda t: "\x00" not in t))
-            ann = project.add_annotation(document_id=document.id, start=start, end=end, note=note)
+            ann = project.add_annotation(document_id=document.id, start=start, end=end, note=note).value
             expected[ann.id] = (start, end, text[start:end], note)
         buffer = io.StringIO(newline="")
         write_csv(project.iter_export_rows(), buffer, raw=True)

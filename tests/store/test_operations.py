@@ -11,8 +11,8 @@ TEXT = "Before 𝓞𝓹𝓮𝓻𝓪 🚢 the ban, 700,000 users joined RedNote. 
 
 @pytest.fixture
 def doc(project):
-    document, created = project.add_document(title="Sample", text=TEXT, text_sha256="sha-1", outlet="Outlet")
-    assert created
+    document, changes = project.add_document(title="Sample", text=TEXT, text_sha256="sha-1", outlet="Outlet")
+    assert changes.document_ids == {document.id} and changes.label.startswith("Import")
     return document
 
 
@@ -21,14 +21,14 @@ def state(p: Project):
 
 
 def test_same_text_is_not_duplicated(project, doc):
-    again, created = project.add_document(title="Other", text=TEXT, text_sha256="sha-1")
-    assert not created and again.id == doc.id
+    again, changes = project.add_document(title="Other", text=TEXT, text_sha256="sha-1")
+    assert changes.empty and again.id == doc.id
     assert len(project.documents()) == 1
 
 
 def test_annotation_offsets_are_code_points_after_astral_text(project, doc):
     start = TEXT.index("700,000")
-    ann = project.add_annotation(document_id=doc.id, start=start, end=start + 7)
+    ann = project.add_annotation(document_id=doc.id, start=start, end=start + 7).value
     assert ann.quote == "700,000"
     assert ann.prefix.endswith("the ban, ") and "🚢" in ann.prefix
     assert ann.suffix.startswith(" users")
@@ -50,15 +50,15 @@ def test_unknown_document_and_tag(project, doc):
 
 
 def test_every_operation_undoes_and_redoes(project, doc):
-    frame = project.add_tag("Conflict", color="#ff0000")
-    sub = project.add_tag("Trade war", parent_id=frame.id)
-    other = project.add_tag("Economic")
-    a = project.add_annotation(document_id=doc.id, start=0, end=6, tag_ids=[frame.id], note="first")
+    frame = project.add_tag("Conflict", color="#ff0000").value
+    sub = project.add_tag("Trade war", parent_id=frame.id).value
+    other = project.add_tag("Economic").value
+    a = project.add_annotation(document_id=doc.id, start=0, end=6, tag_ids=[frame.id], note="first").value
     b = project.add_annotation(document_id=doc.id, start=TEXT.index("700,000"), end=TEXT.index("700,000") + 7,
-                               tag_ids=[sub.id])
+                               tag_ids=[sub.id]).value
     steps = [
         lambda: project.update_annotation(a.id, note="edited", tag_ids=[frame.id, other.id]),
-        lambda: project.link_claim([a.id, b.id], label="how many joined"),
+        lambda: project.link_claim([a.id, b.id], label="how many joined").value,
         lambda: project.update_tag(frame.id, name="Conflicts", color="#00ff00"),
         lambda: project.update_tag(sub.id, parent_id=None),
         lambda: project.merge_tags(other.id, frame.id),
@@ -101,9 +101,9 @@ def test_undo_survives_reopening(db_path):
 
 
 def test_failed_operation_leaves_nothing(project, doc):
-    tag = project.add_tag("Parent")
+    tag = project.add_tag("Parent").value
     project.add_tag("Child", parent_id=tag.id)
-    other = project.add_tag("Other")
+    other = project.add_tag("Other").value
     project.add_tag("Child", parent_id=other.id)
     before = state(project)
     with pytest.raises(UserError, match="sub-tag named"):
@@ -113,7 +113,7 @@ def test_failed_operation_leaves_nothing(project, doc):
 
 
 def test_tag_rules(project):
-    parent = project.add_tag("Frames")
+    parent = project.add_tag("Frames").value
     with pytest.raises(UserError, match="already exists"):
         project.add_tag("Frames")
     project.add_tag("Frames", parent_id=parent.id)  # same name under another parent is fine
@@ -123,24 +123,24 @@ def test_tag_rules(project):
         project.update_tag(parent.id, parent_id=parent.id)
     with pytest.raises(UserError, match="“/”"):
         project.add_tag("a/b")
-    weird = project.add_tag("Robert'); DROP TABLE tags;--")
+    weird = project.add_tag("Robert'); DROP TABLE tags;--").value
     assert project.tag(weird.id).name == "Robert'); DROP TABLE tags;--"
     assert [t.name for t in project.find_tags("frames/FRAMES")] == ["Frames"]
 
 
 def test_delete_tag_keeps_annotations(project, doc):
-    tag = project.add_tag("Conflict")
-    ann = project.add_annotation(document_id=doc.id, start=0, end=6, tag_ids=[tag.id])
+    tag = project.add_tag("Conflict").value
+    ann = project.add_annotation(document_id=doc.id, start=0, end=6, tag_ids=[tag.id]).value
     changes = project.delete_tag(tag.id)
     assert "annotation_tags" in changes.tables
     assert project.annotation(ann.id).tag_ids == ()
 
 
 def test_link_claim_reuses_label_and_unlink_removes_empty_claim(project, doc):
-    a = project.add_annotation(document_id=doc.id, start=0, end=6)
-    b = project.add_annotation(document_id=doc.id, start=7, end=12)
-    c1 = project.link_claim([a.id], label="joined")
-    c2 = project.link_claim([b.id], label="joined")
+    a = project.add_annotation(document_id=doc.id, start=0, end=6).value
+    b = project.add_annotation(document_id=doc.id, start=7, end=12).value
+    c1 = project.link_claim([a.id], label="joined").value
+    c2 = project.link_claim([b.id], label="joined").value
     assert c1.id == c2.id
     project.unlink_claim([a.id, b.id])
     assert project.claims() == []
@@ -154,8 +154,8 @@ def test_search_finds_documents_and_notes(project, doc):
 
 
 def test_changes_describe_what_changed(project, doc):
-    tag = project.add_tag("T")
-    ann = project.add_annotation(document_id=doc.id, start=0, end=6, tag_ids=[tag.id])
+    tag = project.add_tag("T").value
+    ann = project.add_annotation(document_id=doc.id, start=0, end=6, tag_ids=[tag.id]).value
     changes = project.update_annotation(ann.id, note="x")
     assert changes.tables == {"annotations"}
     assert changes.document_ids == {doc.id} and changes.annotation_ids == {ann.id}

@@ -33,7 +33,7 @@ def test_undo_and_redo_are_refused_like_other_changes(saved):
         with Project.open(saved) as project:
             assert project.read_only
             assert len(project.annotations()) == 1
-            for action in (project.undo, project.redo, lambda: project.add_tag("New")):
+            for action in (project.undo, project.redo, lambda: project.add_tag("New").value):
                 with pytest.raises(UserError, match="read-only"):
                     action()
     assert digest(saved) == before

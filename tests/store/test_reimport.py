@@ -33,18 +33,19 @@ def doc(project):
 
 def add(project, doc, quote, **kw):
     start, end = span(OLD, quote)
-    return project.add_annotation(document_id=doc.id, start=start, end=end, **kw)
+    return project.add_annotation(document_id=doc.id, start=start, end=end, **kw).value
 
 
 def test_reimport_moves_keeps_and_orphans(project, doc):
-    tag = project.add_tag("Statistic")
+    tag = project.add_tag("Statistic").value
     moved = add(project, doc, "700,000 users", tag_ids=[tag.id], note="the number")
     fuzzy = add(project, doc, "warned that it would expose millions of users to data risks")
     lost = add(project, doc, "declined to comment on the figures")
     tail = add(project, doc, "trade dispute")
     project.link_claim([moved.id], label="users joined")
 
-    project.replace_document_text(doc.id, text=NEW, text_sha256="new", source_name="a-v2.txt")
+    counts, changes = project.replace_document_text(doc.id, text=NEW, text_sha256="new", source_name="a-v2.txt")
+    assert not changes.empty and doc.id in changes.document_ids
 
     stored = project.document(doc.id)
     assert stored.text == NEW and stored.text_sha256 == "new" and stored.source_name == "a-v2.txt"
@@ -72,7 +73,6 @@ def test_reimport_moves_keeps_and_orphans(project, doc):
     t = by_id[tail.id]
     assert (t.start_offset, t.end_offset) == span(NEW, "trade dispute") and t.status == "anchored"
 
-    counts = project.last_reanchor
     assert counts["orphaned"] == 1 and counts["fuzzy"] == 1
     assert counts["position"] + counts["quote"] == 2 and counts["total"] == 4
 
@@ -80,7 +80,7 @@ def test_reimport_moves_keeps_and_orphans(project, doc):
 def test_undo_restores_text_and_every_annotation(project, doc):
     before_anns = [add(project, doc, q) for q in ("700,000 users", "declined to comment", "Analysts expect")]
     before = (project.document(doc.id), project.annotations(doc.id))
-    changes = project.replace_document_text(doc.id, text=NEW, text_sha256="new")
+    changes = project.replace_document_text(doc.id, text=NEW, text_sha256="new").changes
     assert doc.id in changes.document_ids
     assert {a.id for a in before_anns} <= changes.annotation_ids
     assert project.undo_label().startswith("Re-import")
@@ -94,11 +94,11 @@ def test_undo_restores_text_and_every_annotation(project, doc):
 def test_orphans_keep_offsets_inside_a_shorter_text(project, doc):
     ann = add(project, doc, "coming months")
     short = "Something else entirely."
-    project.replace_document_text(doc.id, text=short, text_sha256="short")
+    counts = project.replace_document_text(doc.id, text=short, text_sha256="short").value
     got = project.annotation(ann.id)
     assert got.status == "orphaned" and got.quote == "coming months"
     assert got.start_offset == got.end_offset == len(short)
-    assert project.last_reanchor == {"position": 0, "quote": 0, "fuzzy": 0, "orphaned": 1, "total": 1}
+    assert counts == {"position": 0, "quote": 0, "fuzzy": 0, "orphaned": 1, "total": 1}
 
 
 def test_a_later_version_can_place_an_orphan_again(project, doc):
@@ -114,9 +114,9 @@ def test_a_later_version_can_place_an_orphan_again(project, doc):
 def test_same_text_changes_nothing(project, doc):
     add(project, doc, "700,000 users")
     before_label = project.undo_label()
-    changes = project.replace_document_text(doc.id, text=OLD, text_sha256="old")
+    counts, changes = project.replace_document_text(doc.id, text=OLD, text_sha256="old")
     assert changes.empty and project.undo_label() == before_label
-    assert project.last_reanchor["position"] == 1 and project.last_reanchor["orphaned"] == 0
+    assert counts["position"] == 1 and counts["orphaned"] == 0
 
 
 def test_refusals_leave_everything_as_it_was(project, doc):

@@ -1,0 +1,158 @@
+"""Word choice and labelling: the main actors and things, each a group of the terms outlets use for it.
+
+Terms are names (runs of capitalised words inside a sentence: "Harbour Bridge", "Helena Voss") and
+content nouns used in at least two documents or three times. Terms are grouped, each join explained:
+
+- a name and its last word ("Helena Voss" / "Voss"), or a term and the head word of a longer one
+  ("Harbour Bridge" / "bridge");
+- appositions ("Helena Voss, the mayor," / "Paulo Andrade, the engineer");
+- meaning: the sentence model puts two single terms close (cosine ≥ ``CLOSE``), e.g. "firefighters" /
+  "fire crews" (only when the model is available).
+
+Each group lists, per outlet, the terms it uses and how often; groups are sorted by mentions.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from rednote_desk.core.compare.body import statements
+from rednote_desk.core.compare.embed import SentenceModel
+from rednote_desk.core.compare.meaning import stem
+from rednote_desk.core.compare.stopwords import STOPWORDS
+from rednote_desk.core.models import Document
+
+CLOSE = 0.62
+MAX_GROUPS = 25
+_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+_APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'’\-]+\s){0,3}[A-Z][\w'’\-]+),\s+the\s+(?P<role>[a-z]+(?:\s[a-z]+)?)\s*[,.]")
+_GENERIC = frozenset("""said says told would could also more than about some said year years day days week weeks
+    time times people last first next other every each since still only just like well even much many
+    monday tuesday wednesday thursday friday saturday sunday million billion thousand hundred""".split())
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    label: str
+    terms: dict[int, dict[str, int]]  # document id -> term -> count
+    explanation: tuple[str, ...]
+
+    @property
+    def mentions(self) -> int:
+        return sum(sum(t.values()) for t in self.terms.values())
+
+    def to_json(self) -> dict:
+        return {"label": self.label, "mentions": self.mentions, "explanation": list(self.explanation),
+                "outlets": [{"document_id": d, "terms": [{"term": t, "count": n} for t, n in
+                                                          sorted(ts.items(), key=lambda kv: (-kv[1], kv[0]))]}
+                            for d, ts in sorted(self.terms.items())]}
+
+
+def _terms_of(text: str) -> Counter[str]:
+    """Names and content words of one sentence, as written (names keep their capitals)."""
+    out: Counter[str] = Counter()
+    words = _WORD.findall(text)
+    run: list[str] = []
+    for n, w in enumerate([*words, ""]):
+        name_like = w and w[0].isupper() and w.casefold() not in STOPWORDS and w.casefold() not in _GENERIC
+        # A sentence's first word is a name only when a capitalised word follows ("Helena Voss said").
+        if name_like and (n or (len(words) > 1 and words[1][0].isupper())):
+            run.append(w)
+            continue
+        if run:
+            out[" ".join(run)] += 1
+            run = []
+        if (w and w[0].islower() and len(w) > 3 and w not in STOPWORDS and w not in _GENERIC
+                and not w.endswith(("ed", "ly"))):  # no tagger: past forms and adverbs are no actors
+            out[w] += 1
+    return out
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.why: dict[str, list[str]] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str, why: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.why.setdefault(ra, []).extend(self.why.pop(rb, []))
+        self.why.setdefault(ra, []).append(why)
+
+
+def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None) -> list[TermGroup]:
+    docs = [d for d in docs if d.id is not None]
+    per_doc: dict[int, Counter[str]] = {}
+    appositions: list[tuple[str, str, str]] = []
+    for d in docs:
+        counts: Counter[str] = Counter()
+        for s in statements(d.id, d.text, title=d.title):  # type: ignore[arg-type]
+            if s.role in ("headline", "body"):
+                counts.update(_terms_of(s.compared))
+                appositions += [(m.group("name"), m.group("role"), d.display_outlet)
+                                for m in _APPOSITION.finditer(s.compared)]
+        per_doc[d.id] = counts  # type: ignore[index]
+    # A term's key: its stem (case-folded), so "cables"/"cable" and "Bridge"/"bridge" are one term.
+    key = lambda t: " ".join(stem(w) for w in t.split())  # noqa: E731
+    docs_with: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for counts in per_doc.values():
+        docs_with.update({key(t) for t in counts})
+        for t, n in counts.items():
+            total[key(t)] += n
+    kept = {k for k in total if docs_with[k] >= 2 or total[k] >= 3}
+    kept |= {k for name, role, _ in appositions for k in (key(name), key(role.split()[-1])) if k in total}
+    if not kept:
+        return []
+    groups = _Union()
+    for k in kept:
+        groups.find(k)
+    singles = {k for k in kept if " " not in k}
+    for k in kept:
+        last = k.split()[-1]
+        if " " in k and last in singles:
+            groups.join(k, last, f"“{k}” ends in “{last}”")
+    for name, role, outlet in appositions:
+        kn, kr = key(name), key(role.split()[-1])
+        if kn in kept and kr in kept:
+            groups.join(kn, kr, f"apposition in {outlet}: “{name}, the {role}”")
+    if model is not None and len(singles) > 1:
+        ordered = sorted(singles)
+        vectors = model.embed(ordered)
+        sims = vectors @ vectors.T
+        for i, j in zip(*np.nonzero(np.triu(sims, 1) >= CLOSE)):
+            groups.join(ordered[i], ordered[j], f"close in meaning: “{ordered[i]}” ~ “{ordered[j]}” "
+                                                f"({sims[i, j]:.2f})")
+    members: dict[str, set[str]] = {}
+    for k in kept:
+        members.setdefault(groups.find(k), set()).add(k)
+    out = []
+    for root, keys in members.items():
+        terms: dict[int, dict[str, int]] = {}
+        for doc_id, counts in per_doc.items():
+            used = {t: n for t, n in counts.items() if key(t) in keys}
+            if used:
+                terms[doc_id] = used
+        written: Counter[str] = Counter()
+        for used in terms.values():
+            written.update(used)
+        label = max(written, key=lambda t: (written[t], len(t)))
+        why = tuple(dict.fromkeys(groups.why.get(root, []))) or ("one term",)
+        out.append(TermGroup(label, terms, why))
+    out.sort(key=lambda g: (-len(g.terms), -g.mentions, g.label))
+    return out[:MAX_GROUPS]
+
+
+__all__ = ["TermGroup", "term_groups"]

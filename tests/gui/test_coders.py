@@ -1,0 +1,87 @@
+"""Coders in the app: the coder set once and stamped on new annotations, hiding a coder's highlights, the
+two-lane comparison and the agreement dialog (click a disagreement -> both coders' spans)."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from rednote_desk import services
+from rednote_desk.gui.agreement_view import AgreementDialog, CompareCodersDialog
+from rednote_desk.gui.coders import SETTING
+from rednote_desk.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path):
+    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    s.setValue(SETTING, "ann")
+    return s
+
+
+@pytest.fixture
+def window(qtbot, db_path, settings):
+    project = services.open_project(None)
+    w = MainWindow(project, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def _two_coders(project, doc_id: int) -> tuple[int, int, int]:
+    tag = project.tags()[1].id
+    text = project.document(doc_id).text
+    first = text.index(".") + 1  # end of the first sentence
+    a = project.add_annotation(document_id=doc_id, start=0, end=10, tag_ids=[tag], coder="ann")
+    b = project.add_annotation(document_id=doc_id, start=2, end=12, tag_ids=[tag], coder="bob")
+    c = project.add_annotation(document_id=doc_id, start=first + 5, end=first + 30, tag_ids=[tag], coder="bob")
+    return tuple(getattr(x, "value", x[0] if isinstance(x, tuple) else x).id for x in (a, b, c))
+
+
+def test_coder_from_settings_is_shown_and_stamped_on_new_annotations(window):
+    assert window.coders.status_button.text() == "Coder: ann"
+    column = window.reading.columns[0]
+    window.apply_tags(column.document.id, (0, 5), None, [window.project.tags()[1].id])
+    newest = max(window.project.annotations(column.document.id), key=lambda a: a.id)
+    assert newest.coder == "ann"
+    window.coders.set_coder("bob")
+    assert window.coders.status_button.text() == "Coder: bob"
+    assert window.settings.value(SETTING) == "bob"
+    window.apply_tags(column.document.id, (6, 12), None, [window.project.tags()[1].id])
+    newest = max(window.project.annotations(column.document.id), key=lambda a: a.id)
+    assert newest.coder == "bob"
+
+
+def test_hide_a_coder_in_the_reading_view(window):
+    column = window.reading.columns[0]
+    doc_id = column.document.id
+    a, b, c = _two_coders(window.project, doc_id)
+    window.refresh_annotations(doc_id)
+    view = column.view
+    assert view.y_range(b) is not None
+    window.coders.set_coder_visible("bob", False)
+    assert view.hidden() == {b, c}
+    assert view.y_range(b) is None and view.y_range(a) is not None
+    window.coders.set_coder_visible("bob", True)
+    assert view.hidden() == frozenset()
+
+
+def test_compare_lanes_and_agreement_dialog(window, qtbot):
+    doc_id = window.reading.columns[0].document.id
+    a, b, c = _two_coders(window.project, doc_id)
+    lanes = CompareCodersDialog(window.project, document_id=doc_id, coder_a="ann", coder_b="bob")
+    qtbot.addWidget(lanes)
+    assert lanes.lane_ids(0) == [a] and lanes.lane_ids(1) == [b, c]
+    dialog = AgreementDialog(window.project)
+    qtbot.addWidget(dialog)
+    assert dialog.report is not None and dialog.report.coders == ("ann", "bob")
+    assert dialog.table.rowCount() == 2  # the code, then all codes
+    assert dialog.disagreements.rowCount() == 1
+    with qtbot.waitSignal(dialog.disagreement_activated) as signal:
+        dialog.on_disagreement_activated(0)
+    document_id, coders, start, end = signal.args
+    assert document_id == doc_id and coders == ("bob", "ann") and start <= window.project.annotation(c).start_offset
+    window.coders.open_compare_at(document_id, coders, start, end)
+    shown = window.coders._dialogs[-1]
+    assert shown.views[0].selected_span() is not None
