@@ -8,7 +8,8 @@ from typing import Any, Iterable, Sequence
 from rednote_desk.core.anchoring import Selector, make_selector, reanchor_many
 from rednote_desk.core.errors import NotFoundError, UserError
 from rednote_desk.core.models import Annotation, Claim, Document, Tag
-from rednote_desk.store.undo import Changes, utc_now
+from rednote_desk.core.rules import check_published
+from rednote_desk.store.undo import Changes, Result, utc_now
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_TAG_NAME = 200
@@ -23,6 +24,10 @@ def default_coder() -> str:
 
 
 class OperationsMixin:
+    """Each operation returns what it changed: ``Changes``, or ``Result(value, changes)`` when it also makes
+    or counts something (see :class:`rednote_desk.store.undo.Result`). The rules for names, colours,
+    dates and tag paths are checked here, so every face accepts exactly the same input."""
+
     db: Any
     coder: str | None = None  # who codes in this session (the app's setting); None: the system user name
 
@@ -44,13 +49,15 @@ class OperationsMixin:
         source_name: str | None = None,
         source_format: str | None = None,
         note: str = "",
-    ) -> tuple[Document, bool]:
-        """Store a document; returns (document, created). The same text twice is not duplicated."""
+    ) -> Result[Document]:
+        """Store a document. The same text twice is not duplicated: then the existing document comes back
+        with empty ``changes``. ``published`` must be an ISO date ``YYYY-MM-DD`` (or empty)."""
         existing = self.document_by_hash(text_sha256)
         if existing is not None:
-            return existing, False
+            return Result(existing, Changes(label="Import (already in the project)"))
         if not text.strip():
             raise UserError("the document has no text")
+        published = check_published(published)
         with self._operation(f"Import “{_short(title)}”") as rec:
             cursor = self.db.execute(
                 """INSERT INTO documents (title, outlet, author, published, url, source_name, source_format,
@@ -60,17 +67,18 @@ class OperationsMixin:
             )
             rec.inserted("documents", id=cursor.lastrowid)
             rec.result = cursor.lastrowid
-        self.last_changes = rec.changes
-        return self.document(rec.result), True
+        return Result(self.document(rec.result), rec.changes)
 
     def update_document(self, document_id: int, **fields: Any) -> Changes:
-        """Edit metadata: title, outlet, author, published, url, note."""
+        """Edit metadata: title, outlet, author, published (ISO ``YYYY-MM-DD`` or empty), url, note."""
         allowed = {"title", "outlet", "author", "published", "url", "note"}
         bad = set(fields) - allowed
         if bad:
             raise UserError(f"cannot edit {', '.join(sorted(bad))} of a document")
         if "title" in fields and not (fields["title"] or "").strip():
             raise UserError("a document needs a title")
+        if "published" in fields:
+            fields["published"] = check_published(fields["published"])
         self.document(document_id)
         with self._operation("Edit document details") as rec:
             rec.track("documents", "id = ?", [document_id])
@@ -94,12 +102,13 @@ class OperationsMixin:
 
     def replace_document_text(
         self, document_id: int, *, text: str, text_sha256: str, source_name: str | None = None
-    ) -> Changes:
+    ) -> Result[dict[str, int]]:
         """Replace a document's text by a changed version and re-anchor its annotations.
 
         Annotations that can be placed get their new offsets and a fresh quote and context; the others become
         "orphaned" with their old quote and context kept (offsets clamped to the new text), never deleted.
-        ``self.last_reanchor`` holds the counts per method ("position", "quote", "fuzzy", "orphaned").
+        Returns the counts per method ("position", "quote", "fuzzy", "orphaned", and "total") with the
+        changes; the same text again changes nothing (empty ``changes``).
         """
         doc = self.document(document_id)
         if not text.strip():
@@ -111,9 +120,7 @@ class OperationsMixin:
         counts = {"position": 0, "quote": 0, "fuzzy": 0, "orphaned": 0}
         if text_sha256 == doc.text_sha256 and text == doc.text:
             counts["position"] = len(annotations)
-            self.last_reanchor = {**counts, "total": len(annotations)}
-            self.last_changes = Changes(label="Re-import (unchanged)")
-            return self.last_changes
+            return Result({**counts, "total": len(annotations)}, Changes(label="Re-import (unchanged)"))
         selectors = [Selector(a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix) for a in annotations]
         results = reanchor_many(text, selectors, old_text=doc.text)
         now = utc_now()
@@ -141,32 +148,70 @@ class OperationsMixin:
                            suffix = ?, status = ?, updated_at = ? WHERE id = ?""",
                         [*new, now, ann.id],
                     )
-        self.last_reanchor = {**counts, "total": len(annotations)}
-        self.last_changes = rec.changes
-        return rec.changes
+        return Result({**counts, "total": len(annotations)}, rec.changes)
 
     # -- tags ----------------------------------------------------------------------------------
     def add_tag(
         self, name: str, *, parent_id: int | None = None, color: str | None = None, description: str = ""
-    ) -> Tag:
+    ) -> Result[Tag]:
+        """Add one tag named ``name`` (no "/") under ``parent_id``; see :meth:`add_tag_path` for paths."""
         name = _clean_name(name)
         if parent_id is not None:
             self.tag(parent_id)
-        color = _check_color(color) if color else _auto_color(self.db)
+        color = _check_color(color) if color else None
         if self._tag_exists(name, parent_id):
             raise UserError(f"a tag named “{name}” already exists there")
         with self._operation(f"Add tag “{name}”") as rec:
-            position = self.db.execute(
-                "SELECT coalesce(max(position), -1) + 1 FROM tags WHERE coalesce(parent_id, 0) = coalesce(?, 0)",
-                [parent_id],
-            ).fetchone()[0]
-            cursor = self.db.execute(
-                "INSERT INTO tags (name, parent_id, color, description, position) VALUES (?, ?, ?, ?, ?)",
-                [name, parent_id, color, description, position],
-            )
-            rec.inserted("tags", id=cursor.lastrowid)
-        self.last_changes = rec.changes
-        return self.tag(cursor.lastrowid)
+            tag_id = self._insert_tag(rec, name, parent_id, color=color, description=description)
+        return Result(self.tag(tag_id), rec.changes)
+
+    def add_tag_path(self, path: str, *, color: str | None = None, description: str = "") -> Result[Tag]:
+        """Add the tag a ``Parent/Child`` path names, creating missing parents: one operation, one undo step.
+
+        The parent part is found like :meth:`find_tags` finds it (``Statistic/New`` goes under the one tag named
+        Statistic, wherever it is; ambiguous is refused); when it names no tag, the path is walked from the top,
+        matching names ignoring case and creating what is missing. ``color`` and ``description`` go to the
+        last tag; a last tag that already exists under that parent is refused.
+        """
+        names = [_clean_name(part) for part in _path_parts(path)]
+        color = _check_color(color) if color else None
+        parent_id: int | None = None
+        if len(names) > 1:
+            parents = self.find_tags("/".join(names[:-1]))
+            if len(parents) > 1:
+                paths = ", ".join(self.tag_path(t.id) for t in parents)
+                raise UserError(f"“{'/'.join(names[:-1])}” names several tags ({paths}); give the full path")
+            if parents:
+                parent_id, names = parents[0].id, names[-1:]
+        with self._operation(f"Add tag “{names[-1]}”") as rec:
+            for depth, name in enumerate(names):
+                if depth == len(names) - 1:
+                    if self._tag_exists(name, parent_id):
+                        raise UserError(f"a tag named “{name}” already exists there")
+                    parent_id = self._insert_tag(rec, name, parent_id, color=color, description=description)
+                    break
+                row = self.db.execute(
+                    """SELECT id FROM tags WHERE name = ? COLLATE NOCASE AND coalesce(parent_id, 0) = coalesce(?, 0)
+                       ORDER BY id LIMIT 1""",
+                    [name, parent_id],
+                ).fetchone()
+                parent_id = row[0] if row else self._insert_tag(rec, name, parent_id)
+        assert parent_id is not None
+        return Result(self.tag(parent_id), rec.changes)
+
+    def resolve_tag(self, path: str, *, create: bool = False) -> Result[Tag]:
+        """The one tag a name or ``Parent/Child`` path names (ignoring case). With ``create``, a path that
+        names no tag is added with its missing parents (:meth:`add_tag_path`); ``changes`` is empty when the
+        tag already existed. An ambiguous name or, without ``create``, an unknown one is a UserError."""
+        found = self.find_tags(path)
+        if len(found) == 1:
+            return Result(found[0], Changes())
+        if len(found) > 1:
+            paths = ", ".join(self.tag_path(t.id) for t in found)
+            raise UserError(f"tag name “{path}” is ambiguous ({paths}); give the path, e.g. Parent/Child")
+        if not create:
+            raise NotFoundError(f"unknown tag “{path}”")
+        return self.add_tag_path(path)
 
     def update_tag(
         self,
@@ -245,8 +290,9 @@ class OperationsMixin:
             self.db.execute("DELETE FROM tags WHERE id = ?", [source_id])
         return rec.changes
 
-    def load_codebook(self, entries: Iterable[dict[str, Any]]) -> int:
-        """Add a codebook (nested dicts: name, color, description, children); returns tags added."""
+    def load_codebook(self, entries: Iterable[dict[str, Any]]) -> Result[int]:
+        """Add a codebook (nested dicts: name, color, description, children); returns the number of tags
+        added, with the changes (tags already there are kept and counted out)."""
         added = 0
         with self._operation("Load codebook") as rec:
 
@@ -261,18 +307,14 @@ class OperationsMixin:
                     if row:
                         tag_id = row[0]
                     else:
-                        color = _check_color(item["color"]) if item.get("color") else _auto_color(self.db)
-                        cursor = self.db.execute(
-                            "INSERT INTO tags (name, parent_id, color, description, position) VALUES (?,?,?,?,?)",
-                            [name, parent, color, item.get("description", ""), position],
-                        )
-                        tag_id = cursor.lastrowid
-                        rec.inserted("tags", id=tag_id)
+                        color = _check_color(item["color"]) if item.get("color") else None
+                        tag_id = self._insert_tag(rec, name, parent, color=color,
+                                                  description=item.get("description", ""), position=position)
                         added += 1
                     add(item.get("children", []), tag_id)
 
             add(entries, None)
-        return added
+        return Result(added, rec.changes)
 
     # -- annotations ---------------------------------------------------------------------------
     def add_annotation(
@@ -285,7 +327,7 @@ class OperationsMixin:
         note: str = "",
         claim_id: int | None = None,
         coder: str | None = None,
-    ) -> Annotation:
+    ) -> Result[Annotation]:
         """Annotate text[start:end] (code points, end exclusive) of a document."""
         text = self._document_text(document_id)
         if not (0 <= start < end <= len(text)):
@@ -311,8 +353,7 @@ class OperationsMixin:
                 self.db.execute("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
                                 [annotation_id, tag_id])
                 rec.inserted("annotation_tags", annotation_id=annotation_id, tag_id=tag_id)
-        self.last_changes = rec.changes
-        return self.annotation(annotation_id)
+        return Result(self.annotation(annotation_id), rec.changes)
 
     def update_annotation(
         self,
@@ -372,7 +413,7 @@ class OperationsMixin:
         return rec.changes
 
     # -- claims --------------------------------------------------------------------------------
-    def link_claim(self, annotation_ids: Sequence[int], *, label: str, origin: str = "confirmed") -> Claim:
+    def link_claim(self, annotation_ids: Sequence[int], *, label: str, origin: str = "confirmed") -> Result[Claim]:
         """Mark annotations (usually in different documents) as stating the same claim, named ``label``.
 
         An existing claim with that label is reused; otherwise it is created.
@@ -399,8 +440,7 @@ class OperationsMixin:
             rec.track("annotations", f"id IN ({marks})", ids)
             self.db.execute(f"UPDATE annotations SET claim_id = ?, updated_at = ? WHERE id IN ({marks})",
                             [claim_id, utc_now(), *ids])
-        self.last_changes = rec.changes
-        return self.claim(claim_id)
+        return Result(self.claim(claim_id), rec.changes)
 
     def unlink_claim(self, annotation_ids: Sequence[int]) -> Changes:
         """Detach annotations from their claim; a claim left with no annotation is removed."""
@@ -450,7 +490,7 @@ class OperationsMixin:
 
     def accept_suggestion(
         self, suggestion: Any, *, label: str | None = None, mention_indexes: Sequence[int] | None = None
-    ) -> Claim:
+    ) -> Result[Claim]:
         """Turn a suggested claim (core.claims.SuggestedClaim) into annotations linked as one claim: one undo step.
 
         ``mention_indexes`` chooses which mentions to keep (default: all). Each kept mention becomes an
@@ -511,8 +551,7 @@ class OperationsMixin:
                     self.db.execute("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
                                     [cursor.lastrowid, tag_id])
                     rec.inserted("annotation_tags", annotation_id=cursor.lastrowid, tag_id=tag_id)
-        self.last_changes = rec.changes
-        return self.claim(claim_id)
+        return Result(self.claim(claim_id), rec.changes)
 
     def _free_claim_label(self, label: str) -> str:
         """``label``, or ``label (2)``, ``label (3)`` ... whichever no claim has yet."""
@@ -529,6 +568,23 @@ class OperationsMixin:
         if row is None:
             raise NotFoundError(f"no document with id {document_id} (list them with: rednote-desk docs)")
         return row[0]
+
+    def _insert_tag(
+        self, rec: Any, name: str, parent_id: int | None, *, color: str | None = None, description: str = "",
+        position: int | None = None,
+    ) -> int:
+        """Insert one checked tag inside an operation (last among its siblings unless ``position``)."""
+        if position is None:
+            position = self.db.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM tags WHERE coalesce(parent_id, 0) = coalesce(?, 0)",
+                [parent_id],
+            ).fetchone()[0]
+        cursor = self.db.execute(
+            "INSERT INTO tags (name, parent_id, color, description, position) VALUES (?, ?, ?, ?, ?)",
+            [name, parent_id, color or _auto_color(self.db), description, position],
+        )
+        rec.inserted("tags", id=cursor.lastrowid)
+        return cursor.lastrowid
 
     def _tag_exists(self, name: str, parent_id: int | None) -> bool:
         return self.db.execute(
@@ -575,6 +631,13 @@ def _clean_name(name: str) -> str:
     if len(name) > MAX_TAG_NAME:
         raise UserError(f"a tag name can have at most {MAX_TAG_NAME} characters")
     return name
+
+
+def _path_parts(path: str) -> list[str]:
+    parts = [part.strip() for part in (path or "").split("/") if part.strip()]
+    if not parts:
+        raise UserError("a tag needs a name")
+    return parts
 
 
 def _short(text: str, n: int = 40) -> str:
