@@ -243,6 +243,7 @@ def _one_line(text: str | None) -> str:
 
 def _cmd_import(project, args) -> int:
     from rednote_desk import services
+    from rednote_desk.core.ingest.html_diagnose import is_short_text_warning
 
     if args.published:
         check_published(args.published)  # before reading any file
@@ -260,7 +261,8 @@ def _cmd_import(project, args) -> int:
             print(f"rednote-desk: error: {outcome.error}", file=sys.stderr)
             continue
         for warning in outcome.warnings:
-            print(f"rednote-desk: note: {outcome.path}: {warning}", file=sys.stderr)
+            kind = "warning" if is_short_text_warning(warning) else "note"
+            print(f"rednote-desk: {kind}: {outcome.path}: {warning}", file=sys.stderr)
         if not outcome.created:
             print(f"rednote-desk: note: {outcome.path} is already in the project as document "
                   f"{outcome.document.id}; not imported again", file=sys.stderr)

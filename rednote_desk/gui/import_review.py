@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.core.ingest.html_diagnose import is_short_text_warning
 from rednote_desk.core.ingest.model import ImportedText
-
 from rednote_desk.core.rules import date_problem  # the store's rule, checked live here (paste_dialog too)
+
 FIELDS = ("title", "outlet", "author", "published")
 FILE_COLUMN, TITLE_COLUMN, OUTLET_COLUMN, AUTHOR_COLUMN, PUBLISHED_COLUMN, TRIM_COLUMN, WARNINGS_COLUMN = range(7)
 FIELD_COLUMNS = {"title": TITLE_COLUMN, "outlet": OUTLET_COLUMN, "author": AUTHOR_COLUMN,
@@ -98,6 +99,7 @@ class ImportReviewDialog(QDialog):
         self.table = QTableWidget(len(self._items), len(HEADERS))
         self.preview = QTextBrowser()
         self.preview_title = QLabel()
+        self.preview_warning = QLabel()  # a page that gave too little text: says why and what to do
         self.message_label = QLabel()
         self.failures_list = QListWidget()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -144,6 +146,11 @@ class ImportReviewDialog(QDialog):
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
         preview_layout.addWidget(self.preview_title)
+        self.preview_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview_warning.setWordWrap(True)
+        self.preview_warning.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.preview_warning.hide()
+        preview_layout.addWidget(self.preview_warning)
         preview_layout.addWidget(self.preview)
         splitter = QSplitter(Qt.Orientation.Vertical)  # the table needs the full width
         splitter.addWidget(table)
@@ -192,6 +199,9 @@ class ImportReviewDialog(QDialog):
             warning_item = QTableWidgetItem("; ".join(warnings))
             warning_item.setFlags(flags)
             warning_item.setToolTip("\n".join(warnings))
+            if any(is_short_text_warning(w) for w in warnings):
+                warning_item.setText("⚠ " + warning_item.text())
+                warning_item.setForeground(_BAD)
             self.table.setItem(row, WARNINGS_COLUMN, warning_item)
         self._filling = False
         self._check_dates()
@@ -310,10 +320,14 @@ class ImportReviewDialog(QDialog):
         if not 0 <= row < len(self._items):
             self.preview.clear()
             self.preview_title.clear()
+            self.preview_warning.hide()
             return
         imported = self._items[row]
         state = "on" if self.trims(row) else "off"
         detail = f"boilerplate {describe_boilerplate(imported)}; trim is {state}" if imported.boilerplate \
             else "no boilerplate found"
         self.preview_title.setText(f"<b>{html.escape(imported.source_name)}</b> — {detail}")
+        serious = [w for w in imported.warnings if is_short_text_warning(w)]
+        self.preview_warning.setText("⚠ " + "\n".join(serious))
+        self.preview_warning.setVisible(bool(serious))
         self.preview.setHtml(preview_html(imported))
