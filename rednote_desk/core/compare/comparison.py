@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from rednote_desk.core.claims.models import SuggestedClaim
 from rednote_desk.core.claims import suggest_claims
 from rednote_desk.core.compare.align import Alignment, align_documents
+from rednote_desk.core.compare.embed import model_note, sentence_model
+from rednote_desk.core.compare.framing import Framing, compute_framing
 from rednote_desk.core.compare.spin import CopyFinding, find_copies
 from rednote_desk.core.compare.frame_profile import FrameProfile, frame_profile, tag_paths
 from rednote_desk.core.compare.matrix import (
@@ -51,6 +53,7 @@ class Comparison:
     alignments: dict[tuple[int, int], Alignment] = field(repr=False)
     copies: tuple[CopyFinding, ...]
     voices: dict[int, int]  # document id -> its voice (smallest id of its copy group)
+    framing: Framing | None = None  # coverage map, terms, sources
 
     def row_for_key(self, key: str) -> ClaimRow | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -72,6 +75,7 @@ class Comparison:
             "frame_profile": self.frame_profile.to_json(),
             "alignments": [a.to_json() for a in self.alignments.values()] if alignments else [],
             "copies": [c.to_json() for c in self.copies],
+            **(self.framing.to_json() if self.framing else {"coverage": None, "terms": [], "sources": []}),
         }
 
 
@@ -90,8 +94,10 @@ def compute_comparison(
     steps = 4
     note = report or (lambda *_: None)
     stop = is_cancelled or (lambda: False)
+    note(0, steps, "Loading the sentence-meaning model")
+    model = sentence_model() if len(docs) > 1 else None  # loaded once, on the caller's (worker) thread
     note(0, steps, "Looking for copies")
-    copies = tuple(find_copies(docs)) if len(docs) > 1 else ()
+    copies = tuple(find_copies(docs, model=model)) if len(docs) > 1 else ()
     voices = voice_groups([d.id for d in docs], ((c.source, c.copy) for c in copies))
     if stop():
         raise _Cancelled()
@@ -108,9 +114,13 @@ def compute_comparison(
                             roots=data.frame_roots)
     note(3, steps, "Aligning sentences")
     aligned = align_documents(docs) if alignments and len(docs) > 1 else {}
+    if stop():
+        raise _Cancelled()
+    note(3, steps, "Coverage map, word choice, sources")
+    framing = compute_framing(docs, model=model, note=model_note() if len(docs) > 1 else "")
     note(steps, steps, "")
     return Comparison(docs, document_labels(docs), tuple(rows), tuple(suggestions), profile, aligned, copies,
-                      voices)
+                      voices, framing)
 
 
 class _Cancelled(Exception):
