@@ -83,6 +83,8 @@ def seed_default_project(project: Project) -> list[Document]:
         for entry in manifest["documents"]:
             imported = ingest.read_file(samples_dir() / entry["file"])
             overrides = {k: entry.get(k) for k in ("title", "outlet", "author", "published") if entry.get(k)}
+            if "outlet" not in overrides and entry.get("label"):  # shown instead of a file name or a long title
+                overrides["outlet"] = entry["label"]
             note = entry.get("kind") or ""
             document, _changes = store_imported(project, imported, overrides=overrides, note=note)
             documents.append(document)

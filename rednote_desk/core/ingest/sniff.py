@@ -32,6 +32,14 @@ _VISIT = re.compile(
     r"\s+for\s+(?:more|the latest)\b",
     re.I,
 )
+# a masthead line under the headline ("Harbor Gazette", "The People's Voice"): only with a word newspapers use
+# in their names, or a domain, so a short subtitle or a place name is not taken for one
+_MASTHEAD_WORD = re.compile(
+    r"\b(?:Gazette|Times|Post|News|Journal|Herald|Voice|Tribune|Daily|Weekly|Review|Chronicle|Observer|"
+    r"Telegraph|Guardian|Press|Wire|Report|Today|Magazine|Monitor|Star|Sun|Mail|Express|Standard|Independent|"
+    r"Register|Courier|Dispatch|Record|Bulletin|Examiner|Inquirer|Mirror|Insider|Gazzetta|Zeitung|Tageblatt)\b"
+    r"|^[\w-]+(?:\.[\w-]+)*\.(?:com|news|org|net|co\.uk|info)$"
+)
 _HEAD_LINES = 6
 _TAIL_LINES = 3
 
@@ -108,6 +116,8 @@ def sniff_metadata(text: str) -> dict:
             if found:
                 _merge(result, found)
                 break
+    if result["outlet"] is None and result["title"] is not None:
+        result["outlet"] = _masthead(head, result["title"])
     if result["published"] is None:
         result["published"] = _header_date(head)
     if result["outlet"] is None:
@@ -144,6 +154,19 @@ def _find_title(head: list[Line]) -> str | None:
             return " ".join(s.split())
         break
     return fallback
+
+
+def _masthead(head: list[Line], title: str) -> str | None:
+    """The outlet's name on the line right under the headline, or None."""
+    texts = [" ".join(line.text.split()) for line in head]
+    if title not in texts or texts.index(title) + 1 >= len(texts):
+        return None
+    s = texts[texts.index(title) + 1].strip()
+    if len(s) > 40 or len(s.split()) > 4 or parse_byline(s) or parse_date(s) or classify_line(s):
+        return None
+    if re.fullmatch(_OUTLET, s) and _MASTHEAD_WORD.search(s):
+        return _clean_outlet(s)
+    return None
 
 
 def _header_date(head: list[Line]) -> str | None:
