@@ -3,8 +3,10 @@
 A selector keeps the annotated span's offsets plus its quote and a little context on each side (the W3C
 "text position" and "text quote" selectors together). Re-anchoring on a new text tries, in order:
 
-1. **position** – the quote is still at the stored offsets and the context there still agrees; or, when the
-   old text is given, a character diff carried the span over unchanged;
+1. **position** – when the old text is given (and the selector matches it), a character diff decides: the span
+   carried over unchanged, else the search below starts where the diff puts it. Without the old text, the
+   quote is still at the stored offsets and the context there still agrees. (With the old text an unchanged
+   quote at the old offset is *not* taken first: on repetitive text it may be another copy of the quote.)
 2. **quote** – an exact occurrence of the quote, the one whose context agrees best (ties: nearest to where
    the span is expected: mapped through the diff, else scaled by the change in text length);
 3. **fuzzy** – an approximate match of an edited quote, scored on quote similarity, context similarity and
@@ -124,18 +126,22 @@ class _Anchorer:
             old_text_length = len(old_text)
         self.ratio = self.n / old_text_length if old_text_length else 1.0
         self.offsets = OffsetMap(old_text, text) if old_text is not None and old_text != text else None
+        self.old_text = old_text
         self._occurrences: dict[str, list[int]] = {}
 
     # ---- strategies ---------------------------------------------------------------------------------
 
     def anchor(self, sel: Selector) -> AnchorResult:
-        position = self._by_position(sel)
-        if position is not None:
-            return position
-        if self.offsets is not None:
+        diffed = self.offsets is not None and self.old_text[sel.start : sel.end] == sel.quote
+        if diffed:  # the diff's offset map decides; the old offset may hold another copy of the quote
             mapped = self._by_mapped_position(sel)
             if mapped is not None:
                 return mapped
+        else:
+            position = self._by_position(sel)
+            if position is not None:
+                return position
+        if self.offsets is not None:
             hint = self.offsets.map(sel.start)
         else:
             hint = min(self.n, round(sel.start * self.ratio))

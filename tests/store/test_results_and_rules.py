@@ -127,3 +127,4 @@ def test_quote_location_is_one_rule():
         locate_quote(TEXT, "line", 4)
     with pytest.raises(UserError, match="empty"):
         locate_quote(TEXT, "")
+
