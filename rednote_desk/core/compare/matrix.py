@@ -16,8 +16,9 @@ from rednote_desk.core.claims.models import SuggestedClaim
 from rednote_desk.core.labels import document_label
 from rednote_desk.core.models import Annotation, Claim, Document
 from rednote_desk.core.numbers import detect_decimal_mark, parse_quantities
-from rednote_desk.core.numbers.quantity import Quantity, format_quantity, values_disagree
+from rednote_desk.core.numbers.quantity import Quantity, format_quantity
 from rednote_desk.core.compare.voices import count_voices
+from rednote_desk.core.compare.row_numbers import Dates, carry_rates, judge_cells, other_currency_note
 
 ORIGIN_CONFIRMED = "confirmed"
 ORIGIN_SUGGESTED = "suggested"
@@ -41,7 +42,13 @@ class Cell:
     passages: tuple[Passage, ...]
     tags: tuple[str, ...] = ()  # tag paths, sorted
     values: tuple[Quantity, ...] = ()  # every amount in the passages, document offsets
-    compared: Quantity | None = None  # the amount compared across the row
+    compared: Quantity | None = None  # the amount the row was built on
+    #: Every amount of the cell compared across the row (the row's kind, rate, currency and noun).
+    compared_values: tuple[Quantity, ...] = ()
+    #: Sums of the row's kind in another currency: shown, not compared.
+    other_currency: tuple[Quantity, ...] = ()
+    reference_date: str | None = None  # ISO date the figure refers to (publication moved by the sentence)
+    reference_reason: str = ""
 
     @property
     def start(self) -> int:
@@ -64,6 +71,10 @@ class Cell:
             "tags": list(self.tags),
             "values": [q.to_json() for q in self.values],
             "compared_value": None if self.compared is None else self.compared.to_json(),
+            "compared_values": [q.to_json() for q in self.compared_values],
+            "other_currency": [dict(q.to_json(), note=other_currency_note(q)) for q in self.other_currency],
+            "reference_date": self.reference_date,
+            "reference_reason": self.reference_reason,
             "annotation_ids": [p.annotation_id for p in self.passages if p.annotation_id is not None],
             "passages": [{"quote": p.quote, "start_offset": p.start, "end_offset": p.end,
                           "annotation_id": p.annotation_id} for p in self.passages],
@@ -85,6 +96,9 @@ class ClaimRow:
     reason: str | None = None  # suggestions only
     claim_id: int | None = None  # stored claims only
     suggestion: SuggestedClaim | None = field(default=None, repr=False, compare=False)
+    verdict: str | None = None  # "conflict" | "differs" | "same" | "growth"; None: < 2 outlets give an amount
+    verdict_note: str = ""  # "later report higher, 2 days later", "cannot all be true on 2025-01-16"
+    outliers: tuple[int, ...] = ()  # documents out of line
 
     @property
     def stated_by(self) -> tuple[int, ...]:
@@ -95,8 +109,9 @@ class ClaimRow:
         return frozenset(t for c in self.cells.values() for t in c.tags)
 
     def values_side_by_side(self) -> str:
-        """The compared values in document order: "≈500,000 | 700,000+ | 700,000+"."""
-        return " | ".join(format_quantity(c.compared) for c in self.cells.values() if c.compared)
+        """The compared values in document order: "≈500,000 | 700,000+ | 700,000+"; several in one
+        cell are joined by " / ", a sum in another currency is shown as "stated in another currency (€55M)"."""
+        return " | ".join(_cell_values(c) for c in self.cells.values() if c.compared)
 
     def to_json(self) -> dict:
         return {
@@ -107,12 +122,31 @@ class ClaimRow:
             "reason": self.reason,
             "claim_id": self.claim_id,
             "disagreement": self.disagreement,
+            "verdict": self.verdict,
+            "verdict_note": self.verdict_note,
+            "outliers": list(self.outliers),
             "values_side_by_side": self.values_side_by_side(),
             "voices": self.voices,
             "stated_by": list(self.stated_by),
             "omitted_by": list(self.omitted_by),
             "cells": [c.to_json() for c in self.cells.values()],
         }
+
+
+def _cell_values(cell: Cell) -> str:
+    if cell.compared_values:
+        return " / ".join(format_quantity(q) for q in cell.compared_values)
+    if cell.other_currency:
+        return " / ".join(other_currency_note(q) for q in cell.other_currency)
+    return format_quantity(cell.compared) if cell.compared else ""
+
+
+def _judged(row: ClaimRow, cells: list[Cell], dates: Dates) -> ClaimRow:
+    """``row`` with its cells' compared amounts and dates and its verdict; a disagreement is a conflict."""
+    cells, verdict = judge_cells(cells, dates)
+    return replace(row, cells={c.document_id: c for c in cells}, verdict=verdict.verdict,
+                   verdict_note=verdict.note, outliers=verdict.outliers,
+                   disagreement=verdict.verdict == "conflict")
 
 
 def document_labels(documents: Sequence[Document]) -> dict[int, str]:
@@ -126,8 +160,8 @@ def document_labels(documents: Sequence[Document]) -> dict[int, str]:
 
 
 def _parse(quote: str, start: int, decimal_mark: str) -> list[Quantity]:
-    return [replace(q, start=q.start + start, end=q.end + start)
-            for q in parse_quantities(quote, decimal_mark=decimal_mark)]
+    return carry_rates([replace(q, start=q.start + start, end=q.end + start)
+                        for q in parse_quantities(quote, decimal_mark=decimal_mark)], quote, start)
 
 
 def _signature(q: Quantity) -> tuple:
@@ -169,6 +203,7 @@ def confirmed_rows(
 ) -> list[ClaimRow]:
     """Rows of the stored claims that at least one of ``documents`` states, in ``claims`` order."""
     docs = {d.id: d for d in documents}
+    dates = Dates(documents)
     marks = {d.id: detect_decimal_mark(d.text) for d in documents}
     by_claim: dict[int, dict[int, list[Annotation]]] = {}
     for a in annotations:
@@ -189,13 +224,13 @@ def confirmed_rows(
             values = tuple(q for p in passages for q in _parse(p.quote, p.start, marks[doc_id]))
             cells.append(Cell(doc_id, passages, tags, values))
         cells = _with_compared(cells)
-        compared = [c.compared for c in cells if c.compared is not None]
-        rows.append(ClaimRow(
+        row = ClaimRow(
             label=claim.label, origin=claim.origin or ORIGIN_CONFIRMED, cells={c.document_id: c for c in cells},
             omitted_by=tuple(d for d in docs if d not in per_doc),
-            disagreement=len(compared) > 1 and values_disagree(compared),
+            disagreement=False,  # set by the verdict
             voices=count_voices((c.document_id for c in cells), voices), claim_id=claim.id,
-        ))
+        )
+        rows.append(_judged(row, cells, dates))
     return rows
 
 
@@ -248,6 +283,7 @@ def suggested_rows(
 ) -> list[ClaimRow]:
     """Rows of suggested claims (pass them through :func:`open_suggestions` first)."""
     docs = {d.id: d for d in documents}
+    dates = Dates(documents)
     marks = {d.id: detect_decimal_mark(d.text) for d in documents}
     overlaps = _Overlaps(annotations, tag_paths)
     rows = []
@@ -265,21 +301,20 @@ def suggested_rows(
                               overlaps.tags(m.document_id, m.start, m.end), tuple(values), compared))
         if s.kind != "number":
             cells = _with_compared(cells)
-        compared_values = [c.compared for c in cells if c.compared is not None]
-        disagreement = s.disagreement if s.kind == "number" else (
-            len(compared_values) > 1 and values_disagree(compared_values))
         stated = {c.document_id for c in cells}
-        rows.append(ClaimRow(
+        row = ClaimRow(
             label=s.label, origin=ORIGIN_SUGGESTED, cells={c.document_id: c for c in cells},
-            omitted_by=tuple(d for d in docs if d not in stated), disagreement=disagreement,
+            omitted_by=tuple(d for d in docs if d not in stated), disagreement=False,  # set by the verdict
             voices=count_voices(stated, voices), kind=s.kind, key=s.key, reason=s.reason, suggestion=s,
-        ))
+        )
+        rows.append(_judged(row, cells, dates))
     return rows
 
 
 MATRIX_CSV_COLUMNS = (
     "claim_label", "origin", "claim_key", "document_id", "outlet", "quote", "start_offset", "end_offset",
     "tags", "values", "compared_value", "compared_text", "omitted", "disagreement", "voices",
+    "reference_date", "verdict", "verdict_note", "outliers",
 )
 
 
@@ -288,7 +323,10 @@ def matrix_csv_rows(rows: Sequence[ClaimRow], labels: dict[int, str]) -> Iterabl
 
     ``values`` is a JSON list of the normalised amounts ({"text", "value", "low", "high", "unit",
     "qualifier"}); ``compared_value`` the number compared across the row and ``compared_text`` its
-    short form ("700,000+"); ``omitted`` and ``disagreement`` are "true"/"false". ``labels`` maps
+    short form ("700,000+"; every compared amount of the cell, " / " between them, or "stated in another
+    currency (€55M)"); ``omitted`` and ``disagreement`` are "true"/"false"; ``reference_date`` is the ISO date
+    the cell's figure refers to; ``verdict`` the row's (conflict, differs, same, growth or empty),
+    ``verdict_note`` its reason and ``outliers`` the outlets out of line, "; "-separated. ``labels`` maps
     every compared document id to its outlet header.
     """
     for row in rows:
@@ -306,8 +344,12 @@ def matrix_csv_rows(rows: Sequence[ClaimRow], labels: dict[int, str]) -> Iterabl
                 "tags": "; ".join(cell.tags) if cell else "",
                 "values": json.dumps([q.to_json() for q in cell.values], ensure_ascii=False) if cell else "",
                 "compared_value": cell.compared.to_json()["value"] if cell and cell.compared else None,
-                "compared_text": format_quantity(cell.compared) if cell and cell.compared else "",
+                "compared_text": _cell_values(cell) if cell else "",
                 "omitted": "false" if cell else "true",
                 "disagreement": "true" if row.disagreement else "false",
                 "voices": row.voices,
+                "reference_date": (cell.reference_date or "") if cell else "",
+                "verdict": row.verdict or "",
+                "verdict_note": row.verdict_note,
+                "outliers": "; ".join(labels.get(d, str(d)) for d in row.outliers),
             }
