@@ -168,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", metavar="OUT", help="write the agreement table as CSV (- for standard output)")
     p.add_argument("--disagreements-csv", metavar="OUT", help="write the disagreements as CSV")
 
+    p = command("merge", "merge a colleague's project file into this one (one undo step); theirs is not changed")
+    p.add_argument("other", metavar="OTHER.sqlite")
+
     p = command("backup", "write a consistent copy of the project")
     p.add_argument("out")
     return parser
@@ -632,4 +635,13 @@ def _cmd_agreement(project, args) -> int:
         for row in agreement.disagreement_rows(project, report):
             print(f"disagree\t{row['document_id']}\t{row['start_offset']}\t{row['end_offset']}\t{row['code']}\t"
                   f"coded by {row['coded_by']}; not by {row['not_coded_by']}\t{_one_line(row['text'])[:80]}")
+    return 0
+
+
+def _cmd_merge(project, args) -> int:
+    from rednote_desk.services.merge import merge_file
+
+    summary = merge_file(project, args.other).value
+    for line in summary.lines():
+        print(line)
     return 0

@@ -1,6 +1,6 @@
 """Coders in the app: who is coding (set once, kept in the settings, shown in the status bar and stamped on each
 new annotation), which coders' annotations the reading view shows, and the Coding menu (compare two coders,
-agreement).
+agreement), with File → Merge a colleague's project….
 
 The controller owns no data: the coder name lives in the settings and on the project (``Project.coder``, used by
 the store when it stamps new annotations); the hidden coders are a view setting applied to each open column.
@@ -99,6 +99,15 @@ class CodersController(QObject):
         menu.addSeparator()
         self._action(menu, "Co&mpare two coders…", self.open_compare)
         self._action(menu, "&Agreement between coders…", self.open_agreement)
+        file_menu = next((a.menu() for a in bar.actions() if a.text().replace("&", "") == "File"), None)
+        if file_menu is not None:
+            quit_action = next((a for a in file_menu.actions() if a.text().replace("&", "") == "Quit"), None)
+            action = QAction("&Merge a colleague's project…", self.window)
+            action.setStatusTip("Add another project's documents, codes, annotations and claims (one undo step)")
+            action.triggered.connect(self.merge_project)
+            file_menu.insertAction(quit_action, action)
+            file_menu.insertSeparator(quit_action)
+            self.merge_action = action
 
     def _action(self, menu, text: str, slot) -> QAction:
         action = QAction(text, self.window)
@@ -206,3 +215,10 @@ class CodersController(QObject):
                                      parent=self.window)
         self._keep(dialog)
         dialog.show_span(start, end)
+
+    def merge_project(self) -> None:
+        if self.session is None:
+            return
+        from rednote_desk.gui.merge_project import merge_project_dialog
+
+        merge_project_dialog(self.window, self.session)

@@ -90,10 +90,30 @@ def bench_agreement(repeats: int) -> dict[str, float]:
         project.close()
 
 
+def bench_merge() -> dict[str, float]:
+    from rednote_desk.services.merge import merge_file
+
+    with tempfile.TemporaryDirectory(prefix="rednote-bench-merge-") as tmp:
+        ours = Project.open(Path(tmp) / "ours.sqlite")
+        theirs = Project.open(Path(tmp) / "theirs.sqlite")
+        fill(ours, documents=100, annotations=10_000, coders=("ann",), seed=1)
+        fill(theirs, documents=100, annotations=10_000, coders=("bob",), seed=2)
+        theirs.close()
+        try:
+            t0 = time.perf_counter()
+            summary = merge_file(ours, Path(tmp) / "theirs.sqlite").value
+            elapsed = time.perf_counter() - t0
+            assert summary.annotations_added == 10_000 and summary.documents_matched == 100
+        finally:
+            ours.close()
+    return {"merge_two_10k_annotation_projects_s": round(elapsed, 3)}
+
+
 def run(quick: bool) -> dict[str, float]:
     repeats = 1 if quick else 3
     results: dict[str, float] = {}
     results.update(bench_agreement(repeats))
+    results.update(bench_merge())
     return results
 
 

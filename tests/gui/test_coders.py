@@ -85,3 +85,29 @@ def test_compare_lanes_and_agreement_dialog(window, qtbot):
     window.coders.open_compare_at(document_id, coders, start, end)
     shown = window.coders._dialogs[-1]
     assert shown.views[0].selected_span() is not None
+
+
+def test_merge_a_colleagues_project_from_the_file_menu(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from rednote_desk.gui.merge_project import merge_project_dialog
+    from rednote_desk.store.project import Project
+
+    other = tmp_path / "colleague.sqlite"
+    with Project.open(other) as p:
+        text = "A colleague's own article. It has two sentences."
+        import hashlib
+
+        doc = p.add_document(title="Colleague", text=text, text_sha256=hashlib.sha256(text.encode()).hexdigest())
+        doc_id = (doc.value if hasattr(doc, "value") else doc[0]).id
+        p.add_annotation(document_id=doc_id, start=0, end=11, coder="bob")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    assert window.coders.merge_action.text().startswith("&Merge")
+    rows_before = window.library.model.rowCount()
+    summary = merge_project_dialog(window, window.session, path=str(other))
+    assert summary.documents_added == 1 and summary.annotations_added == 1
+    assert window.library.model.rowCount() == rows_before + 1  # the views heard the change
+    assert "documents: 1 added" in shown[0]
+    window.undo()
+    assert window.library.model.rowCount() == rows_before

@@ -1,0 +1,23 @@
+"""File → Merge a colleague's project…: choose the file, merge it through the session (one undo step), show
+the summary of what was added, matched and skipped."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def merge_project_dialog(parent: QWidget, session, path: str | None = None) -> object | None:
+    """Ask for a project file (unless ``path`` is given), merge it and report; returns the summary or None."""
+    from rednote_desk.services.merge import merge_file
+
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(parent, "Merge a colleague's project", "",
+                                              "RedNote Desk projects (*.sqlite *.rednote.sqlite);;All files (*)")
+        if not path:
+            return None
+    result = session.run(lambda: merge_file(session.project, path), parent=parent)
+    if result is None:
+        return None
+    summary = result.value
+    QMessageBox.information(parent, "Merge project",
+                            "Merged (Edit → Undo takes it all back):\n\n" + "\n".join(summary.lines()))
+    return summary
