@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog
 
 from rednote_desk.core.errors import UserError
+from rednote_desk.core.labels import short_text
 from rednote_desk.gui.session import HANDLED_ERRORS, value_of
 from rednote_desk.store.undo_merge import merge_undo_entries, undo_mark
 
@@ -107,7 +108,7 @@ class AnnotateActionsMixin:
             return
         annotations = [self.project.annotation(i) for i in ids]
         existing = next((self.project.claim(a.claim_id).label for a in annotations if a.claim_id), "")
-        suggestion = existing or " ".join(annotations[0].quote.split())[:60]
+        suggestion = existing or short_text(annotations[0].quote, 60).rstrip("…")  # cut at a word
         labels = [c.label for c in self.project.claims()]
         label, ok = QInputDialog.getItem(self, "Link as the same claim",
                                          f"Name of the claim stated by these {len(ids)} annotations:",

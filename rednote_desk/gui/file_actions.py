@@ -47,7 +47,8 @@ class FileActionsMixin:
 
     def on_importer_imported(self, document_ids: list) -> None:
         for document_id in document_ids[:1]:
-            self.open_document(document_id, new_column=len(self.reading.columns) < 2)
+            # beside the open ones; with all four columns open the reading area asks which one to replace
+            self.open_document(document_id, new_column=True)
 
     def dragEnterEvent(self, event):  # noqa: N802 - Qt override
         from rednote_desk.gui.import_dialog import files_from_mime

@@ -474,6 +474,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             QMessageBox.warning(self, "Open document", str(exc))
             return None
         column = self.reading.open_document(document, new_column=new_column or not self.reading.columns)
+        if column is None:  # four columns open and the user kept them all
+            return None
         column.view.tooltip_provider = lambda annotation_id, d=document_id: self.annotation_tooltip(d, annotation_id)
         self.refresh_annotations(document_id)
         return column

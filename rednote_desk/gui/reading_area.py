@@ -195,7 +195,8 @@ class ReadingArea(QWidget):
     def column_for(self, document_id: int) -> DocumentColumn | None:
         return next((c for c in self.columns if c.document.id == document_id), None)
 
-    def open_document(self, document: Document, *, new_column: bool = False) -> DocumentColumn:
+    def open_document(self, document: Document, *, new_column: bool = False) -> DocumentColumn | None:
+        """Show a document; None when all columns are taken and the user chose not to replace one."""
         existing = self.column_for(document.id)
         if existing is not None:
             self.set_active(existing)
@@ -203,13 +204,30 @@ class ReadingArea(QWidget):
         if not new_column and self.active is not None:
             index = self.columns.index(self.active)
             self._remove_column(self.active)
-            column = self._insert_column(document, index)
+        elif len(self.columns) >= MAX_COLUMNS:
+            replaced = self.ask_column_to_replace(document)  # never replace a column silently
+            if replaced is None:
+                return None
+            index = self.columns.index(replaced)
+            self._remove_column(replaced)
         else:
-            if len(self.columns) >= MAX_COLUMNS:
-                self._remove_column(self.columns[-1])
-            column = self._insert_column(document, len(self.columns))
+            index = len(self.columns)
+        column = self._insert_column(document, index)
         self.set_active(column)
         return column
+
+    def ask_column_to_replace(self, document: Document) -> DocumentColumn | None:
+        """Ask which open column the document should replace (the active one is offered first)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        ordered = sorted(self.columns, key=lambda c: c is not self.active)
+        names = [f"{self.columns.index(c) + 1}. {document_label(c.document)} — {short_text(c.document.title, 50)}"
+                 for c in ordered]
+        name, ok = QInputDialog.getItem(
+            self, "All columns are in use",
+            f"{MAX_COLUMNS} columns are open. Which one should “{short_text(document.title, 60)}” replace?",
+            names, 0, False)
+        return ordered[names.index(name)] if ok and name in names else None
 
     def close_column(self, column: DocumentColumn) -> None:
         self._remove_column(column)

@@ -361,11 +361,12 @@ class TagPopup(QFrame):
             recent = [self._by_id[i] for i in self._recent]
             for number, tag in enumerate(recent, start=1):
                 self._add_tag_row(tag, number=number)
-            recent_ids = set(self._recent)
+            # the ticked tags come right after the recent ones, so clearing the search never hides them
+            shown = set(self._recent)
+            ticked = [self._by_id[i] for i in self._checked if i in self._by_id and i not in shown]
+            shown.update(t.id for t in ticked)
             first_other = True
-            for tag in self._tags:
-                if tag.id in recent_ids:
-                    continue
+            for tag in [*ticked, *(t for t in self._tags if t.id not in shown)]:
                 self._add_tag_row(tag, separator=bool(recent) and first_other)
                 first_other = False
         else:
@@ -379,8 +380,10 @@ class TagPopup(QFrame):
                 item.setData(NAME_ROLE, f"+  Create tag “{text}”")
                 item.setData(SEPARATOR_ROLE, self.list.count() > 0)
                 self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
+        if self.list.count() and (text or self._recent or self._checked):
+            self.list.setCurrentRow(0)  # a search hit, recent tag 1, or a tag already ticked
+        else:  # nothing preselected until typing, so Enter never applies a top-level frame by accident
+            self.list.setCurrentRow(-1)
         rows = max(1, min(self.list.count(), VISIBLE_ROWS))
         row_height = self.list.sizeHintForRow(0) if self.list.count() else self.fontMetrics().height() + 8
         self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth())

@@ -8,6 +8,7 @@ from typing import Any, Iterable, Sequence
 from rednote_desk.core.anchoring import Selector, make_selector, reanchor_many
 from rednote_desk.core.errors import NotFoundError, UserError
 from rednote_desk.core.models import Annotation, Claim, Document, Tag
+from rednote_desk.core.palette import unused_color
 from rednote_desk.core.rules import check_published
 from rednote_desk.store.undo import Changes, Result, utc_now
 
@@ -607,13 +608,9 @@ class OperationsMixin:
         return out
 
 
-_PALETTE = ["#e6194b", "#3cb44b", "#ffe119", "#4363d8", "#f58231", "#911eb4", "#46f0f0", "#f032e6",
-            "#bcf60c", "#fabebe", "#008080", "#e6beff", "#9a6324", "#fffac8", "#800000", "#aaffc3"]
-
-
 def _auto_color(db) -> str:
-    count = db.execute("SELECT count(*) FROM tags").fetchone()[0]
-    return _PALETTE[count % len(_PALETTE)]
+    """A colour no other tag has (a new tag must be told apart from every other on the page)."""
+    return unused_color(row[0] for row in db.execute("SELECT DISTINCT lower(color) FROM tags"))
 
 
 def _check_color(color: str) -> str:

@@ -92,6 +92,7 @@ def test_number_key_without_such_recent_tag_types_it(make_popup, qtbot, tags):
 
 def test_space_checks_several_then_enter_emits_all(make_popup, qtbot, tags):
     popup = make_popup()
+    qtbot.keyClick(popup.search_edit, Qt.Key.Key_Down)  # nothing is preselected: Down enters the list
     qtbot.keyClick(popup.search_edit, Qt.Key.Key_Space)  # first row: Generic frames
     qtbot.keyClick(popup.search_edit, Qt.Key.Key_Down)
     qtbot.keyClick(popup.search_edit, Qt.Key.Key_Down)
@@ -202,9 +203,39 @@ def test_clicks_toggle_the_check_or_choose(make_popup, qtbot, tags):
 
 def test_emits_only_once(make_popup, qtbot, tags):
     popup = make_popup()
+    qtbot.keyClicks(popup.search_edit, "conflict")
     qtbot.keyClick(popup.search_edit, Qt.Key.Key_Return)
     popup.confirm()
-    assert popup.emitted == [[tags["Generic frames"]]]
+    assert popup.emitted == [[tags["Generic frames/Conflict"]]]
+
+
+def test_enter_with_nothing_typed_applies_no_top_level_frame(make_popup, qtbot, tags):
+    popup = make_popup()
+    assert popup.list.currentRow() == -1
+    qtbot.keyClick(popup.search_edit, Qt.Key.Key_Return)
+    assert popup.emitted == []  # nothing applied by accident; the popup stays open for typing
+    qtbot.keyClicks(popup.search_edit, "moral")
+    qtbot.keyClick(popup.search_edit, Qt.Key.Key_Return)
+    assert popup.emitted == [[tags["Framing dimensions/Morality"]]]
+
+
+def test_ticked_tags_stay_in_view_when_the_search_is_cleared(make_popup, qtbot, tags):
+    popup = make_popup(recent_tag_ids=[tags["Claim types/Statistic"]])
+    qtbot.keyClicks(popup.search_edit, "quotation")
+    qtbot.keyClick(popup.search_edit, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    popup.search_edit.clear()
+    rows = [tag_id for _kind, tag_id, _label in popup.visible_rows()]
+    assert rows[:2] == [tags["Claim types/Statistic"], tags["Claim types/Quotation"]]  # recent, then ticked
+    assert popup.checked_tag_ids() == [tags["Claim types/Quotation"]]
+
+
+def test_a_new_tag_gets_a_colour_no_other_tag_has(make_popup, qtbot, project):
+    popup = make_popup()
+    type_text(popup.search_edit, "Blame")
+    qtbot.keyClick(popup.search_edit, Qt.Key.Key_Return)
+    [created] = project.find_tags("Blame")
+    others = {t.color.lower() for t in project.tags() if t.id != created.id}
+    assert created.color.lower() not in others
 
 
 def test_placement_stays_on_screen():

@@ -125,3 +125,34 @@ def test_column_headers_are_two_lines_whatever_the_title(window, qtbot):
     assert column.title_label.displayed_text().endswith("…")
     assert ".txt" not in column.meta_label.text()  # never a file name as the outlet
     assert all(c.meta_label.text().count(" · ") >= 1 for c in columns)
+
+
+def _fill_four_columns(window):
+    for d in window.project.documents()[:4]:
+        window.open_document(d.id, new_column=True)
+    assert len(window.reading.columns) == 4
+
+
+def test_a_fifth_document_asks_which_column_to_replace(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    _fill_four_columns(window)
+    before = window.reading.document_ids()
+    fifth = window.project.documents()[4]
+    asked = []
+
+    def keep_all(parent, title, label, items, current, editable):
+        asked.append(items)
+        return items[0], False  # Cancel
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(keep_all))
+    assert window.open_document(fifth.id, new_column=True) is None
+    assert window.reading.document_ids() == before and len(asked[0]) == 4
+    assert not any(".txt" in item for item in asked[0])
+
+    def second(parent, title, label, items, current, editable):
+        return next(i for i in items if i.startswith("2. ")), True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(second))
+    window.on_importer_imported([fifth.id])  # the import path asks too
+    assert window.reading.document_ids() == [before[0], fifth.id, before[2], before[3]]
