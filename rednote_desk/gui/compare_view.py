@@ -51,10 +51,11 @@ from rednote_desk.gui.claim_matrix import (
     MatrixFilter,
 )
 from rednote_desk.gui.copies_panel import CopiesPanel
+from rednote_desk.gui.framing_view import CoveragePanel, SourcesPanel, TermsPanel
 from rednote_desk.gui.frame_profile import FrameProfilePanel
 from rednote_desk.gui.session import COMPARISON_TABLES, HANDLED_ERRORS, session_for, show_error
 from rednote_desk.gui.suggestion_panel import AcceptSuggestionDialog, SuggestionPanel
-from rednote_desk.gui.workers import Task
+from rednote_desk.gui.workers import Task, bind
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +151,15 @@ class CompareView(QWidget):
         self.tabs.addTab(matrix_page, "Claims matrix")
         self.tabs.addTab(self.suggestions, "Suggestions")
         self.tabs.addTab(self.profile, "Frame profile")
+        self.coverage = CoveragePanel()
+        self.coverage.passage_requested.connect(self.passage_requested)
+        self.coverage.accept_requested.connect(self.accept_coverage_row)
+        self.terms = TermsPanel()
+        self.sources = SourcesPanel()
+        self.sources.passage_requested.connect(self.passage_requested)
+        self.tabs.addTab(self.coverage, "Coverage")
+        self.tabs.addTab(self.terms, "Terms")
+        self.tabs.addTab(self.sources, "Sources")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -332,9 +342,9 @@ class CompareView(QWidget):
         self.busy.show()
         task = Task(lambda report, cancelled: compute_comparison(data, report=report, is_cancelled=cancelled,
                                                                  alignments=False))
-        task.finished.connect(lambda result, g=generation: self._on_task_finished(g, result))
-        task.failed.connect(lambda message, g=generation: self._on_task_failed(g, message))
-        task.cancelled.connect(lambda g=generation: self._on_task_cancelled(g))
+        bind(task, self, finished=lambda result, g=generation: self._on_task_finished(g, result),
+             failed=lambda message, g=generation: self._on_task_failed(g, message),
+             cancelled=lambda g=generation: self._on_task_cancelled(g))
         self._task = task
         task.start()
 
@@ -371,6 +381,7 @@ class CompareView(QWidget):
         if comparison is None:
             self.suggestions.set_suggestions([], {})
             self.profile.set_profile(None, {})
+            self._show_framing(None)
             self.tabs.setTabText(1, "Suggestions")
             self._show_row_details()
             return
@@ -379,6 +390,7 @@ class CompareView(QWidget):
         if self._input is not None:
             self.profile.set_levels(list(self._input.tags), self._frame_roots)
         self.profile.set_profile(comparison.frame_profile, comparison.labels)
+        self._show_framing(comparison)
         rows = comparison.rows
         disagreements = sum(r.disagreement for r in rows)
         copies = len(comparison.copies)
@@ -509,6 +521,23 @@ class CompareView(QWidget):
             lambda: self.project.accept_suggestion(suggestion, label=label, mention_indexes=mention_indexes),
             initiator=self)
         return done is not None
+
+    def _show_framing(self, comparison: Comparison | None) -> None:
+        framing = comparison.framing if comparison else None
+        ids = [d.id for d in comparison.documents] if comparison else []
+        labels = comparison.labels if comparison else {}
+        self.coverage.set_coverage(framing.coverage if framing else None, labels)
+        self.terms.set_terms(framing.terms if framing else (), ids, labels)
+        self.sources.set_sources(framing.sources if framing else (), ids, labels)
+
+    def accept_coverage_row(self, key: str) -> bool:
+        """Accept a coverage-map row as a claim: its statements annotated and linked, one undo step."""
+        framing = self.comparison.framing if self.comparison else None
+        row = framing.coverage.row(key) if framing else None
+        if row is None:
+            return False
+        suggestion = row.as_suggestion()
+        return self.session.run(lambda: self.project.accept_suggestion(suggestion), initiator=self) is not None
 
     def dismiss_suggestion(self, key: str) -> bool:
         """Dismiss a suggestion for good (undoable); False if it failed."""
