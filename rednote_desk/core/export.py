@@ -17,11 +17,6 @@ CSV_COLUMNS = (
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise(value: str) -> str:
-    """Prefix a cell that a spreadsheet would run as a formula with ``'``."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
 def write_csv(
     rows: Iterable[dict[str, Any] | tuple],
     out: TextIO,

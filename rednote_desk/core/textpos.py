@@ -92,11 +92,6 @@ def to_codepoint(text: str, u16: int) -> int:
     return Utf16Index(text).to_codepoint(u16)
 
 
-def qt_selected_text_to_str(s: str) -> str:
-    """Text from Qt's ``selectedText()`` with its U+2029 / U+2028 separators turned back into ``\\n``."""
-    return s.replace("\u2029", "\n").replace("\u2028", "\n")
-
-
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` so it neither starts nor ends with whitespace; ``(start, start)`` if all blank."""
     if not 0 <= start <= end <= len(text):

@@ -23,7 +23,6 @@ from rednote_desk.core.compare.align import align_documents  # noqa: E402
 from rednote_desk.core.compare.spin import find_copies  # noqa: E402
 from rednote_desk.core.compare.worddiff import word_diff  # noqa: E402
 from rednote_desk.core.models import Document  # noqa: E402
-from rednote_desk.core.html.styles import render_inline_html, render_side_by_side_html  # noqa: E402
 
 SEED = 20250113
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -104,9 +103,6 @@ def run(quick: bool) -> dict[str, float]:
     a = article(10_000, rng, paras, vocab, 0.0)
     b = edit(a, rng, vocab)
     out["diff_10kb_pair_ms"] = timed_ms(lambda: word_diff(a, b), runs * 4)
-    chunks = word_diff(a, b)
-    out["render_inline_10kb_ms"] = timed_ms(lambda: render_inline_html(a, b, chunks), runs)
-    out["render_side_by_side_10kb_ms"] = timed_ms(lambda: render_side_by_side_html(a, b, chunks), runs)
 
     big_a = article(1_000_000 if not quick else 300_000, rng, paras, vocab, 0.05)
     big_b = edit(big_a, rng, vocab)

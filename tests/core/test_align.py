@@ -4,9 +4,15 @@ import json
 from compare_texts import (INDEPENDENT, ORIGINAL, SPUN, UNRELATED, VERBATIM_WITH_INTRO, ZH_ORIGINAL,
                            ZH_SPUN)
 
-from rednote_desk.core.compare.align import align_documents, align_pair
+from rednote_desk.core.compare.align import WordCodes, align_documents, align_prepared, prepare
 from rednote_desk.core.compare.sentences import split_sentences
 from rednote_desk.core.models import Document
+
+
+def align_pair(text_a: str, text_b: str, *, doc_a: int = 0, doc_b: int = 1):
+    """Align the sentences of two texts on their own."""
+    vocab = WordCodes()
+    return align_prepared(prepare(text_a, vocab), prepare(text_b, vocab), doc_a=doc_a, doc_b=doc_b)
 
 
 def test_verbatim_copy_aligns_every_sentence_as_identical():

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from rednote_desk.core.textpos import (
     Utf16Index,
-    qt_selected_text_to_str,
     to_codepoint,
     to_utf16,
     trim_span,
@@ -121,11 +120,6 @@ def test_clamp_range_covers_the_units(text, data):
     lo, hi = sorted((min(max(a, 0), idx.length_utf16), min(max(b, 0), idx.length_utf16)))
     assert idx.to_utf16(start) <= lo and hi <= idx.to_utf16(end)
     assert idx.to_utf16(end) - hi <= 1 and lo - idx.to_utf16(start) <= 1
-
-
-def test_qt_selected_text_separators():
-    assert qt_selected_text_to_str("one\u2029two\u2028three") == "one\ntwo\nthree"
-    assert qt_selected_text_to_str("🚢 plain") == "🚢 plain"
 
 
 @pytest.mark.parametrize(

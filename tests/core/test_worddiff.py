@@ -5,7 +5,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rednote_desk.core.compare.worddiff import DiffChunk, changed_words, word_diff
+from rednote_desk.core.compare.worddiff import DiffChunk, changes, word_diff
+
+
+def changed_words(a: str, b: str, chunks: list[DiffChunk]) -> list[tuple[str, str]]:
+    """(text in A, text in B) of every change, stripped of surrounding whitespace."""
+    return [(a[c.a_start:c.a_end].strip(), b[c.b_start:c.b_end].strip()) for c in changes(chunks)]
 
 
 def _view(a, b, chunks):

@@ -204,12 +204,6 @@ def align_prepared(pa: PreparedText, pb: PreparedText, scores: np.ndarray | None
     return Alignment(doc_a, doc_b, tuple(pairs), unique_a, unique_b, pa.sentences, pb.sentences)
 
 
-def align_pair(text_a: str, text_b: str, *, doc_a: int = 0, doc_b: int = 1) -> Alignment:
-    """Align the sentences of two texts."""
-    vocab = WordCodes()
-    return align_prepared(prepare(text_a, vocab), prepare(text_b, vocab), doc_a=doc_a, doc_b=doc_b)
-
-
 def doc_key(doc: Document, position: int) -> int:
     """A document's id, or its position in the list when it has none."""
     return doc.id if doc.id is not None else position

@@ -55,9 +55,6 @@ class Comparison:
     voices: dict[int, int]  # document id -> its voice (smallest id of its copy group)
     framing: Framing | None = None  # coverage map, terms, sources
 
-    def row_for_key(self, key: str) -> ClaimRow | None:
-        return next((r for r in self.rows if r.key == key), None)
-
     def suggestion(self, key: str) -> SuggestedClaim | None:
         return next((s for s in self.suggestions if s.key == key), None)
 

@@ -97,8 +97,3 @@ def token_kind(tok: str) -> TokenKind:
 def is_cjk(text: str) -> bool:
     """True if ``text`` contains a Chinese, Japanese or Korean character."""
     return _CJK_RE.search(text) is not None
-
-
-def is_wordlike(tok: str) -> bool:
-    """True for word and CJK tokens (not whitespace or punctuation)."""
-    return _WORDISH_RE.match(tok) is not None

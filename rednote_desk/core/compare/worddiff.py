@@ -208,8 +208,3 @@ def word_diff(a: str, b: str, *, ignore_case: bool = False, ignore_punctuation: 
 def changes(chunks: list[DiffChunk]) -> list[DiffChunk]:
     """Only the non-equal chunks."""
     return [c for c in chunks if c.tag != "equal"]
-
-
-def changed_words(a: str, b: str, chunks: list[DiffChunk]) -> list[tuple[str, str]]:
-    """(text in A, text in B) of every change, stripped of surrounding whitespace."""
-    return [(a[c.a_start:c.a_end].strip(), b[c.b_start:c.b_end].strip()) for c in changes(chunks)]
