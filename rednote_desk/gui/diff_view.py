@@ -32,7 +32,7 @@ from rednote_desk.core.html.diff import CURRENT, Page, Piece, render_page, windo
 from rednote_desk.core.compare.matrix import document_labels
 from rednote_desk.core.models import Document
 from rednote_desk.gui.session import HANDLED_ERRORS, session_for, show_error
-from rednote_desk.gui.workers import Task
+from rednote_desk.gui.workers import Task, bind
 
 log = logging.getLogger(__name__)
 
@@ -303,9 +303,10 @@ class DiffView(QWidget):
         text_a, text_b = doc_a.text, doc_b.text
         task = Task(lambda report, cancelled: passage_diff(text_a, text_b, report=report, is_cancelled=cancelled,
                                                            **options))
-        task.progressed.connect(lambda done, total, _text, g=generation: self._on_task_progressed(g, done, total))
-        task.finished.connect(lambda result, g=generation: self._on_task_finished(g, result))
-        task.failed.connect(lambda message, g=generation: self._on_task_failed(g, message))
+        bind(task, self,
+             progressed=lambda done, total, _text, g=generation: self._on_task_progressed(g, done, total),
+             finished=lambda result, g=generation: self._on_task_finished(g, result),
+             failed=lambda message, g=generation: self._on_task_failed(g, message))
         self._task = task
         self.summary.setText("Comparing…")
         self.progress.setRange(0, 0)

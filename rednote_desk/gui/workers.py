@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+import shiboken6
 
 from rednote_desk.core.errors import UserError
 
@@ -132,6 +133,25 @@ class Task(QObject):
     def _on_done(self, *_args) -> None:
         self.is_done = True
         _running.discard(self)
+
+
+def bind(task: Task, owner: QObject, **slots: Callable[..., Any]) -> None:
+    """Connect ``task``'s signals (``finished=``, ``failed=``, ``progressed=``, ``cancelled=``) to ``owner``'s
+    callbacks, so that none of them ever runs on a deleted owner: when ``owner`` is destroyed (its view closed),
+    the task is cancelled and what it still sends is dropped."""
+    owner.destroyed.connect(task.cancel)
+    for name, slot in slots.items():
+        getattr(task, name).connect(_guarded(task, owner, slot))
+
+
+def _guarded(task: Task, owner: QObject, slot: Callable[..., Any]) -> Callable[..., None]:
+    def call(*args: Any) -> None:
+        if not shiboken6.isValid(owner):
+            task.cancel()
+            return
+        slot(*args)
+
+    return call
 
 
 def running_tasks() -> list["Task"]:

@@ -133,3 +133,26 @@ def test_task_failure_keeps_the_exception(qtbot):
         task.start()
     assert failed.args == ["KeyError: 'k'"]
     assert isinstance(task.error, KeyError)
+
+
+def test_bound_callbacks_never_run_on_a_deleted_owner_and_the_task_is_cancelled(qtbot):
+    from PySide6.QtCore import QObject
+
+    from rednote_desk.gui.workers import bind
+
+    release = threading.Event()
+    owner = QObject()
+    heard = []
+
+    def work(report, is_cancelled):
+        release.wait(5)
+        return 1
+
+    task = Task(work)
+    bind(task, owner, finished=heard.append)
+    task.start()
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: task.was_cancelled, timeout=2000)  # the owner's destruction cancels the work
+    release.set()
+    qtbot.waitUntil(lambda: task.is_done, timeout=5000)
+    assert heard == []
