@@ -29,6 +29,7 @@ from rednote_desk.gui.annotate_actions import AnnotateActionsMixin
 from rednote_desk.gui.dialogs import DocumentDetailsDialog
 from rednote_desk.gui.file_actions import FileActionsMixin
 from rednote_desk.gui.inspector import InspectorPanel
+from rednote_desk.gui.keyboard import KeyboardPaths
 from rednote_desk.gui.library import LibraryPanel
 from rednote_desk.gui.orphans import OrphanReviewPanel
 from rednote_desk.gui.reading_area import ReadingArea
@@ -226,6 +227,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
                      self.orphans_dock):
             view.addAction(dock.toggleViewAction())
         self.side_panels = SidePanels(self, view)
+        self.keyboard = KeyboardPaths(self, view)  # Esc back to the text, panel shortcuts, apply a code
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
@@ -259,6 +261,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.coders.attach(self.session)
         self.codebook = CodebookPanel(self.session)
         self.codebook_dock.setWidget(self.codebook)
+        self.codebook.tag_activated.connect(self.keyboard.apply_code)
         from rednote_desk.gui.import_dialog import ImportController  # services, ingest: after the window is up
 
         self.importer = ImportController(project, self)

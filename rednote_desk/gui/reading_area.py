@@ -41,6 +41,7 @@ class DocumentColumn(QFrame):
         self.set_active(False)
         self.view = AnnotatedTextView(self)
         self.view.document().setDocumentMargin(6)  # narrow columns at laptop size keep their characters
+        self.view.setTabChangesFocus(True)  # read-only: Tab goes on to the next column or panel
         self.view.set_text(document.text)
         # two fixed lines whatever the title's length, so the texts of all columns start at the same height
         self.title_label = ElidedLabel(bold=True)

@@ -3,28 +3,19 @@ mouse, a linked statement clicked in any column lines its claim up, curves never
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
-from rednote_desk import services
-from rednote_desk.gui.main_window import MainWindow
+from workspace_helpers import close_window, open_window
 
 QUOTES = {"000": "approximately half a million", "002": "more than 700,000 American users"}
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    project = services.open_project(None)
-    w = MainWindow(project, settings=settings)
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.wait(30)  # the first-launch dock proportions are applied after the first paint
+    w = open_window(qtbot, tmp_path, 1600, 1000)
     yield w
-    w.close()
-    project.close()
+    close_window(w)
 
 
 def _doc_id(window, prefix: str) -> int:
