@@ -62,8 +62,8 @@ def show_error(parent: QWidget | None, exc: BaseException, *, title: str = APP_T
 HANDLED_ERRORS: tuple[type[BaseException], ...] = (UserError, sqlite3.Error, OSError)
 
 
-def changes_of(result: Any, project: Any = None) -> Changes | None:
-    """The Changes an operation reported: the result itself, its ``changes`` attribute, or none."""
+def changes_of(result: Any) -> Changes | None:
+    """The Changes an operation reported: the result itself, its ``changes`` (a store ``Result``), or none."""
     if isinstance(result, Changes):
         return result
     changes = getattr(result, "changes", None)
@@ -74,9 +74,7 @@ def changes_of(result: Any, project: Any = None) -> Changes | None:
             found = changes_of(item)
             if found is not None:
                 return found
-    # older operations still leave it on the project (being removed in the store)
-    legacy = getattr(project, "last_changes", None) if project is not None else None
-    return legacy if isinstance(legacy, Changes) else None
+    return None
 
 
 class ProjectSession(QObject):
@@ -104,8 +102,6 @@ class ProjectSession(QObject):
         Returns the operation's result (the created object, counts, or its Changes). ``on_error`` replaces the
         message box (a panel showing errors inline, or a test).
         """
-        if hasattr(self.project, "last_changes"):
-            self.project.last_changes = None  # never report the previous operation's changes
         try:
             result = operation()
         except HANDLED_ERRORS as exc:
@@ -114,7 +110,7 @@ class ProjectSession(QObject):
             else:
                 show_error(parent or self._dialog_parent(), exc)
             return None
-        self._announce(changes_of(result, self.project), initiator)
+        self._announce(changes_of(result), initiator)
         if success_message:
             self.message.emit(success_message)
         return result

@@ -74,3 +74,11 @@ def test_undo_on_a_read_only_project_shows_a_message_and_is_not_offered(qtbot, p
     assert session.undo() is None
     assert len(shown) == 1 and "read-only" in shown[0]
     assert [t.name for t in project.tags()] == ["Frames"]
+
+
+def test_the_changes_of_an_operation_that_also_makes_something(qtbot, project, shown):
+    from rednote_desk.gui.session import changes_of, value_of
+
+    result = project.add_tag("Frames")
+    assert changes_of(result) is result.changes and value_of(result).name == "Frames"
+    assert changes_of(None) is None and value_of(5) == 5

@@ -233,3 +233,33 @@ def test_closing_the_window_during_a_comparison_prints_no_traceback(tmp_path):
                           timeout=120, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr and "Signal source has been deleted" not in proc.stderr, proc.stderr
+
+
+def test_a_hidden_diff_view_recomputes_a_reimported_text_once_when_shown(qtbot, project, monkeypatch):
+    import hashlib
+
+    from rednote_desk.gui import diff_view as diff_module
+    from rednote_desk.gui.diff_view import DiffView
+
+    def add(title, text):
+        return project.add_document(title=title, text=text,
+                                    text_sha256=hashlib.sha256(text.encode()).hexdigest()).value.id
+
+    a, b = add("A", "The ship left at dawn. Crowds cheered."), add("B", "The ship left at noon. Crowds cheered.")
+    view = DiffView(project)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.diff is not None and not view.is_busy(), timeout=10000)
+    runs = []
+    real = diff_module.passage_diff
+    monkeypatch.setattr(diff_module, "passage_diff", lambda *args, **kw: (runs.append(1), real(*args, **kw))[1])
+    view.hide()
+    new = "The ship left at dusk. Crowds cheered."
+    for text in (new, new + " Later, rain."):  # two changes while hidden
+        view.session.run(lambda t=text: project.replace_document_text(
+            b, text=t, text_sha256=hashlib.sha256(t.encode()).hexdigest()))
+    assert runs == [] and view.document_pair() == (a, b)
+    view.show()
+    qtbot.waitUntil(lambda: not view.is_busy() and bool(runs), timeout=10000)
+    qtbot.wait(50)
+    assert len(runs) == 1 and "rain" in view.browser.toPlainText()
