@@ -28,6 +28,7 @@ from rednote_desk.gui.alignment_marks import AlignmentMarker
 from rednote_desk.gui.annotate_actions import AnnotateActionsMixin
 from rednote_desk.gui.dialogs import DocumentDetailsDialog
 from rednote_desk.gui.file_actions import FileActionsMixin
+from rednote_desk.gui.code_legend import CodeLegend
 from rednote_desk.gui.inspector import InspectorPanel
 from rednote_desk.gui.keyboard import KeyboardPaths
 from rednote_desk.gui.library import LibraryPanel
@@ -66,6 +67,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         reading_layout = QVBoxLayout(reading_page)
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.addWidget(self.reading, 1)
+        self.legend = CodeLegend(self.reading, lambda: (self._tag_paths, self._tag_colors))
+        reading_layout.addWidget(self.legend)
         reading_layout.addWidget(self.find_bar)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

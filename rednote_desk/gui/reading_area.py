@@ -1,6 +1,8 @@
 """Side-by-side reading: document columns, link curves between adjacent columns, synchronised scrolling."""
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
@@ -168,6 +170,7 @@ class ReadingArea(QWidget):
     annotation_clicked = Signal(int, int)  # document id, annotation id
     active_column_changed = Signal(object)
     columns_changed = Signal()
+    annotations_changed = Signal()  # the painted annotations of an open column changed
     context_requested = Signal(object, object)  # column, global QPoint
 
     def __init__(self, parent=None):
@@ -316,6 +319,7 @@ class ReadingArea(QWidget):
         self._claims[document_id] = claims
         column.view.set_highlights(highlights)
         self.refresh_links()
+        self.annotations_changed.emit()
 
     def annotation(self, document_id: int, annotation_id: int):
         """The painted annotation (or span) of an open document, or None."""
@@ -338,6 +342,15 @@ class ReadingArea(QWidget):
                 claims.setdefault(a.claim_id, set()).add(a.id)
         column.view.patch_highlights(highlights, removed)
         self.refresh_links()
+        self.annotations_changed.emit()
+
+    def tags_in_use(self) -> Counter:
+        """Tag id -> number of annotations using it, over the open columns."""
+        counts: Counter = Counter()
+        for document_id in self.document_ids():
+            for annotation in self._annotations.get(document_id, {}).values():
+                counts.update(annotation.tag_ids)
+        return counts
 
     def set_marks(self, document_id: int, marks: list[Mark]) -> None:
         column = self.column_for(document_id)

@@ -101,3 +101,17 @@ def test_enter_on_a_code_in_the_codebook_tags_the_selection(window, qtbot):
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert len(window.project.annotations(doc_id)) == 1
     assert "Select text" in window.statusBar().currentMessage()
+
+
+def test_the_colour_legend_lists_the_codes_of_the_open_columns(window, qtbot):
+    view = _text_view(window)
+    assert not window.legend.isVisible()
+    doc_id = window.reading.active.document.id
+    [statistic] = window.project.find_tags("Claim types/Statistic")
+    start, end = _select(view, "RedNote")
+    window.apply_tags(doc_id, (start, end), None, [statistic.id])
+    qtbot.waitUntil(lambda: window.legend.isVisible(), timeout=1000)
+    assert window.legend.counts == {statistic.id: 1}
+    assert "Statistic" in window.legend.text() and statistic.color in window.legend.text()
+    window.reading.close_column(window.reading.column_for(doc_id))
+    qtbot.waitUntil(lambda: not window.legend.isVisible(), timeout=1000)
