@@ -4,6 +4,7 @@ No Qt here; the GUI calls these from worker threads where the work is long.
 """
 from __future__ import annotations
 
+import importlib.resources
 import json
 from pathlib import Path
 
@@ -18,16 +19,32 @@ from rednote_desk.store.undo import Result
 PROJECT_SUFFIX = ".rednote.sqlite"
 
 
+# the top-level resources/ folder of a source checkout (an editable install made before it was package data)
+_SOURCE_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+
+def _resource(name: str) -> Path:
+    """A top-level entry of the bundled resources: the package data ``rednote_desk.resources`` (the repository's
+    resources/ folder, mapped there by pyproject.toml), found with importlib.resources."""
+    try:
+        found = importlib.resources.files("rednote_desk.resources") / name
+    except ModuleNotFoundError:
+        found = None
+    if isinstance(found, Path) and found.exists():
+        return found
+    return _SOURCE_RESOURCES / name
+
+
 def resources_dir() -> Path:
-    return Path(__file__).resolve().parent.parent.parent / "resources"
+    return samples_dir().parent
 
 
 def samples_dir() -> Path:
-    return resources_dir() / "samples"
+    return _resource("samples")
 
 
 def default_codebook_path() -> Path:
-    return resources_dir() / "codebooks" / "default.json"
+    return _resource("codebooks") / "default.json"
 
 
 def default_project_path() -> Path:
