@@ -25,3 +25,18 @@ def tag_paths(tags: Sequence[Tag]) -> dict[int, str]:
     for t in tags:
         path(t.id)
     return out
+
+
+def descendants(tags: Sequence[Tag], tag_id: int) -> set[int]:
+    """Ids of every tag below ``tag_id`` (not itself)."""
+    children: dict[int | None, list[int]] = {}
+    for tag in tags:
+        children.setdefault(tag.parent_id, []).append(tag.id)
+    out: set[int] = set()
+    stack = list(children.get(tag_id, []))
+    while stack:
+        current = stack.pop()
+        if current not in out:
+            out.add(current)
+            stack.extend(children.get(current, []))
+    return out

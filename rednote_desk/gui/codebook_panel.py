@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from rednote_desk.core.models import Tag
-from rednote_desk.core.tags import tag_paths
+from rednote_desk.core.tags import descendants as _descendants, tag_paths
 from rednote_desk.gui.colors import qcolor, swatch_icon
 from rednote_desk.gui.merge_dialog import MergeTargetDialog
 from rednote_desk.gui.session import session_for, value_of
@@ -537,17 +537,3 @@ class CodebookPanel(QWidget):
         if dialog.exec() != MergeTargetDialog.DialogCode.Accepted:
             return None
         return dialog.chosen_tag_id()
-
-
-def _descendants(tags: list[Tag], tag_id: int) -> set[int]:
-    children: dict[int | None, list[int]] = {}
-    for tag in tags:
-        children.setdefault(tag.parent_id, []).append(tag.id)
-    out: set[int] = set()
-    stack = list(children.get(tag_id, []))
-    while stack:
-        current = stack.pop()
-        if current not in out:
-            out.add(current)
-            stack.extend(children.get(current, []))
-    return out

@@ -29,6 +29,7 @@ from rednote_desk.gui.annotate_actions import AnnotateActionsMixin
 from rednote_desk.gui.dialogs import DocumentDetailsDialog
 from rednote_desk.gui.file_actions import FileActionsMixin
 from rednote_desk.gui.code_legend import CodeLegend
+from rednote_desk.gui.coded_passages import install_coded_passages
 from rednote_desk.gui.inspector import InspectorPanel
 from rednote_desk.gui.keyboard import KeyboardPaths
 from rednote_desk.gui.library import LibraryPanel
@@ -231,6 +232,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             view.addAction(dock.toggleViewAction())
         self.side_panels = SidePanels(self, view)
         self.keyboard = KeyboardPaths(self, view)  # Esc back to the text, panel shortcuts, apply a code
+        self.passages = install_coded_passages(self, view)  # View > Coded passages (Ctrl+Shift+P)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")

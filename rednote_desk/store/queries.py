@@ -208,6 +208,10 @@ class QueriesMixin:
     def annotation_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM annotations").fetchone()[0]
 
+    def coded_passages(self, tag_ids, *, limit: int = 20000) -> list[tuple]:
+        """Rows for core.retrieval.passage_from_row: the anchored annotations carrying any of these tags."""
+        return read_coded_passages(self.db.conn, tag_ids, limit=limit)
+
     # -- claims --------------------------------------------------------------------------------
     def claims(self) -> list[Claim]:
         return [claim_from_row(r) for r in self.db.query("SELECT * FROM claims ORDER BY label")]
@@ -291,6 +295,41 @@ class QueriesMixin:
                        + (start, end, quote, prefix, suffix, tags, claim_id, claims.get(claim_id), note, coder,
                           created, updated))
             last_id = rows[-1][0]
+
+
+def read_coded_passages(conn, tag_ids, *, limit: int = 20000) -> list[tuple]:
+    """Only what the coded-passages view shows (no document texts: the context is the selectors' prefix and
+    suffix), through the annotation_tags index; at most ``limit`` rows, by document and position."""
+    ids = sorted({int(t) for t in tag_ids})
+    if not ids:
+        return []
+    marks = ",".join("?" for _ in ids)
+    return conn.execute(
+        f"""
+        SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, a.note, a.coder,
+               d.title, d.outlet, d.url,
+               (SELECT group_concat(t.tag_id) FROM annotation_tags t WHERE t.annotation_id = a.id)
+        FROM annotations a JOIN documents d ON d.id = a.document_id
+        WHERE a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id IN ({marks}))
+          AND a.status != 'orphaned'
+        ORDER BY a.document_id, a.start_offset, a.id
+        LIMIT ?
+        """,
+        [*ids, int(limit)],
+    ).fetchall()
+
+
+def read_coded_passages_from_file(path, tag_ids, *, limit: int = 20000) -> list[tuple]:
+    """The same read on a connection of its own (read-only), for a worker thread."""
+    from pathlib import Path
+
+    from rednote_desk.store.project import _connect_read_only
+
+    conn = _connect_read_only(Path(path))
+    try:
+        return read_coded_passages(conn, tag_ids, limit=limit)
+    finally:
+        conn.close()
 
 
 def _annotation_from_row(row: dict[str, Any]) -> Annotation:

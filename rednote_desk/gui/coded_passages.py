@@ -1,0 +1,223 @@
+"""Coded passages (QDA "retrieved segments"): every passage carrying a code (optionally with the codes below
+it) across documents, with its context, filterable by document, outlet and coder; a click shows the passage in
+the reading view; export as CSV. The rows are read off the GUI thread on a connection of their own."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rednote_desk.core.labels import short_text
+from rednote_desk.core.retrieval import CodedPassage, filter_passages
+from rednote_desk.core.tags import tag_paths
+from rednote_desk.gui.workers import Task, bind
+
+PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+CONTEXT_CHARS = 60
+
+
+class CodedPassagesPanel(QWidget):
+    passage_requested = Signal(int, int, int)  # document id, start, end (code points)
+
+    def __init__(self, project_provider, parent=None):
+        super().__init__(parent)
+        self.project_provider = project_provider
+        self.passages: list[CodedPassage] = []
+        self._paths: dict[int, str] = {}
+        self._task: Task | None = None
+        self.code = QComboBox()
+        self.code.setAccessibleName("Code")
+        self.subtree = QCheckBox("with sub-codes")
+        self.subtree.setChecked(True)
+        self.document = QComboBox()
+        self.document.setAccessibleName("Filter by document")
+        self.outlet = QComboBox()
+        self.outlet.setAccessibleName("Filter by outlet")
+        self.coder = QComboBox()
+        self.coder.setAccessibleName("Filter by coder")
+        self.status = QLabel()
+        self.list = QListWidget()
+        self.list.setAccessibleName("Coded passages")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setAccessibleName("Export the listed passages as CSV")
+        self.code.activated.connect(lambda _i: self.load())
+        self.subtree.toggled.connect(lambda _c: self.load())
+        for combo in (self.document, self.outlet, self.coder):
+            combo.activated.connect(lambda _i: self._fill_list())
+        self.list.itemActivated.connect(self._on_item)
+        self.list.itemClicked.connect(self._on_item)
+        self.export_button.clicked.connect(self.export_dialog)
+        top = QHBoxLayout()
+        top.addWidget(self.code, 1)
+        top.addWidget(self.subtree)
+        filters = QHBoxLayout()
+        for combo in (self.document, self.outlet, self.coder):
+            filters.addWidget(combo, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(bottom)
+
+    # -- codes ---------------------------------------------------------------------------------
+    def refresh_codes(self) -> None:
+        project = self.project_provider()
+        if project is None:
+            return
+        current = self.code.currentData()
+        tags = project.tags()
+        self._paths = tag_paths(tags)
+        self.code.blockSignals(True)
+        self.code.clear()
+        self.code.addItem("Choose a code…", None)
+        for tag in tags:
+            self.code.addItem(self._paths[tag.id], tag.id)
+        index = self.code.findData(current)
+        self.code.setCurrentIndex(max(0, index))
+        self.code.blockSignals(False)
+
+    def show_code(self, tag_id: int) -> None:
+        self.refresh_codes()
+        self.code.setCurrentIndex(max(0, self.code.findData(tag_id)))
+        self.load()
+
+    # -- reading (off the GUI thread) ----------------------------------------------------------
+    def load(self) -> None:
+        from rednote_desk.services import passages as service
+
+        project = self.project_provider()
+        tag_id = self.code.currentData()
+        if self._task is not None:
+            self._task.detach()
+            self._task = None
+        if project is None or tag_id is None:
+            self._set_passages([])
+            return
+        ids = service.code_ids(project, tag_id, subtree=self.subtree.isChecked())
+        if project.path is None:  # an in-memory project has one connection: read it here
+            self._set_passages(service.coded_passages(project, ids))
+            return
+        path = project.path
+        self.status.setText("Reading…")
+        self._task = Task(lambda _report, _cancelled: service.coded_passages_from_file(path, ids))
+        bind(self._task, self, finished=self._set_passages,
+             failed=lambda message: self.status.setText(f"Could not read the passages: {message}"))
+        self._task.start()
+
+    def is_busy(self) -> bool:
+        return self._task is not None and not self._task.is_done
+
+    def _set_passages(self, passages: list[CodedPassage]) -> None:
+        self._task = None
+        self.passages = list(passages)
+        for combo, values, any_text in (
+            (self.document, sorted({(p.document_title, p.document_id) for p in passages}), "Any document"),
+            (self.outlet, sorted({p.outlet for p in passages}), "Any outlet"),
+            (self.coder, sorted({p.coder for p in passages}), "Any coder"),
+        ):
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(any_text, None)
+            for value in values:
+                if isinstance(value, tuple):
+                    combo.addItem(short_text(value[0], 50), value[1])
+                else:
+                    combo.addItem(value or "(no coder)", value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        self._fill_list()
+
+    def shown_passages(self) -> list[CodedPassage]:
+        return filter_passages(self.passages, document_id=self.document.currentData(),
+                               outlet=self.outlet.currentData(), coder=self.coder.currentData())
+
+    def _fill_list(self) -> None:
+        shown = self.shown_passages()
+        self.list.clear()
+        for p in shown:
+            before = p.before[-CONTEXT_CHARS:]
+            after = p.after[:CONTEXT_CHARS]
+            item = QListWidgetItem(  # plain text: quotes and titles come from imported files
+                f"{p.outlet} — {short_text(p.document_title, 60)}"
+                f"{' · ' + p.coder if p.coder else ''}\n"
+                f"…{' '.join(before.split())} «{' '.join(p.quote.split())}» {' '.join(after.split())}…")
+            item.setData(PASSAGE_ROLE, p)
+            item.setToolTip(p.note or p.quote)
+            self.list.addItem(item)
+        total = len(self.passages)
+        word = "passage" if len(shown) == 1 else "passages"
+        self.status.setText(f"{len(shown)} {word}" + (f" of {total}" if len(shown) != total else ""))
+        self.export_button.setEnabled(bool(shown))
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        p = item.data(PASSAGE_ROLE)
+        if p is not None:
+            self.passage_requested.emit(p.document_id, p.start, p.end)
+
+    # -- export --------------------------------------------------------------------------------
+    def export(self, destination) -> int:
+        from rednote_desk.services import passages as service
+
+        project = self.project_provider()
+        return service.export_passages_csv(self.shown_passages(), self._paths, destination,
+                                           protect=[project.path] if project is not None else [])
+
+    def export_dialog(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from rednote_desk.gui.session import HANDLED_ERRORS, show_error
+
+        path, _ = QFileDialog.getSaveFileName(self, "Export coded passages", "coded-passages.csv",
+                                              "CSV (*.csv)")
+        if not path:
+            return
+        try:
+            rows = self.export(path)
+        except HANDLED_ERRORS as exc:
+            show_error(self, exc)
+            return
+        QMessageBox.information(self, "Export coded passages",
+                                f"{rows} {'passage' if rows == 1 else 'passages'} written.")
+
+
+def install_coded_passages(window, menu) -> CodedPassagesPanel:
+    """A hidden dock on the right and View → Coded passages (Ctrl+Shift+P)."""
+    panel = CodedPassagesPanel(lambda: window.project)
+    dock = QDockWidget("Coded passages", window)
+    dock.setObjectName("coded_passages")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    window.passages_dock = dock
+    panel.passage_requested.connect(window.show_passage)
+    action = QAction("Coded &passages", window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    action.setStatusTip("Every passage with a code, across the documents, with its context")
+
+    def open_panel() -> None:
+        dock.show()
+        dock.raise_()
+        panel.refresh_codes()
+        panel.code.setFocus()
+
+    action.triggered.connect(open_panel)
+    menu.addAction(action)
+    window.addAction(action)
+    return panel

@@ -1,0 +1,34 @@
+"""Coded passages: read them (only the rows needed; from a worker thread on a connection of its own) and
+export them as CSV through the one atomic writer."""
+from __future__ import annotations
+
+from rednote_desk.core.export import write_csv
+from rednote_desk.core.retrieval import PASSAGE_COLUMNS, CodedPassage, passage_from_row
+from rednote_desk.core.tags import descendants
+from rednote_desk.services import output
+from rednote_desk.store.queries import read_coded_passages_from_file
+
+LIMIT = 20000
+
+
+def code_ids(project, tag_id: int, *, subtree: bool) -> list[int]:
+    """The code and, with ``subtree``, every code below it."""
+    return [tag_id, *sorted(descendants(project.tags(), tag_id))] if subtree else [tag_id]
+
+
+def coded_passages(project, tag_ids, *, limit: int = LIMIT) -> list[CodedPassage]:
+    """On the project's own connection (in-memory projects, tests, the CLI)."""
+    return [passage_from_row(r) for r in project.coded_passages(tag_ids, limit=limit)]
+
+
+def coded_passages_from_file(path, tag_ids, *, limit: int = LIMIT) -> list[CodedPassage]:
+    """On a read-only connection of its own: safe to call from a worker thread."""
+    return [passage_from_row(r) for r in read_coded_passages_from_file(path, tag_ids, limit=limit)]
+
+
+def export_passages_csv(passages: list[CodedPassage], tag_paths: dict[int, str], destination, *,
+                        excel: bool = True, protect=()) -> int:
+    """Write the passages as CSV (Excel-safe by default: BOM, CRLF, formulas neutralised); returns rows."""
+    rows = (p.row(tag_paths) for p in passages)
+    return output.write_text(destination, lambda fh: write_csv(rows, fh, excel=excel, columns=PASSAGE_COLUMNS),
+                             newline="", protect=list(protect))
