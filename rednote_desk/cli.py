@@ -107,7 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = command("export", "export annotations")
-    p.add_argument("--csv", required=True, metavar="OUT", help="file to write, or - for standard output")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--csv", metavar="OUT", help="annotations as CSV: file to write, or - for standard output")
+    target.add_argument("--qdpx", metavar="OUT", help="the whole project as a REFI-QDA project (.qdpx)")
+    target.add_argument("--qdc", metavar="OUT", help="the codebook as a REFI-QDA codebook (.qdc)")
     p.add_argument("--raw", action="store_true", help="write every value exactly (no formula neutralising)")
     p.add_argument("--excel", action="store_true", help="add a UTF-8 BOM and CRLF line ends")
 
@@ -245,6 +248,9 @@ def _one_line(text: str | None) -> str:
 
 
 def _cmd_import(project, args) -> int:
+    refi_files = [f for f in args.files if str(f).lower().endswith((".qdpx", ".qdc"))]
+    if refi_files:
+        return _import_refi(project, args, refi_files)
     from rednote_desk import services
     from rednote_desk.core.ingest.html_diagnose import is_short_text_warning
 
@@ -422,6 +428,8 @@ def _cmd_search(project, args) -> int:
 
 
 def _cmd_export(project, args) -> int:
+    if args.qdpx or args.qdc:
+        return _export_refi(project, args)
     from rednote_desk.services.projects import export_csv_file
 
     if args.csv == "-":
@@ -642,6 +650,31 @@ def _cmd_merge(project, args) -> int:
     from rednote_desk.services.merge import merge_file
 
     summary = merge_file(project, args.other).value
+    for line in summary.lines():
+        print(line)
+    return 0
+
+
+def _export_refi(project, args) -> int:
+    from rednote_desk.services import refi
+
+    if args.qdpx:
+        data = refi.export_qdpx(project, args.qdpx)
+        count = sum(len(s.selections) for s in data.sources)
+        print(f"rednote-desk: wrote {len(data.sources)} documents and {count} coded selections to {args.qdpx}",
+              file=sys.stderr)
+    else:
+        count = refi.export_qdc(project, args.qdc)
+        print(f"rednote-desk: wrote {count} codes to {args.qdc}", file=sys.stderr)
+    return 0
+
+
+def _import_refi(project, args, files) -> int:
+    from rednote_desk.services.refi import import_refi_file
+
+    if len(files) != len(args.files) or len(files) > 1:
+        raise UserError("import one .qdpx or .qdc file at a time, without other files")
+    summary = import_refi_file(project, files[0])
     for line in summary.lines():
         print(line)
     return 0

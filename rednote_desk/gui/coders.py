@@ -108,6 +108,9 @@ class CodersController(QObject):
             file_menu.insertAction(quit_action, action)
             file_menu.insertSeparator(quit_action)
             self.merge_action = action
+        from rednote_desk.gui.refi_actions import RefiActions
+
+        self.refi = RefiActions(self.window, self)
 
     def _action(self, menu, text: str, slot) -> QAction:
         action = QAction(text, self.window)

@@ -109,11 +109,35 @@ def bench_merge() -> dict[str, float]:
     return {"merge_two_10k_annotation_projects_s": round(elapsed, 3)}
 
 
+def bench_qdpx(repeats: int) -> dict[str, float]:
+    """.qdpx export of the sample project (the default project with its five articles and codebook)."""
+    from rednote_desk import services
+    from rednote_desk.services.refi import export_qdpx
+
+    with tempfile.TemporaryDirectory(prefix="rednote-bench-qdpx-") as tmp:
+        project = Project.open(Path(tmp) / "sample.sqlite")
+        try:
+            services.seed_default_project(project)
+            out = Path(tmp) / "sample.qdpx"
+            best = _best(lambda: export_qdpx(project, out), repeats)
+            assert out.stat().st_size > 0
+        finally:
+            project.close()
+        big = Project.in_memory()
+        try:
+            fill(big, documents=100, annotations=10_000, coders=("ann", "bob"), seed=3)
+            large = _best(lambda: export_qdpx(big, Path(tmp) / "big.qdpx"), 1)
+        finally:
+            big.close()
+    return {"qdpx_export_sample_project_s": round(best, 3), "qdpx_export_100docs_10k_annotations_s": round(large, 3)}
+
+
 def run(quick: bool) -> dict[str, float]:
     repeats = 1 if quick else 3
     results: dict[str, float] = {}
     results.update(bench_agreement(repeats))
     results.update(bench_merge())
+    results.update(bench_qdpx(repeats))
     return results
 
 

@@ -111,3 +111,28 @@ def test_merge_a_colleagues_project_from_the_file_menu(window, tmp_path, monkeyp
     assert "documents: 1 added" in shown[0]
     window.undo()
     assert window.library.model.rowCount() == rows_before
+
+
+def test_refi_export_and_codebook_import_from_the_file_menu(window, tmp_path, monkeypatch):
+    import zipfile
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from refi_rules import check_project
+
+    texts = [a.text() for a in window.coders.refi.actions]
+    assert any(".qdpx" in t for t in texts) and any(".qdc" in t for t in texts)
+    out = tmp_path / "p.qdpx"
+    window.coders.refi.export_qdpx(path=str(out))
+    with zipfile.ZipFile(out) as z:
+        assert check_project(z.read("project.qde"), set(z.namelist())) == []
+    book = tmp_path / "b.qdc"
+    book.write_text('<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+                    '<Code guid="6f1d2c3a-5b7e-4c21-9a43-2f1e0d9c8b7a" name="From QualCoder" isCodable="true" '
+                    'color="#00FF00"/></Codes></CodeBook>', encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    summary = window.coders.refi.import_file(path=str(book))
+    assert summary.codes_added == 1 and "1 added" in shown[0]
+    assert any(t.name == "From QualCoder" and t.color == "#00ff00" for t in window.project.tags())
+    assert summary.changes is not None and summary.changes.tag_ids  # what the views were told
