@@ -12,13 +12,13 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
+from readonly_helpers import read_only
 
 from rednote_desk import services
 from rednote_desk.gui import compare_view as compare_module
 from rednote_desk.gui import workers
 from rednote_desk.gui.main_window import MainWindow
 from rednote_desk.store.project import Project
-from readonly_helpers import read_only
 
 
 @pytest.fixture
@@ -230,7 +230,7 @@ CLOSE_DURING_COMPARISON = textwrap.dedent("""
 
 def test_closing_the_window_during_a_comparison_prints_no_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-c", CLOSE_DURING_COMPARISON], capture_output=True, text=True,
-                          timeout=120, cwd=tmp_path)
+                          timeout=120, cwd=tmp_path, check=False)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr and "Signal source has been deleted" not in proc.stderr, proc.stderr
 

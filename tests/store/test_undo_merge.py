@@ -25,7 +25,7 @@ def test_steps_after_the_mark_become_one_that_undoes_and_redoes_in_order(project
     changes = project.undo()
     assert {"tags", "annotations"} <= changes.tables
     assert project.tags() == [] and project.annotations() == []
-    assert project.undo_label() == f"Import “Ship”"
+    assert project.undo_label() == "Import “Ship”"
     project.redo()
     assert [t.name for t in project.tags()] == ["Blame"]
     assert [(a.id, a.tag_ids) for a in project.annotations()] == [(annotation.id, (tag.id,))]
