@@ -500,6 +500,15 @@ def _stdout_for_files() -> None:
         pass
 
 
+def _check_outputs(project, *destinations: str | None) -> None:
+    """Refuse an output file that is the project (or another database) before any work is done."""
+    from rednote_desk.services.output import check_destination
+
+    for destination in destinations:
+        if destination and destination != "-":
+            check_destination(destination, protect=[project.path])
+
+
 def _cmd_compare(project, args) -> int:
     from rednote_desk.services.comparison import build_comparison, write_comparison_json, write_matrix_csv
 
@@ -507,6 +516,7 @@ def _cmd_compare(project, args) -> int:
         raise UserError("only one of --json and --csv can write to standard output")
     if (args.raw or args.excel) and not args.csv:
         raise UserError("--raw and --excel apply to --csv OUT")
+    _check_outputs(project, args.csv, args.json)  # before the long computation
     comparison = build_comparison(project, args.docs, alignments=bool(args.json) and not args.no_alignments)
     if args.csv:
         if args.csv == "-":
@@ -514,13 +524,13 @@ def _cmd_compare(project, args) -> int:
             write_matrix_csv(comparison, sys.stdout, raw=args.raw, excel=args.excel)
             sys.stdout.flush()
         else:
-            count = write_matrix_csv(comparison, args.csv, raw=args.raw, excel=args.excel)
+            count = write_matrix_csv(comparison, args.csv, raw=args.raw, excel=args.excel, protect=[project.path])
             print(f"rednote-desk: wrote {count} claim × document rows to {args.csv}", file=sys.stderr)
     if args.json:
         if args.json == "-":
             write_comparison_json(comparison, sys.stdout)
         else:
-            write_comparison_json(comparison, args.json)
+            write_comparison_json(comparison, args.json, protect=[project.path])
             print(f"rednote-desk: wrote the comparison of {len(comparison.documents)} documents to {args.json}",
                   file=sys.stderr)
     if not args.json and not args.csv:
@@ -531,13 +541,14 @@ def _cmd_compare(project, args) -> int:
 def _cmd_report(project, args) -> int:
     from rednote_desk.services.report import read_report_input, write_report_data
 
+    _check_outputs(project, args.html)
     data = read_report_input(project, args.docs)
     if args.html == "-":
         _stdout_for_files()
         write_report_data(data, sys.stdout)
         sys.stdout.flush()
     else:
-        write_report_data(data, args.html)
+        write_report_data(data, args.html, protect=[project.path])
         print(f"rednote-desk: wrote the report of {len(data.comparison.documents)} documents to {args.html}",
               file=sys.stderr)
     return 0

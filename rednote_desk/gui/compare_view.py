@@ -554,7 +554,7 @@ class CompareView(QWidget):
             return
         excel = "Excel" in chosen
         try:
-            count = write_matrix_csv(self.comparison, path, raw=not excel, excel=excel)
+            count = write_matrix_csv(self.comparison, path, raw=not excel, excel=excel, protect=[self.project.path])
         except HANDLED_ERRORS as exc:
             show_error(self, exc, title="Export claims matrix")
             return

@@ -94,7 +94,7 @@ class FileActionsMixin:
         try:
             data = read_report_input(self.project, ids)  # on this thread: the project stays here
             done = run_with_progress(self, "Writing the report", lambda report, cancelled: write_report_data(
-                data, path, progress=report, is_cancelled=cancelled) or True)
+                data, path, progress=report, is_cancelled=cancelled, protect=[self.project.path]) or True)
         except HANDLED_ERRORS as exc:
             show_error(self, exc, title="Export report")
             return

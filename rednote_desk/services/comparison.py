@@ -6,16 +6,16 @@ No Qt here. The GUI calls :func:`read_comparison_input` on its own thread and
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from rednote_desk.core.claims.models import SuggestedClaim
 from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
 from rednote_desk.core.errors import NotFoundError, UserError
 from rednote_desk.core.export import write_csv
 from rednote_desk.core.compare.matrix import MATRIX_CSV_COLUMNS, matrix_csv_rows
+from rednote_desk.services import output
 from rednote_desk.store.project import Project
 
 __all__ = [
@@ -64,36 +64,24 @@ def find_suggestion(project: Project, key: str, document_ids: Sequence[int] | No
 
 
 def write_matrix_csv(comparison: Comparison, destination: str | Path | TextIO, *, raw: bool = False,
-                     excel: bool = False) -> int:
-    """The claims × documents matrix as CSV (columns: ``MATRIX_CSV_COLUMNS``); returns the data rows."""
+                     excel: bool = False, protect: Sequence[str | Path | None] = ()) -> int:
+    """The claims × documents matrix as CSV (columns: ``MATRIX_CSV_COLUMNS``); returns the data rows.
+
+    A path is written through :mod:`rednote_desk.services.output` (never the project files in ``protect``)."""
     rows = matrix_csv_rows(comparison.rows, comparison.labels)
 
     def write(fh: TextIO) -> int:
         return write_csv(rows, fh, raw=raw, excel=excel, columns=MATRIX_CSV_COLUMNS)
 
-    return _write_atomic(destination, write, newline="")
+    return output.write_text(destination, write, newline="", protect=protect)
 
 
-def write_comparison_json(comparison: Comparison, destination: str | Path | TextIO) -> None:
+def write_comparison_json(comparison: Comparison, destination: str | Path | TextIO, *,
+                          protect: Sequence[str | Path | None] = ()) -> None:
     """The whole comparison as JSON (UTF-8, indented)."""
 
     def write(fh: TextIO) -> None:
         json.dump(comparison.to_json(), fh, ensure_ascii=False, indent=2)
         fh.write("\n")
 
-    _write_atomic(destination, write)
-
-
-def _write_atomic(destination: Any, write, *, newline: str | None = None) -> Any:
-    if hasattr(destination, "write"):
-        return write(destination)
-    destination = Path(destination)
-    temporary = destination.with_name(destination.name + ".part")
-    try:
-        with open(temporary, "w", encoding="utf-8", newline=newline) as fh:
-            result = write(fh)
-        os.replace(temporary, destination)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise UserError(f"cannot write {destination}: {exc.strerror or exc}") from exc
-    return result
+    output.write_text(destination, write, protect=protect)

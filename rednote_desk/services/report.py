@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from rednote_desk.services.comparison import _write_atomic, read_comparison_input
+from rednote_desk.services import output
+from rednote_desk.services.comparison import read_comparison_input
 from rednote_desk.core.errors import UserError
 from rednote_desk.core.html.report import ReportInput, render_report
 from rednote_desk.store.project import Project
@@ -34,15 +35,19 @@ def read_report_input(project: Project, document_ids: Sequence[int] | None = Non
 
 
 def write_report_data(data: ReportInput, destination: str | Path | TextIO, *, progress: Progress | None = None,
-                      is_cancelled: Callable[[], bool] | None = None) -> None:
-    """Render the report and write it (UTF-8) to a path (atomically) or an open text file."""
+                      is_cancelled: Callable[[], bool] | None = None,
+                      protect: Sequence[str | Path | None] = ()) -> None:
+    """Render the report and write it (UTF-8) to a path (atomically, never onto the project files in
+    ``protect``: see :mod:`rednote_desk.services.output`) or an open text file."""
+    if not hasattr(destination, "write"):
+        output.check_destination(destination, protect=protect)  # refuse before the long rendering
     text = render_report(data, progress=progress, is_cancelled=is_cancelled)
-    _write_atomic(destination, lambda fh: fh.write(text))
+    output.write_text(destination, lambda fh: fh.write(text), protect=protect)
 
 
 def write_report(project: Project, document_ids: Sequence[int] | None, destination: str | Path | TextIO, *,
                  progress: Progress | None = None) -> int:
     """Write the self-contained HTML report of these documents (default: all); returns how many documents."""
     data = read_report_input(project, document_ids)
-    write_report_data(data, destination, progress=progress)
+    write_report_data(data, destination, progress=progress, protect=[project.path])
     return len(data.comparison.documents)
