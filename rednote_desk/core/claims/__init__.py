@@ -33,7 +33,9 @@ def suggest_claims(documents: Sequence[Document], *, min_documents: int = 2) -> 
         doc_id = doc.id if doc.id is not None else order
         statements.extend(statements_in(doc.text, document_id=doc_id, order=order))
         quotations.extend(quotations_in(doc.text, document_id=doc_id, order=order))
-    claims = [claim_from_group(g) for g in group_statements(statements, min_documents=min_documents)]
+    published = {(doc.id if doc.id is not None else order): doc.published for order, doc in enumerate(documents)}
+    claims = [claim_from_group(g, published)
+              for g in group_statements(statements, min_documents=min_documents)]
     claims += group_quotations(quotations, min_documents=min_documents)
     claims.sort(key=lambda c: (-len(c.mentions), -c.score, c.key))
     return _unique_keys(claims)

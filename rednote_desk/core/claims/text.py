@@ -14,22 +14,32 @@ NOUN_CLASSES: dict[str, tuple[str, ...]] = {
         "user", "customer", "people", "person", "folk", "member", "account", "subscriber",
         "individual", "consumer", "netizen", "client", "patron", "resident", "citizen", "visitor",
         "newcomer", "downloader", "signup", "sign-up", "registration", "menschen", "personne",
-        "utilisateur", "nutzer",
+        "utilisateur", "nutzer", "refugee", "migrant", "immigrant", "arrival", "exile", "evacuee",
     ),
     "workers": (
         "worker", "dockworker", "longshoreman", "longshoremen", "employee", "staff", "labourer",
         "laborer", "docker", "personnel", "striker", "unionist", "beschäftigte", "arbeiter",
-        "arbeiterinnen", "travailleur", "ouvrier", "salarié",
+        "arbeiterinnen", "travailleur", "ouvrier", "salarié", "mitarbeiter", "mitarbeiterin",
     ),
     "posts": ("post", "message", "tweet", "upload", "note"),
     "comments": ("comment", "feedback", "reply", "remark"),
     "views": ("view", "impression", "viewing", "play"),
     "downloads": ("download", "install", "installation"),
-    "ships": ("ship", "vessel", "boat", "freighter", "tanker"),
+    "ships": ("ship", "vessel", "boat", "freighter", "tanker", "schiff", "schiffe", "navire", "船只"),
+    "vehicles": ("vehicle", "car", "auto", "automobile", "elektroauto", "fahrzeug", "pkw", "voiture", "truck"),
+    "passengers": ("passenger", "traveller", "traveler", "commuter", "rider", "fahrgast", "fahrgäste",
+                   "reisende", "voyageur"),
     "containers": ("container", "box", "teu"),
     "deaths": ("death", "fatality", "dead"),
     "jobs": ("job", "position", "post-job"),
 }
+# Modifiers of one family contradict each other ("US users" / "Chinese users"); of different ones not.
+MODIFIER_FAMILIES = (
+    frozenset({"us", "chinese", "foreign", "european", "british", "german", "japanese", "global"}),
+    frozenset({"new", "active", "paying", "registered", "total", "former"}),
+)
+# Counted nouns of time: two counts of years are one claim only when their sentences say the same.
+DURATIONS = frozenset({"year", "month", "week", "day", "hour", "decade", "minute"})
 # Nouns of the "users" and "workers" classes both count people: related, not the same.
 PERSON_CLASSES = frozenset({"users", "workers"})
 DEMONYMS = frozenset(
@@ -39,7 +49,7 @@ DEMONYMS = frozenset(
 )
 # Modifier spellings (incl. a spinner's synonyms) -> one form.
 MODIFIER_SYNONYMS: dict[str, str] = {
-    "american": "us", "us": "us", "u.s.": "us", "american-based": "us", "usa": "us",
+    "american": "us", "us": "us", "u.s.": "us", "american-based": "us", "usa": "us", "chinese": "chinese",
     "lively": "active", "energetic": "active", "active": "active",
     "contemporary": "new", "recent": "new", "fresh": "new", "new": "new",
     "monthly": "", "month-to-month": "", "daily": "", "weekly": "", "annual": "", "yearly": "",
@@ -61,6 +71,8 @@ CONTEXT_SYNONYMS: dict[str, str] = {
     "subscriber": "user", "american": "us", "u.s.": "us", "usa": "us", "america": "us",
     "join": "join", "joined": "join", "joining": "join", "signed": "join", "sign": "join",
     "register": "join", "registered": "join", "attracting": "join", "attracted": "join",
+    "arrived": "join", "flocked": "join", "moved": "join", "downloaded": "join",
+    "died": "die", "dead": "die", "killed": "die", "perished": "die",
     "migrated": "migrate", "migrating": "migrate", "migration": "migrate", "flock": "migrate",
     "flocking": "migrate", "feedback": "comment", "comments": "comment", "lively": "active",
     "month-to-month": "monthly", "retailer": "store", "shops": "store", "shop": "store",
@@ -170,6 +182,61 @@ def normal_modifiers(modifiers: tuple[str, ...], noun: str | None) -> frozenset[
     if noun and noun.lower() in ("americans", "americains"):
         out.add("us")
     return frozenset(out)
+
+
+_GERMAN_RE = re.compile(r"\b(?:der|die|das|und|ist|sind|mit|nicht|seit|für|auf|den|dem|ein|eine|wird)\b")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_TOPIC_BEFORE_RE = re.compile(r"(?P<w>[^\W\d_]{3,})[^\S\n]+(?:of|at|by|to)[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
+_TOPIC_AFTER_RE = re.compile(r"[^\S\n]+(?:more|mehr|plus\s+de)[^\S\n]+(?P<w>[^\W\d_]{3,})")
+
+
+_AUXILIARIES = frozenset(
+    """have has had been were was are is be being now already so far reportedly also all still
+    who that which had've just""".split()
+)
+_NEXT_WORDS_RE = re.compile(r"[^\W\d_][\w'’\-]*|[,;:.!?()]")
+
+
+def predicate_after(text: str, end: int, noun: str | None) -> str | None:
+    """What the counted things did, in one spelling: the first word after the counted noun that is
+    not an auxiliary ("8,000 residents were evacuated" -> "evacuated", "users signed up" -> "join")."""
+    if not noun:
+        return None
+    at = text.find(noun, end, end + 60)
+    if at < 0:
+        return None
+    for m in _NEXT_WORDS_RE.finditer(text, at + len(noun), at + len(noun) + 60):
+        word = m.group().lower()
+        if not word[0].isalpha():
+            return None
+        if word in _AUXILIARIES:
+            continue
+        if word in STOP_WORDS:
+            return None
+        found = content_words(word)
+        return found[0] if found else None
+    return None
+
+
+def language_of(text: str) -> str:
+    """"zh" for Chinese or Japanese, "de" for German, "" for English and the rest (enough to know
+    whether two sentences' words can be compared as strings)."""
+    sample = text[:4000]
+    if len(_CJK_RE.findall(sample)) > len(sample) / 10:
+        return "zh"
+    return "de" if len(_GERMAN_RE.findall(sample)) >= 3 else ""
+
+
+def topic_around(text: str, start: int, end: int) -> str | None:
+    """What a percentage or sum with nothing after it is about: "a pay rise of 6 percent" -> "rise",
+    "6 Prozent mehr Lohn" / "6% more pay" -> "raise"."""
+    after = _TOPIC_AFTER_RE.match(text, end)
+    if after:
+        return "raise"
+    before = _TOPIC_BEFORE_RE.search(text, max(0, start - 40), start)
+    if before and before.group("w").lower() not in STOP_WORDS and not before.group("w").endswith(("ed", "ing")):
+        return before.group("w")
+    return None
 
 
 def rate_in(text: str) -> str | None:

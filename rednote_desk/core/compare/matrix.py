@@ -18,7 +18,7 @@ from rednote_desk.core.models import Annotation, Claim, Document
 from rednote_desk.core.numbers import detect_decimal_mark, parse_quantities
 from rednote_desk.core.numbers.quantity import Quantity, format_quantity
 from rednote_desk.core.compare.voices import count_voices
-from rednote_desk.core.compare.row_numbers import Dates, carry_rates, judge_cells, other_currency_note
+from rednote_desk.core.compare.row_numbers import Dates, judge_cells, other_currency_note
 
 ORIGIN_CONFIRMED = "confirmed"
 ORIGIN_SUGGESTED = "suggested"
@@ -160,8 +160,8 @@ def document_labels(documents: Sequence[Document]) -> dict[int, str]:
 
 
 def _parse(quote: str, start: int, decimal_mark: str) -> list[Quantity]:
-    return carry_rates([replace(q, start=q.start + start, end=q.end + start)
-                        for q in parse_quantities(quote, decimal_mark=decimal_mark)], quote, start)
+    return [replace(q, start=q.start + start, end=q.end + start)
+            for q in parse_quantities(quote, decimal_mark=decimal_mark)]
 
 
 def _signature(q: Quantity) -> tuple:

@@ -6,7 +6,6 @@ Works on the matrix's ``Cell`` objects through ``dataclasses.replace`` (no impor
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -14,27 +13,6 @@ from rednote_desk.core.claims import text as ct
 from rednote_desk.core.numbers.quantity import Quantity, format_quantity
 from rednote_desk.core.numbers.verdict import Stated, Verdict, judge
 from rednote_desk.core.numbers.when import reference_date
-
-
-def carry_rates(values: Sequence[Quantity], text: str, offset: int = 0) -> list[Quantity]:
-    """A rate carries over to the next sums of the same currency in the same sentence:
-    "$60 million a day; business groups say $90 million" -> both per day.
-
-    ``text`` holds the values at ``q.start - offset``; a sentence end between two sums stops the carry.
-    """
-    out: list[Quantity] = []
-    carried: Quantity | None = None
-    for q in values:
-        if carried is not None:
-            between = text[carried.end - offset:q.start - offset]
-            if any(mark in between for mark in (". ", "! ", "? ", "\n", "。")):
-                carried = None
-        if q.kind == "money" and q.per is None and carried is not None and carried.unit == q.unit:
-            q = replace(q, per=carried.per)
-        elif q.kind == "money" and q.per is not None:
-            carried = q
-        out.append(q)
-    return out
 
 
 def _signature(q: Quantity) -> tuple:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from rednote_desk.core.numbers.cjk import cjk_masks, has_cjk, scan_cjk
 from rednote_desk.core.numbers.parser import detect_decimal_mark, scan
+from rednote_desk.core.numbers.rates import carry_rates
 from rednote_desk.core.numbers.quantity import Quantity, compatible, format_quantity, values_disagree
 
 __all__ = [
@@ -27,12 +28,14 @@ def parse_quantities(text: str, *, decimal_mark: str | None = None) -> list[Quan
     """All amounts in ``text``, in order; offsets are code points into ``text``.
 
     ``decimal_mark`` is "." or ","; by default it is guessed from the text, which decides only
-    ambiguous forms such as "1.227" (1227 in a German text, 1.227 in an English one).
+    ambiguous forms such as "1.227" (1227 in a German text, 1.227 in an English one). A sum with no
+    rate takes the rate of the sum before it in the same sentence ("$60 million a day; business
+    groups say $90 million").
     """
     found = scan(text, decimal_mark=decimal_mark)
-    if not has_cjk(text):
-        return found
-    return _merge_cjk(text, found, scan_cjk(text), cjk_masks(text))
+    if has_cjk(text):
+        found = _merge_cjk(text, found, scan_cjk(text), cjk_masks(text))
+    return carry_rates(found, text)
 
 
 def _merge_cjk(text: str, english: list[Quantity], cjk: list[Quantity],

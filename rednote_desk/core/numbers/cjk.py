@@ -51,6 +51,8 @@ NOUNS = {
     "評論": "comments", "コメント": "comments", "下载": "downloads", "下載": "downloads",
     "ダウンロード": "downloads", "船": "ships", "船只": "ships", "集装箱": "containers", "死亡": "deaths",
     "岗位": "jobs", "崗位": "jobs", "就业岗位": "jobs", "游客": "users", "観光客": "users",
+    "汽车": "vehicles", "汽車": "vehicles", "车辆": "vehicles", "車両": "vehicles", "电动汽车": "vehicles",
+    "電動車": "vehicles", "乘客": "passengers", "旅客": "passengers", "乗客": "passengers",
 }
 #: Words before the noun that qualify it, and their English modifier.
 MODIFIERS = {

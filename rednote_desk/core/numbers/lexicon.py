@@ -66,7 +66,7 @@ CURRENCY_SUFFIXES: dict[str, str] = {
     "euros": "EUR", "euro": "EUR", "Euro": "EUR", "EUR": "EUR", "€": "EUR", "d'euros": "EUR",
     "d’euros": "EUR", "de euros": "EUR", "di euro": "EUR",
     "pounds sterling": "GBP", "pounds": "GBP", "GBP": "GBP", "£": "GBP",
-    "yuan": "CNY", "renminbi": "CNY", "RMB": "CNY", "CNY": "CNY", "yen": "JPY", "JPY": "JPY",
+    "yuan": "CNY", "Yuan": "CNY", "renminbi": "CNY", "RMB": "CNY", "CNY": "CNY", "yen": "JPY", "JPY": "JPY",
     "rupees": "INR", "rupee": "INR", "francs": "CHF", "Swiss francs": "CHF", "CHF": "CHF",
     "roubles": "RUB", "rubles": "RUB", "de dólares": "USD", "dollari": "USD",
     "Dollar": "USD", "US-Dollar": "USD", "dollars américains": "USD",

@@ -208,6 +208,7 @@ class _Scanner:
     def __init__(self, text: str, decimal_mark: str | None) -> None:
         self.text = text
         self._mark = decimal_mark
+        self._german: bool | None = None
         spans = not_quantity_spans(text)
         self.mask_starts = [s for s, _ in spans]
         self.mask_ends = [e for _, e in spans]
@@ -218,6 +219,14 @@ class _Scanner:
         if self._mark is None:
             self._mark = detect_decimal_mark(self.text)
         return self._mark
+
+    @property
+    def german(self) -> bool:
+        """Whether the text reads as German, where every noun is capitalised: the counted noun is
+        then the first capitalised word ("45.000 Hafenarbeiter streiken")."""
+        if self._german is None:
+            self._german = len(_GERMAN_WORDS_RE.findall(self.text, 0, 4000)) >= 3
+        return self._german
 
     def masked(self, pos: int) -> bool:
         i = bisect.bisect_right(self.mask_starts, pos) - 1
@@ -526,7 +535,7 @@ class _Scanner:
                 break
             words.append((w, wm.start("w") + len(w)))
             pos = wm.end()
-            if closing or _looks_plural(w):
+            if closing or _looks_plural(w) or (w[:1].isupper() and not w.isupper() and self.german):
                 break
             conj = _CONJUNCTION_RE.match(text, pos)
             if conj and w[:1].isupper():
@@ -592,6 +601,9 @@ def _looks_plural(word: str) -> bool:
     return low.endswith("s") and not low.endswith(("ss", "us", "is", "news", "ics"))
 
 
+_GERMAN_WORDS_RE = re.compile(
+    r"\b(?:der|die|das|und|ist|sind|mit|nicht|seit|für|auf|den|dem|ein|eine|wird|werden|nach|bei)\b"
+)
 _AGE_RE = re.compile(r"(?i:[\s-]+(?:year|month|week|day)s?[\s-]+old\b)")
 _TEMPERATURE_RE = re.compile(r"[^\S\n]*(?:°|º|degrees?\b)|[^\S\n]?[CF]\b(?![.'’-]?\w)")
 _SPAN_TOKEN_RE = re.compile(r"(?P<t>\S+)[^\S\n]+$")

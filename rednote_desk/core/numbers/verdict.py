@@ -93,12 +93,18 @@ def judge(stated: Sequence[Stated]) -> Verdict:
 
 
 def _conflict_outliers(stated: list[Stated], outlets: list[int]) -> tuple[int, ...]:
-    """The fewest outlets (fewer than those left) whose removal leaves no conflict."""
+    """The fewest outlets (fewer than those left) whose removal leaves no conflict; between equally
+    few, those whose removal leaves the fewest amounts at odds on any date."""
     for size in range(1, (len(outlets) - 1) // 2 + 1):
+        fits = []
         for removed in combinations(outlets, size):
             rest = [s for s in stated if s.document_id not in removed]
             if not _conflicts(rest):
-                return removed
+                at_odds = sum(1 for a, b in combinations(rest, 2) if a.document_id != b.document_id
+                              and not compatible(a.quantity, b.quantity))
+                fits.append((at_odds, removed))
+        if fits:
+            return min(fits, key=lambda f: f[0])[1]
     return ()
 
 
