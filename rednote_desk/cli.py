@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("gui", "launch the desktop app (the default without a command)")
 
-    p = command("import", "import article files (.txt, .html, .htm, .md); folders are searched")
+    p = command("import", "import article files (.txt, .html, .htm, .md) and Nexis Uni / Factiva downloads "
+                          "(.docx, .rtf, .txt: one document per article); folders are searched")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--outlet")
     p.add_argument("--title")
@@ -260,7 +261,7 @@ def _cmd_import(project, args) -> int:
                  "published": args.published, "url": args.url}
     paths = services.iter_paths(args.files)
     if not paths:
-        raise UserError("no supported files found (.txt, .html, .htm, .md)")
+        raise UserError("no supported files found (.txt, .html, .htm, .md, .docx, .rtf)")
     outcomes = services.import_paths(project, paths, overrides=overrides, trim=args.trim_boilerplate,
                                      max_bytes=int(args.max_mb * 1024 * 1024))
     failed = 0

@@ -40,8 +40,10 @@ class FileActionsMixin:
             return
         self.set_project(project)
     def import_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", str(Path.home()),
-                                                "Articles (*.txt *.text *.html *.htm *.md *.markdown);;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", str(Path.home()),
+            "Articles and news-database downloads (*.txt *.text *.html *.htm *.md *.markdown *.docx *.rtf);;"
+            "Nexis Uni / Factiva downloads (*.docx *.rtf *.txt);;All files (*)")
         if paths:
             self.importer.import_files(paths)
 

@@ -70,7 +70,7 @@ def store_imported(
         url=given.get("url", imported.url),
         source_name=imported.source_name,
         source_format=imported.source_format,
-        note=note,
+        note=note or imported.note,
     )
 
 
@@ -92,9 +92,13 @@ def read_files(
         if progress is not None and progress(index, len(paths), str(path)) is False:
             break
         try:
-            items.append(ToStore(str(path), ingest.read_file(path, max_bytes=limit), overrides, trim))
+            articles = ingest.read_articles(path, max_bytes=limit)  # a news-database download: one per article
         except UserError as exc:
             items.append(ToStore(str(path), None, error=str(exc)))
+            continue
+        for imported in articles:
+            name = str(path) if len(articles) == 1 else f"{path} {imported.source_name.rsplit(' ', 1)[-1]}"
+            items.append(ToStore(name, imported, overrides, trim))
     return items
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-SUPPORTED_EXTENSIONS = (".txt", ".text", ".html", ".htm", ".md", ".markdown")
+SUPPORTED_EXTENSIONS = (".txt", ".text", ".html", ".htm", ".md", ".markdown", ".docx", ".rtf")
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class ImportedText:
 
     text: str
     source_name: str
-    source_format: str  # "txt" | "html" | "md" | "paste"
+    source_format: str  # "txt" | "html" | "md" | "paste" | "docx" | "rtf"
     title: str | None = None
     author: str | None = None
     published: str | None = None  # ISO YYYY-MM-DD
@@ -32,3 +32,6 @@ class ImportedText:
     encoding_guessed: bool = False
     boilerplate: tuple[BoilerplateSpan, ...] = ()
     warnings: tuple[str, ...] = ()
+    section: str | None = None  # news-database downloads: the article's section ...
+    length: str | None = None  # ... and length as the database gives it ("453 words")
+    note: str = ""  # stored as the document's note when the import gives none (where the article came from)

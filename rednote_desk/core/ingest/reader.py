@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from rednote_desk.core.errors import IngestError
@@ -11,6 +12,8 @@ from rednote_desk.core.ingest.boilerplate import detect_boilerplate
 from rednote_desk.core.ingest.dates import parse_date
 from rednote_desk.core.ingest.decode import Decoded, decode_bytes
 from rednote_desk.core.ingest.model import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, ImportedText
+
+BATCH_EXTENSIONS = (".docx", ".rtf")  # news-database downloads (core.ingest.newsdb)
 from rednote_desk.core.ingest.sniff import sniff_metadata
 
 _FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
@@ -20,7 +23,51 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedText:
-    """Import a .txt/.html/.md file. Raises IngestError with one line that names the file and what to do."""
+    """Import a .txt/.html/.md file. Raises IngestError with one line that names the file and what to do.
+
+    A news-database download (.docx, .rtf) is accepted when it holds one article; see read_articles."""
+    if Path(path).suffix.lower() in BATCH_EXTENSIONS:
+        articles = read_articles(path, max_bytes=max_bytes)
+        if len(articles) != 1:
+            raise IngestError(f'Cannot use "{Path(path).name}" here: it holds {len(articles)} articles; import it '
+                              f"(File → Import, or rednote-desk import), which stores each article on its own.")
+        return articles[0]
+    data, name = _read_bytes(path, max_bytes)
+    return from_bytes(data, name=name, max_bytes=max_bytes)
+
+
+def read_articles(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ImportedText]:
+    """Every article in a file: one per article of a Nexis Uni / Factiva download (.docx, .rtf, or a .txt in
+    their layout), else the file's one text. Raises IngestError (nothing imported) when the file cannot be read
+    or a .docx/.rtf is not such a download."""
+    data, name = _read_bytes(path, max_bytes)
+    return articles_from_bytes(data, name=name, max_bytes=max_bytes)
+
+
+def articles_from_bytes(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ImportedText]:
+    """As read_articles, for file content with its name."""
+    from rednote_desk.core.ingest import newsdb
+
+    extension = os.path.splitext(name)[1].lower()
+    if extension in BATCH_EXTENSIONS:
+        if len(data) > max_bytes:
+            raise IngestError(_too_big(name, len(data), max_bytes))
+        if not data:
+            raise IngestError(f'Cannot import "{name}": the file is empty; choose a file that contains articles.')
+        lines = newsdb.docx_lines(data, name) if extension == ".docx" else newsdb.rtf_lines(data, name)
+        return newsdb.imported_articles(lines, name=name, source_format=extension[1:])
+    if _format_of(name) == "txt" and data and len(data) <= max_bytes:
+        decoded = decode_bytes(data, name=name, declared=None)
+        text = _normalise(decoded.text)
+        if newsdb.looks_like_download(text):
+            articles = newsdb.imported_articles(text.split("\n"), name=name, source_format="txt")
+            return [replace(a, warnings=(*decoded.warnings, *a.warnings)) for a in articles]
+        return [_build(text, name=name, fmt="txt", decoded=decoded)]
+    return [from_bytes(data, name=name, max_bytes=max_bytes)]
+
+
+def _read_bytes(path: str | os.PathLike[str], max_bytes: int) -> tuple[bytes, str]:
+    """The file's content (at most max_bytes + 1) and its name; IngestError when it cannot be read."""
     file = Path(path)
     name = file.name or str(file)
     if file.is_dir():
@@ -28,7 +75,8 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
                           f"{_supported_list()} file inside it.")
     if not file.exists():
         raise IngestError(f'Cannot import "{name}": there is no such file ({file}); check the path and try again.')
-    _format_of(name)
+    if file.suffix.lower() not in BATCH_EXTENSIONS:
+        _format_of(name)
     try:
         size = file.stat().st_size
         if size > max_bytes:
@@ -39,7 +87,7 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         reason = error.strerror or type(error).__name__
         raise IngestError(f'Cannot import "{name}": the file could not be read ({reason}); check that it is '
                           f"not in use and that you may open it.") from None
-    return from_bytes(data, name=name, max_bytes=max_bytes)
+    return data, name
 
 
 def from_bytes(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedText:
