@@ -14,6 +14,7 @@ from rednote_desk.core.errors import UserError
 from rednote_desk.store.project import Project
 from rednote_desk.store.undo import Changes
 from rednote_desk.gui.import_review import ImportReviewDialog, ReviewChoice
+from rednote_desk.gui.session import HANDLED_ERRORS, error_message
 from rednote_desk.gui.paste_dialog import PasteTextDialog
 from rednote_desk.gui.workers import IsCancelled, Report, run_with_progress
 
@@ -140,8 +141,8 @@ class ImportController(QObject):
                  for choice in choices]
         try:
             stored, changes = services.store_batch(self.project, items)
-        except UserError as exc:  # e.g. a read-only project: nothing was stored
-            return _Outcome(errors=[str(exc)])
+        except HANDLED_ERRORS as exc:  # e.g. a read-only, locked or full project: nothing was stored
+            return _Outcome(errors=[error_message(exc)])
         outcome = _Outcome(changes=changes)
         for one in stored:
             if one.document is None:
