@@ -66,7 +66,7 @@ def _datetime(value: str | None, errors: list[str], where: str) -> None:
     if value is None:
         return
     try:
-        dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        dt.datetime.fromisoformat(value)
     except ValueError:
         errors.append(f"{where}: {value!r} is not an xs:dateTime")
     if "T" not in value:
@@ -114,7 +114,7 @@ def check_project(data: bytes, members: set[str] | None = None) -> list[str]:
     _required(root, ("name",), errors, "Project")
     _datetime(root.get("creationDateTime"), errors, "Project")
     _order(root, PROJECT_ORDER, ns, errors, "Project")
-    q = lambda el, path: el.findall(path.replace("X:", f"{{{ns}}}"))  # noqa: E731
+    q = lambda el, path: el.findall(path.replace("X:", f"{{{ns}}}"))
     users = set()
     for user in q(root, "X:Users/X:User"):
         _guid(user.get("guid"), errors, "User", guids)

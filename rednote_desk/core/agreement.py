@@ -25,9 +25,9 @@ Pure Python and numpy; offsets are code points, end exclusive.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Hashable
+from itertools import pairwise
 
 import numpy as np
 
@@ -130,7 +130,7 @@ class BinaryUnits:
     def units(self) -> int:
         return sum(self.histogram)
 
-    def __add__(self, other: "BinaryUnits") -> "BinaryUnits":
+    def __add__(self, other: BinaryUnits) -> BinaryUnits:
         return BinaryUnits(tuple(a + b for a, b in zip(self.histogram, other.histogram)),
                            tuple(a + b for a, b in zip(self.per_coder, other.per_coder)))
 
@@ -257,8 +257,7 @@ def merge_intervals(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         if end <= start:
             continue
         if out and start <= out[-1][1]:
-            if end > out[-1][1]:
-                out[-1][1] = end
+            out[-1][1] = max(out[-1][1], end)
         else:
             out.append([start, end])
     return [(a, b) for a, b in out]
@@ -277,7 +276,7 @@ class Continuum:
     lengths: tuple[int, ...]
     squares: tuple[int, ...]
 
-    def __add__(self, other: "Continuum") -> "Continuum":
+    def __add__(self, other: Continuum) -> Continuum:
         return Continuum(self.length + other.length,
                          tuple(a + b for a, b in zip(self.coverage, other.coverage)),
                          tuple(a + b for a, b in zip(self.lengths, other.lengths)),
@@ -519,7 +518,7 @@ def _character_stretches(per_coder: Sequence[Sequence[tuple[int, int]]], m: int)
     active: set[int] = set()
     out: list[tuple[int, int, frozenset[int]]] = []
     positions = sorted(events)
-    for here, there in zip(positions, positions[1:]):
+    for here, there in pairwise(positions):
         for i, step in events[here]:
             if step > 0:
                 active.add(i)

@@ -53,7 +53,7 @@ class RefiCode:
     name: str
     color: str | None = None
     description: str = ""
-    children: list["RefiCode"] = field(default_factory=list)
+    children: list[RefiCode] = field(default_factory=list)
 
 
 @dataclass

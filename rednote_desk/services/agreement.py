@@ -10,7 +10,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from rednote_desk.core.agreement import AgreementReport, CodedSpan, Figure, compute_agreement
+from rednote_desk.core.agreement import (
+    AgreementReport,
+    CodedSpan,
+    Figure,
+    compute_agreement,
+)
 from rednote_desk.core.errors import UserError
 from rednote_desk.core.export import write_csv
 from rednote_desk.services import output

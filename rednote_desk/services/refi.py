@@ -98,8 +98,9 @@ class RefiImportSummary:
     changes: Changes | None = None  # what the import changed (for the views)
 
     def lines(self) -> list[str]:
-        return [f"documents: {self.documents}, codes: {self.codes_added} added ({self.codes_existing} already "
-                f"there), annotations: {self.annotations}"] + [f"note: {w}" for w in self.warnings]
+        head = (f"documents: {self.documents}, codes: {self.codes_added} added ({self.codes_existing} already "
+                f"there), annotations: {self.annotations}")
+        return [head] + [f"note: {w}" for w in self.warnings]
 
 
 def _read(path: str | Path) -> bytes:

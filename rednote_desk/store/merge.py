@@ -56,13 +56,13 @@ class MergeSummary:
 
     def lines(self) -> list[str]:
         out = [
-            f"documents: {self.documents_added} added, {self.documents_matched} already here (same text), "
-            f"{len(self.title_conflicts)} not merged (same title, different text)",
+            (f"documents: {self.documents_added} added, {self.documents_matched} already here (same text), "
+             f"{len(self.title_conflicts)} not merged (same title, different text)"),
             f"codes: {self.codes_added} added, {self.codes_matched} already here",
-            f"annotations: {self.annotations_added} added, {self.annotations_duplicate} already here, "
-            f"{self.annotations_not_merged} not merged",
-            f"claims: {self.claims_added} added, {self.claims_merged} merged by label, "
-            f"{len(self.claims_renamed)} added under a new label",
+            (f"annotations: {self.annotations_added} added, {self.annotations_duplicate} already here, "
+             f"{self.annotations_not_merged} not merged"),
+            (f"claims: {self.claims_added} added, {self.claims_merged} merged by label, "
+             f"{len(self.claims_renamed)} added under a new label"),
         ]
         if self.coders:
             out.append(f"coders of the added annotations: {', '.join(c or '(no name)' for c in self.coders)}")
@@ -78,7 +78,12 @@ def open_foreign(path: str | Path):
     """Open another project file without changing it: read-only, checked, and (when written by an older version)
     upgraded in a temporary copy. Returns (project, cleanup); call ``cleanup()`` when done."""
     from rednote_desk.store.migrations import known_migration_names
-    from rednote_desk.store.project import Project, ProjectError, _check_sqlite_header, _connect_read_only
+    from rednote_desk.store.project import (
+        Project,
+        ProjectError,
+        _check_sqlite_header,
+        _connect_read_only,
+    )
 
     path = Path(path).expanduser()
     if not path.exists():
@@ -162,7 +167,7 @@ def merge_project(target: Any, source: Any, *, label: str = "Merge project") -> 
     s_dismissed = _rows(sdb, "SELECT key, dismissed_at FROM dismissed_suggestions") if "dismissed_suggestions" in {
         r[0] for r in _rows(sdb, "SELECT name FROM sqlite_master WHERE type = 'table'")} else []
 
-    with target._operation(f"{label}") as rec:  # noqa: SLF001 - the store's own transaction and undo log
+    with target._operation(f"{label}") as rec:
         # documents
         by_hash = {h: i for i, h in _rows(tdb, "SELECT id, text_sha256 FROM documents")}
         by_title: dict[str, int] = {}

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from rednote_desk.store.project import Project  # noqa: E402
+from rednote_desk.store.project import Project
 
 SAMPLES = ROOT / "resources" / "samples"
 NOW = "2025-01-30T12:00:00.000Z"
@@ -84,7 +84,7 @@ def bench_agreement(repeats: int) -> dict[str, float]:
             report = read_agreement(project, unit=unit)
             assert len(report.document_ids) == 100 and len(report.rows) == 11
             out[f"agreement_2coders_100docs_10k_{unit}_s"] = round(
-                _best(lambda: read_agreement(project, unit=unit), repeats), 3)
+                _best(lambda u=unit: read_agreement(project, unit=u), repeats), 3)
         return out
     finally:
         project.close()

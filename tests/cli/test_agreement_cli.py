@@ -8,10 +8,9 @@ import json
 import krippendorff
 import numpy as np
 import pytest
+from cli_helpers import Result, assert_clean_error
 
 from rednote_desk.cli import main
-
-from cli_helpers import Result, assert_clean_error
 
 TEXT = "Alpha one. Beta two. Gamma three. Delta four. 🚢 Epsilon five.\n"
 

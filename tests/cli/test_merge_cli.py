@@ -1,9 +1,9 @@
 """`rednote-desk merge OTHER.sqlite`: a summary, one undo step, clear errors."""
 from __future__ import annotations
 
-from rednote_desk.cli import main
-
 from cli_helpers import Result, assert_clean_error
+
+from rednote_desk.cli import main
 
 
 def _run(capsys, *args) -> Result:

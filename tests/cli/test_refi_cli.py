@@ -6,10 +6,10 @@ import io
 import json
 import zipfile
 
-from rednote_desk.cli import main
-
 from cli_helpers import Result, assert_clean_error
 from refi_rules import check_codebook, check_project
+
+from rednote_desk.cli import main
 
 TEXT = "🚢 Exodus: 𝓞𝓹𝓮𝓻𝓪 users said “700,000 joined”.\nA second paragraph — with more.\n"
 

@@ -9,8 +9,18 @@ import numpy as np
 import pytest
 
 from rednote_desk.core.agreement import (
-    ALL_CODES, CodedSpan, binary_units, cohen_kappa, compute_agreement, continuum, fleiss_kappa,
-    merge_intervals, nominal_alpha, nominal_alpha_binary, percent_agreement, unitized_alpha,
+    ALL_CODES,
+    CodedSpan,
+    binary_units,
+    cohen_kappa,
+    compute_agreement,
+    continuum,
+    fleiss_kappa,
+    merge_intervals,
+    nominal_alpha,
+    nominal_alpha_binary,
+    percent_agreement,
+    unitized_alpha,
 )
 
 

@@ -6,11 +6,10 @@ import io
 import zipfile
 
 import pytest
+from refi_rules import check_codebook, check_project
 
 from rednote_desk.core import refi
 from rednote_desk.core.errors import UserError
-
-from refi_rules import check_codebook, check_project
 
 TEXT = "🚢 Ships: 𝓞𝓹𝓮𝓻𝓪 house said 700,000 joined.\nSecond line — “quoted”."
 

@@ -117,7 +117,6 @@ def test_refi_export_and_codebook_import_from_the_file_menu(window, tmp_path, mo
     import zipfile
 
     from PySide6.QtWidgets import QMessageBox
-
     from refi_rules import check_project
 
     texts = [a.text() for a in window.coders.refi.actions]
