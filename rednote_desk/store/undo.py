@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Iterator, NamedTuple, TypeVar
 
 from rednote_desk.core.errors import UserError
+from rednote_desk.store.undo_check import checked_entry, quote_identifier
 
 UNDO_LOG_LIMIT = 500
 
@@ -264,7 +265,7 @@ class UndoMixin:
             ).fetchone()
             if row is None:
                 return None
-            changes = [_decode(c) for c in json.loads(row[2])]
+            changes = [_decode(c) for c in checked_entry(self.db.conn, row[1], row[2], KEYS)]
             for change in reversed(changes):
                 _restore(self.db, change.table, change.key, change.before)
             self.db.execute("UPDATE undo_log SET undone = 1 WHERE id = ?", [row[0]])
@@ -280,7 +281,7 @@ class UndoMixin:
             ).fetchone()
             if row is None:
                 return None
-            changes = [_decode(c) for c in json.loads(row[2])]
+            changes = [_decode(c) for c in checked_entry(self.db.conn, row[1], row[2], KEYS)]
             for change in changes:
                 _restore(self.db, change.table, change.key, change.after)
             self.db.execute("UPDATE undo_log SET undone = 0 WHERE id = ?", [row[0]])
@@ -288,19 +289,21 @@ class UndoMixin:
 
 
 def _restore(db, table: str, key: dict[str, Any], state: dict[str, Any] | None) -> None:
+    """Write a row state back (names checked by :func:`checked_entry` and quoted here as well)."""
+    q = quote_identifier
     if state is None:
-        where = " AND ".join(f"[{k}] = ?" for k in key)
-        db.execute(f"DELETE FROM [{table}] WHERE {where}", list(key.values()))
+        where = " AND ".join(f"{q(k)} = ?" for k in key)
+        db.execute(f"DELETE FROM {q(table)} WHERE {where}", list(key.values()))
         return
     cols = list(state)
     placeholders = ", ".join("?" for _ in cols)
-    col_sql = ", ".join(f"[{c}]" for c in cols)
+    col_sql = ", ".join(q(c) for c in cols)
     key_cols = KEYS[table]
     updates = [c for c in cols if c not in key_cols]
-    conflict = ", ".join(f"[{c}]" for c in key_cols)
-    action = "DO UPDATE SET " + ", ".join(f"[{c}] = excluded.[{c}]" for c in updates) if updates else "DO NOTHING"
+    conflict = ", ".join(q(c) for c in key_cols)
+    action = "DO UPDATE SET " + ", ".join(f"{q(c)} = excluded.{q(c)}" for c in updates) if updates else "DO NOTHING"
     db.execute(
-        f"INSERT INTO [{table}] ({col_sql}) VALUES ({placeholders}) ON CONFLICT({conflict}) {action}",
+        f"INSERT INTO {q(table)} ({col_sql}) VALUES ({placeholders}) ON CONFLICT({conflict}) {action}",
         [state[c] for c in cols],
     )
 
