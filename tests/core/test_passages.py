@@ -44,13 +44,35 @@ def test_republished_copy_differs_only_by_its_new_intro():
     assert diff.stops == [0]  # the run of lone sentences is one change
 
 
-def test_independent_reports_share_no_passage_and_summary_counts_them():
+def test_independent_reports_pair_statements_by_meaning_and_count_them():
     diff = passage_diff(ORIGINAL, INDEPENDENT)
     check_tiling(diff)
-    assert sum(r.kind == "pair" for r in diff.rows) <= 1
+    assert diff.meaning  # paired by meaning, not word by word
+    pairs = [(ORIGINAL[r.a[0]:r.a[1]], INDEPENDENT[r.b[0]:r.b[1]]) for r in diff.rows if r.kind == "pair"]
+    assert any("$18 million" in a and "$18 million" in b for a, b in pairs)
+    assert any(a.startswith("Ferry workers in Northport began") and "stood idle on Monday" in b for a, b in pairs)
     c = diff.counts()
-    assert c["only_a"] >= len(split_sentences(ORIGINAL)) - 1 and c["only_b"] >= len(split_sentences(INDEPENDENT)) - 1
-    assert diff.summary().endswith(f"{c['only_a']} sentences only in A, {c['only_b']} only in B")
+    assert 2 <= c["shared"] < 8 and c["reworded"] == c["shared"]  # no sentence is shared word for word
+    assert c["only_a"] + c["shared"] == len(split_sentences(ORIGINAL))
+    assert c["only_b"] + c["shared"] == len(split_sentences(INDEPENDENT))
+    assert diff.summary() == (f"{c['shared']} shared statements ({c['reworded']} reworded"
+                              + (f", {c['moved']} moved" if c["moved"] else "") + f"); {c['only_a']} only in A, "
+                              f"{c['only_b']} only in B")
+    for row in diff.rows:  # a reworded pair is not word-diffed (every word would differ)
+        if row.kind == "pair" and row.pair_kind == "reworded":
+            assert [ch.tag for ch in row.chunks] == ["replace"]
+        if row.moved is not None:  # a moved pair: both sentences on their own rows, pointing at each other
+            other = [r for r in diff.rows if r.kind != row.kind and r.moved is not None
+                     and (r.a or r.b) == row.moved]
+            assert len(other) == 1 and other[0].moved == (row.a or row.b)
+
+
+def test_independent_reports_without_the_model_pair_on_shared_words_and_anchors():
+    diff = passage_diff(ORIGINAL, INDEPENDENT, model=None)
+    check_tiling(diff)
+    assert diff.meaning == "shared words and anchors"
+    pairs = [(ORIGINAL[r.a[0]:r.a[1]], INDEPENDENT[r.b[0]:r.b[1]]) for r in diff.rows if r.kind == "pair"]
+    assert any("$18 million" in a and "$18 million" in b for a, b in pairs)
 
 
 def test_ignore_options_hide_those_differences():

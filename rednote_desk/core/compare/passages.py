@@ -6,6 +6,13 @@ receives most of its unchanged text, if their word sequences are similar enough.
 anchors, the leftover sentences are aligned like the reading view does
 (:func:`.align.align_prepared`), so reworded (spun) sentences still pair up. What stays unpaired is
 "only in A" or "only in B". Each pair carries a word diff of its two sentences.
+
+Texts written independently share few sentences word for word: when the lexical alignment pairs less
+than half of the shorter text, sentences are paired by meaning instead (:mod:`.statement_pairs`, the
+coverage map's similarity). Such a pair that is not (nearly) word for word is *reworded*: it carries
+no word diff (every word would differ), and a pair that crosses the reading order is *moved* (both
+sentences stay on their own rows, each naming its partner). The summary then counts statements:
+"5 shared statements (3 reworded); 9 only in A, 21 only in B".
 """
 from __future__ import annotations
 
@@ -16,9 +23,12 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from rednote_desk.core.compare.align import NEAR_IDENTICAL, NEIGHBOUR, PreparedText, WordCodes, align_prepared
+from rednote_desk.core.compare.align import (NEAR_IDENTICAL, NEIGHBOUR, PARAPHRASE, PreparedText, WordCodes,
+                                             align_prepared)
 from rednote_desk.core.compare.anchors import increasing_chain
+from rednote_desk.core.compare.embed import SentenceModel, sentence_model
 from rednote_desk.core.compare.sentences import Sentence, split_sentences
+from rednote_desk.core.compare.statement_pairs import looks_copied, meaning_pairs
 from rednote_desk.core.compare.tokens import token_kind, token_strings
 from rednote_desk.core.compare.worddiff import DiffChunk, word_diff
 
@@ -42,12 +52,18 @@ class Row:
     b: tuple[int, int] | None
     chunks: tuple[DiffChunk, ...] = ()
     score: float = 0.0
-    pair_kind: str = ""  # identical / near-identical / paraphrase, for pairs
+    pair_kind: str = ""  # identical / near-identical / paraphrase / reworded (paired by meaning), for pairs
     paragraph: bool = False  # starts a new paragraph (in B, or in A for a sentence only in A)
+    moved: tuple[int, int] | None = None  # a lone sentence's partner elsewhere in the other text (by meaning)
 
     @property
     def changed(self) -> bool:
         return self.kind != "pair" or any(c.tag != "equal" for c in self.chunks)
+
+    @property
+    def reworded(self) -> bool:
+        """Paired (or moved) with a sentence that states it in other words."""
+        return self.pair_kind in ("paraphrase", "reworded")
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,7 @@ class PassageDiff:
     b: str
     rows: tuple[Row, ...]
     options: Options = field(default_factory=Options)
+    meaning: str = ""  # the similarity that paired sentences by meaning ("" when paired word by word)
 
     @property
     def stops(self) -> list[int]:
@@ -83,25 +100,41 @@ class PassageDiff:
         return out
 
     def counts(self) -> dict[str, int]:
-        """Words changed and sentences changed (in pairs), sentences only in A and only in B."""
-        words = sentences = only_a = only_b = 0
+        """Words changed and sentences changed (in word-diffed pairs), sentences only in A and only in B,
+        and statements shared (pairs and moved pairs), reworded among them, and moved."""
+        words = sentences = only_a = only_b = shared = reworded = moved = 0
         for row in self.rows:
-            if row.kind == "only_a":
+            if row.moved is not None:
+                if row.kind == "only_a":  # a moved pair has one row per side: count it once
+                    shared, moved, reworded = shared + 1, moved + 1, reworded + row.reworded
+            elif row.kind == "only_a":
                 only_a += 1
             elif row.kind == "only_b":
                 only_b += 1
-            elif row.changed:
+            else:
+                shared += 1
+                reworded += row.reworded
+            if row.kind != "pair" or row.pair_kind == "reworded":  # reworded: no word diff
+                continue
+            if row.changed:
                 sentences += 1
                 sa, sb = self.a[row.a[0]:row.a[1]], self.b[row.b[0]:row.b[1]]  # type: ignore[index]
                 for c in row.chunks:
                     if c.tag != "equal":
                         words += max(_words(sa[c.a_start:c.a_end]), _words(sb[c.b_start:c.b_end]), 1)
-        return {"words_changed": words, "sentences_changed": sentences, "only_a": only_a, "only_b": only_b}
+        return {"words_changed": words, "sentences_changed": sentences, "only_a": only_a, "only_b": only_b,
+                "shared": shared, "reworded": reworded, "moved": moved}
 
     def summary(self) -> str:
-        """"142 words changed in 31 sentences; 12 sentences only in A, 9 only in B"."""
+        """"142 words changed in 31 sentences; 12 sentences only in A, 9 only in B", or for sentences
+        paired by meaning "5 shared statements (3 reworded, 1 moved); 9 only in A, 21 only in B"."""
         c = self.counts()
-        if not any(c.values()):
+        if self.meaning:
+            details = ", ".join(f"{c[k]:,} {k}" for k in ("reworded", "moved") if c[k])
+            return (f"{c['shared']:,} shared {_plural(c['shared'], 'statement')}"
+                    + (f" ({details})" if details else "")
+                    + f"; {c['only_a']:,} only in A, {c['only_b']:,} only in B")
+        if not any(c[k] for k in ("words_changed", "sentences_changed", "only_a", "only_b", "reworded", "moved")):
             return "No differences" + (" (with the ignore options)" if self.options != Options() else "")
         return (f"{c['words_changed']:,} {_plural(c['words_changed'], 'word')} changed in "
                 f"{c['sentences_changed']:,} {_plural(c['sentences_changed'], 'sentence')}; "
@@ -196,10 +229,32 @@ def _pair_kind(sa: Sentence, sb: Sentence, score: float) -> str:
     return "near-identical" if score >= NEAR_IDENTICAL else "paraphrase"
 
 
+def _meaning_kind(sa: Sentence, sb: Sentence, score: float) -> str:
+    """A pair found by meaning: identical, near-identical, paraphrase (enough words in common for a word
+    diff), or reworded (too few: no word diff)."""
+    kind = _pair_kind(sa, sb, score)
+    return "reworded" if kind == "paraphrase" and score < PARAPHRASE else kind
+
+
+def _lone(kind: RowKind, span: tuple[int, int], paragraph: bool,
+          moved: tuple[tuple[int, int], float, str] | None) -> Row:
+    """A sentence facing a gap; ``moved``: (its partner's span in the other text, score, pair kind)."""
+    a, b = (span, None) if kind == "only_a" else (None, span)
+    if moved is None:
+        return Row(kind, a, b, paragraph=paragraph)
+    return Row(kind, a, b, score=moved[1], pair_kind=moved[2], paragraph=paragraph, moved=moved[0])
+
+
 def passage_diff(a: str, b: str, *, ignore_case: bool = False, ignore_punctuation: bool = False,
                  ignore_whitespace: bool = False, report: Report | None = None,
-                 is_cancelled: Callable[[], bool] | None = None) -> PassageDiff:
-    """Aligned passages of ``a`` and ``b``; raises :class:`Cancelled` if ``is_cancelled()`` turns true."""
+                 is_cancelled: Callable[[], bool] | None = None,
+                 model: SentenceModel | None | Literal["auto"] = "auto") -> PassageDiff:
+    """Aligned passages of ``a`` and ``b``; raises :class:`Cancelled` if ``is_cancelled()`` turns true.
+
+    ``model``: the sentence model for pairing independent texts by meaning; "auto" loads the shared
+    one (:func:`.embed.sentence_model`) only when the texts turn out to be independent, None pairs
+    them on shared words and anchors only.
+    """
     options = Options(ignore_case, ignore_punctuation, ignore_whitespace)
     note = report or (lambda *_: None)
     stop = is_cancelled or (lambda: False)
@@ -223,28 +278,47 @@ def passage_diff(a: str, b: str, *, ignore_case: bool = False, ignore_punctuatio
             pi, pj = gi + 1, gj + 1
     if stop():
         raise Cancelled
+    meaning, by_meaning, moved_a, moved_b = "", {}, {}, {}
+    if not looks_copied(len(pairs), sa, sb):
+        note(45, 100, "Pairing statements by meaning")
+        found = meaning_pairs(a, b, sa, sb, sentence_model() if model == "auto" else model)
+        if found is not None:
+            meaning = found.method
+            pairs = [(i, j) for i, j, _ in found.aligned]
+            by_meaning = {(i, j): score for i, j, score in found.aligned}
+            for i, j, score in found.moved:
+                kind = _meaning_kind(sa[i], sb[j], _score(codes_a[i], codes_b[j]))
+                moved_a[i] = ((sb[j].start, sb[j].end), score, kind)
+                moved_b[j] = ((sa[i].start, sa[i].end), score, kind)
+        if stop():
+            raise Cancelled
     rows: list[Row] = []
     pi = pj = 0
     total = max(len(pairs), 1)
     for n, (i, j) in enumerate([*pairs, (len(sa), len(sb))]):
-        rows += [Row("only_a", (s.start, s.end), None, paragraph=_paragraph(a, sa, k))
+        rows += [_lone("only_a", (s.start, s.end), _paragraph(a, sa, k), moved_a.get(k))
                  for k, s in enumerate(sa[pi:i], pi) if s.text]
-        rows += [Row("only_b", None, (s.start, s.end), paragraph=_paragraph(b, sb, k))
+        rows += [_lone("only_b", (s.start, s.end), _paragraph(b, sb, k), moved_b.get(k))
                  for k, s in enumerate(sb[pj:j], pj) if s.text]
         if i < len(sa):
             score = _score(codes_a[i], codes_b[j])
             ta, tb = sa[i].text, sb[j].text
-            chunks = ((DiffChunk("equal", 0, len(ta), 0, len(tb)),) if ta == tb
-                      else tuple(word_diff(ta, tb, **options.as_kwargs())))
-            rows.append(Row("pair", (sa[i].start, sa[i].end), (sb[j].start, sb[j].end), chunks, score,
-                            _pair_kind(sa[i], sb[j], score), _paragraph(b, sb, j)))
+            kind = _meaning_kind(sa[i], sb[j], score) if meaning else _pair_kind(sa[i], sb[j], score)
+            if kind == "reworded":  # no word diff: every word would differ
+                chunks: tuple[DiffChunk, ...] = (DiffChunk("replace", 0, len(ta), 0, len(tb)),)
+            elif ta == tb:
+                chunks = (DiffChunk("equal", 0, len(ta), 0, len(tb)),)
+            else:
+                chunks = tuple(word_diff(ta, tb, **options.as_kwargs()))
+            rows.append(Row("pair", (sa[i].start, sa[i].end), (sb[j].start, sb[j].end), chunks,
+                            by_meaning.get((i, j), score), kind, _paragraph(b, sb, j)))
             if n % 256 == 0:
                 if stop():
                     raise Cancelled
                 note(40 + 60 * n // total, 100, "Comparing sentences")
         pi, pj = i + 1, j + 1
     note(100, 100, "")
-    return PassageDiff(a, b, tuple(rows), options)
+    return PassageDiff(a, b, tuple(rows), options, meaning)
 
 
 __all__ = ["Cancelled", "Options", "PassageDiff", "Row", "passage_diff"]
