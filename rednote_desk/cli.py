@@ -9,8 +9,9 @@ import argparse
 import json
 import sqlite3
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from rednote_desk import __version__
 from rednote_desk.core.errors import NotFoundError, UserError
@@ -28,164 +29,68 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
                         help="show a traceback on errors")
 
 
+# -- commands: each is declared beside its body with @command(name, help, arg(...), ...) ---------------------
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    run: Callable[..., int]  # run(project, args), or run(args) when the command opens no project
+    arguments: tuple  # arg(...) / exclusive(...) declarations, in order
+    project: bool = True
+
+
+COMMANDS: dict[str, Command] = {}  # in declaration order: the order of --help
+
+
+def arg(*names: str, **options: Any) -> tuple:
+    """One argparse argument of a command: ``arg("--tag", action="append")`` (``add_argument``'s parameters)."""
+    return ("arg", names, options)
+
+
+def exclusive(*arguments: tuple, required: bool = False) -> tuple:
+    """Arguments of which at most one (with ``required``, exactly one) may be given."""
+    return ("exclusive", arguments, {"required": required})
+
+
+def command(name: str, help_text: str, *arguments: tuple, project: bool = True):
+    """Register the decorated function as the command ``name`` with these arguments (``--db``/``--debug`` are
+    added to every command). It is called as ``run(project, args)`` with the project open (closed afterwards),
+    or ``run(args)`` with ``project=False``; it returns the exit status."""
+
+    def register(run: Callable[..., int]) -> Callable[..., int]:
+        if name in COMMANDS:
+            raise ValueError(f"command {name} is declared twice")
+        COMMANDS[name] = Command(name, help_text, run, arguments, project)
+        return run
+
+    return register
+
+
+def _add_arguments(parser, arguments: Sequence[tuple]) -> None:
+    for kind, names, options in arguments:
+        if kind == "exclusive":
+            _add_arguments(parser.add_mutually_exclusive_group(**options), names)
+        else:
+            parser.add_argument(*names, **options)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rednote-desk",
                                      description="Compare how news outlets framed the same event.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+    for cmd in COMMANDS.values():
+        p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
         _common(p, top=False)
-        return p
-
-    p = command("gui", "launch the desktop app (the default without a command)")
-
-    p = command("import", "import article files (.txt, .html, .htm, .md) and Nexis Uni / Factiva downloads "
-                          "(.docx, .rtf, .txt: one document per article); folders are searched")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--outlet")
-    p.add_argument("--title")
-    p.add_argument("--author")
-    p.add_argument("--published", metavar="YYYY-MM-DD")
-    p.add_argument("--url")
-    p.add_argument("--trim-boilerplate", action="store_true",
-                   help="remove the web boilerplate the importer detects (banners, footers, repeats)")
-    p.add_argument("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)")
-
-    p = command("boilerplate", "show what the importer would trim from a file, without importing it")
-    p.add_argument("file")
-
-    p = command("docs", "list documents")
-    p.add_argument("--json", action="store_true")
-
-    p = command("doc-edit", "edit a document's details")
-    p.add_argument("id", type=int)
-    for field in ("title", "outlet", "author", "published", "url", "note"):
-        p.add_argument(f"--{field}")
-
-    p = command("doc-delete", "delete a document and its annotations (undoable)")
-    p.add_argument("id", type=int)
-
-    p = command("tags", "list the codebook")
-    p.add_argument("--json", action="store_true")
-
-    p = command("tag-add", "add a tag to the codebook")
-    p.add_argument("name")
-    p.add_argument("--parent", metavar="NAME")
-    p.add_argument("--color", metavar="#RRGGBB")
-    p.add_argument("--description", default="")
-
-    p = command("annotate", "annotate a span of a document; prints the new annotation's id")
-    p.add_argument("--doc", type=int, required=True, metavar="ID")
-    p.add_argument("--quote")
-    p.add_argument("--occurrence", type=int, metavar="N", help="which occurrence of the quote (1 = first)")
-    p.add_argument("--start", type=int)
-    p.add_argument("--end", type=int)
-    p.add_argument("--tag", action="append", default=[], metavar="NAME")
-    p.add_argument("--create-tags", action="store_true")
-    p.add_argument("--note", default="")
-    p.add_argument("--claim", metavar="LABEL")
-    p.add_argument("--coder")
-
-    p = command("annotations", "list annotations")
-    p.add_argument("--doc", type=int, metavar="ID")
-    p.add_argument("--json", action="store_true")
-
-    p = command("delete", "delete annotations (undoable)")
-    p.add_argument("ids", type=int, nargs="+")
-
-    p = command("link", "link annotations as one claim across outlets")
-    p.add_argument("ids", type=int, nargs="+")
-    p.add_argument("--claim", required=True, metavar="LABEL")
-
-    p = command("undo", "undo the last change")
-    p = command("redo", "redo the last undone change")
-
-    p = command("search", "full-text search over documents, quotes and notes")
-    p.add_argument("query")
-    p.add_argument("--json", action="store_true")
-
-    p = command("export", "export annotations")
-    target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("--csv", metavar="OUT", help="annotations as CSV: file to write, or - for standard output")
-    target.add_argument("--qdpx", metavar="OUT", help="the whole project as a REFI-QDA project (.qdpx)")
-    target.add_argument("--qdc", metavar="OUT", help="the codebook as a REFI-QDA codebook (.qdc)")
-    p.add_argument("--raw", action="store_true", help="write every value exactly (no formula neutralising)")
-    p.add_argument("--excel", action="store_true", help="add a UTF-8 BOM and CRLF line ends")
-
-    p = command("reimport", "replace a document's text by a new version of its file; annotations follow")
-    p.add_argument("id", type=int)
-    p.add_argument("file")
-    p.add_argument("--trim-boilerplate", action="store_true",
-                   help="remove the web boilerplate the importer detects (banners, footers, repeats)")
-    p.add_argument("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)")
-
-    p = command("orphans", "list annotations a re-import could not place")
-    p.add_argument("--doc", type=int, metavar="ID")
-    p.add_argument("--json", action="store_true")
-
-    p = command("reattach", "place an orphaned (or any) annotation on a new span of its document")
-    p.add_argument("id", type=int)
-    p.add_argument("--quote")
-    p.add_argument("--occurrence", type=int, metavar="N", help="which occurrence of the quote (1 = first)")
-    p.add_argument("--start", type=int)
-    p.add_argument("--end", type=int)
-
-    p = command("compare", "compare documents: claims matrix, disagreements, omissions, frames, copies")
-    p.add_argument("--docs", type=int, nargs="+", metavar="ID", help="documents to compare (default: all)")
-    p.add_argument("--json", metavar="OUT", help="write the whole comparison as JSON (- for standard output)")
-    p.add_argument("--csv", metavar="OUT", help="write the claims matrix as CSV (- for standard output)")
-    p.add_argument("--raw", action="store_true", help="CSV: write every value exactly (no formula neutralising)")
-    p.add_argument("--excel", action="store_true", help="CSV: add a UTF-8 BOM and CRLF line ends")
-    p.add_argument("--no-alignments", action="store_true", help="JSON: leave out the sentence alignments")
-
-    p = command("report", "write one self-contained HTML report: documents, copies, claims, frames, text diffs")
-    p.add_argument("--docs", type=int, nargs="+", metavar="ID", help="documents to report on (default: all)")
-    p.add_argument("--html", required=True, metavar="OUT", help="the HTML file to write (- for standard output)")
-
-    p = command("suggestions", "list suggested claims (found without annotation) that are still open")
-    p.add_argument("--docs", type=int, nargs="+", metavar="ID", help="documents to analyse (default: all)")
-    p.add_argument("--json", action="store_true")
-
-    p = command("accept", "accept a suggested claim: annotate its mentions and link them as one claim")
-    p.add_argument("key")
-    p.add_argument("--label", help="the claim's name (default: the suggested one)")
-    p.add_argument("--docs", type=int, nargs="+", metavar="ID",
-                   help="the documents the suggestion was made for (default: all)")
-    p.add_argument("--only", type=int, nargs="+", metavar="DOC_ID",
-                   help="accept only the mentions in these documents")
-
-    p = command("dismiss", "dismiss a suggested claim so it is not suggested again")
-    p.add_argument("key")
-    p.add_argument("--docs", type=int, nargs="+", metavar="ID",
-                   help="the documents the suggestion was made for (default: all)")
-
-    p = command("agreement", "intercoder agreement per code: alpha, alpha_u, kappa, percent; disagreements")
-    p.add_argument("--coders", nargs="+", metavar="NAME", help="the coders to compare (default: all)")
-    p.add_argument("--codes", nargs="+", metavar="PATH", help="codes as Parent/Child paths (default: all used)")
-    p.add_argument("--docs", type=int, nargs="+", metavar="ID", help="documents (default: all every coder coded)")
-    p.add_argument("--unit", choices=("sentence", "character"), default="sentence",
-                   help="what counts as one unit for alpha, kappa and percent (default: sentence)")
-    p.add_argument("--json", action="store_true", help="print the tables as JSON")
-    p.add_argument("--csv", metavar="OUT", help="write the agreement table as CSV (- for standard output)")
-    p.add_argument("--disagreements-csv", metavar="OUT", help="write the disagreements as CSV")
-
-    p = command("merge", "merge a colleague's project file into this one (one undo step); theirs is not changed")
-    p.add_argument("other", metavar="OTHER.sqlite")
-
-    p = command("backup", "write a consistent copy of the project")
-    p.add_argument("out")
+        _add_arguments(p, cmd.arguments)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in (None, "gui"):
-        from rednote_desk.gui.app import main as gui_main
-
-        return gui_main(db_path=args.db)
+        return _cmd_gui(args)  # the app shows its own errors
     try:
         return _run(args)
     except UserError as exc:
@@ -229,12 +134,12 @@ def _database_problem(exc: sqlite3.DatabaseError, db: str | None) -> str:
 def _run(args: argparse.Namespace) -> int:
     from rednote_desk import services
 
-    if args.command == "boilerplate":
-        return _cmd_boilerplate(args)
+    cmd = COMMANDS[args.command]
+    if not cmd.project:
+        return cmd.run(args)
     project = services.open_project(args.db)
     try:
-        handler = globals()[f"_cmd_{args.command.replace('-', '_')}"]
-        return handler(project, args)
+        return cmd.run(project, args)
     finally:
         project.close()
 
@@ -248,6 +153,24 @@ def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+@command("gui", "launch the desktop app (the default without a command)", project=False)
+def _cmd_gui(args) -> int:
+    from rednote_desk.gui.app import main as gui_main
+
+    return gui_main(db_path=args.db)
+
+
+@command("import", "import article files (.txt, .html, .htm, .md) and Nexis Uni / Factiva downloads "
+                   "(.docx, .rtf, .txt: one document per article); folders are searched",
+         arg("files", nargs="+", metavar="FILE"),
+         arg("--outlet"),
+         arg("--title"),
+         arg("--author"),
+         arg("--published", metavar="YYYY-MM-DD"),
+         arg("--url"),
+         arg("--trim-boilerplate", action="store_true",
+             help="remove the web boilerplate the importer detects (banners, footers, repeats)"),
+         arg("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)"))
 def _cmd_import(project, args) -> int:
     refi_files = [f for f in args.files if str(f).lower().endswith((".qdpx", ".qdc"))]
     if refi_files:
@@ -283,6 +206,9 @@ def _cmd_import(project, args) -> int:
     return 0
 
 
+@command("boilerplate", "show what the importer would trim from a file, without importing it",
+         arg("file"),
+         project=False)
 def _cmd_boilerplate(args) -> int:
     from rednote_desk.core import ingest
 
@@ -293,6 +219,8 @@ def _cmd_boilerplate(args) -> int:
     return 0
 
 
+@command("docs", "list documents",
+         arg("--json", action="store_true"))
 def _cmd_docs(project, args) -> int:
     rows = project.document_summaries()
     if args.json:
@@ -305,6 +233,14 @@ def _cmd_docs(project, args) -> int:
     return 0
 
 
+@command("doc-edit", "edit a document's details",
+         arg("id", type=int),
+         arg("--title"),
+         arg("--outlet"),
+         arg("--author"),
+         arg("--published"),
+         arg("--url"),
+         arg("--note"))
 def _cmd_doc_edit(project, args) -> int:
     fields = {k: getattr(args, k) for k in ("title", "outlet", "author", "published", "url", "note")
               if getattr(args, k) is not None}
@@ -314,11 +250,15 @@ def _cmd_doc_edit(project, args) -> int:
     return 0
 
 
+@command("doc-delete", "delete a document and its annotations (undoable)",
+         arg("id", type=int))
 def _cmd_doc_delete(project, args) -> int:
     project.delete_document(args.id)
     return 0
 
 
+@command("tags", "list the codebook",
+         arg("--json", action="store_true"))
 def _cmd_tags(project, args) -> int:
     usage = project.tag_usage()
     tags = project.tags()
@@ -340,13 +280,33 @@ def _resolve_tag(project, name: str, *, create: bool = False):
         raise UserError(f"{exc} (list tags with: rednote-desk tags; or pass --create-tags)") from exc
 
 
+@command("tag-add", "add a tag to the codebook",
+         arg("name", help="the tag's name, or a Parent/Child path (missing parents are made)"),
+         arg("--parent", metavar="NAME"),
+         arg("--color", metavar="#RRGGBB"),
+         arg("--description", default=""))
 def _cmd_tag_add(project, args) -> int:
     parent_id = _resolve_tag(project, args.parent).id if args.parent else None
-    tag = project.add_tag(args.name, parent_id=parent_id, color=args.color, description=args.description).value
+    if "/" in args.name:  # the store's path rule, the same as the tag popup's
+        path = f"{project.tag_path(parent_id)}/{args.name}" if parent_id is not None else args.name
+        tag = project.add_tag_path(path, color=args.color, description=args.description).value
+    else:
+        tag = project.add_tag(args.name, parent_id=parent_id, color=args.color, description=args.description).value
     print(tag.id)
     return 0
 
 
+@command("annotate", "annotate a span of a document; prints the new annotation's id",
+         arg("--doc", type=int, required=True, metavar="ID"),
+         arg("--quote"),
+         arg("--occurrence", type=int, metavar="N", help="which occurrence of the quote (1 = first)"),
+         arg("--start", type=int),
+         arg("--end", type=int),
+         arg("--tag", action="append", default=[], metavar="NAME"),
+         arg("--create-tags", action="store_true"),
+         arg("--note", default=""),
+         arg("--claim", metavar="LABEL"),
+         arg("--coder"))
 def _cmd_annotate(project, args) -> int:
     document = project.document(args.doc)
     if args.quote is not None:
@@ -375,6 +335,9 @@ def _annotation_json(project, a, tag_paths) -> dict:
             "coder": a.coder, "created_at": a.created_at, "updated_at": a.updated_at, "status": a.status}
 
 
+@command("annotations", "list annotations",
+         arg("--doc", type=int, metavar="ID"),
+         arg("--json", action="store_true"))
 def _cmd_annotations(project, args) -> int:
     if args.doc is not None:
         project.document(args.doc)
@@ -390,17 +353,23 @@ def _cmd_annotations(project, args) -> int:
     return 0
 
 
+@command("delete", "delete annotations (undoable)",
+         arg("ids", type=int, nargs="+"))
 def _cmd_delete(project, args) -> int:
     project.delete_annotations(args.ids)
     return 0
 
 
+@command("link", "link annotations as one claim across outlets",
+         arg("ids", type=int, nargs="+"),
+         arg("--claim", required=True, metavar="LABEL"))
 def _cmd_link(project, args) -> int:
     claim = project.link_claim(args.ids, label=args.claim).value
     print(claim.id)
     return 0
 
 
+@command("undo", "undo the last change")
 def _cmd_undo(project, args) -> int:
     changes = project.undo()
     if changes is None:
@@ -409,6 +378,7 @@ def _cmd_undo(project, args) -> int:
     return 0
 
 
+@command("redo", "redo the last undone change")
 def _cmd_redo(project, args) -> int:
     changes = project.redo()
     if changes is None:
@@ -417,6 +387,9 @@ def _cmd_redo(project, args) -> int:
     return 0
 
 
+@command("search", "full-text search over documents, quotes and notes",
+         arg("query"),
+         arg("--json", action="store_true"))
 def _cmd_search(project, args) -> int:
     hits = project.search(args.query)
     if args.json:
@@ -428,6 +401,13 @@ def _cmd_search(project, args) -> int:
     return 0
 
 
+@command("export", "export annotations",
+         exclusive(arg("--csv", metavar="OUT", help="annotations as CSV: file to write, or - for standard output"),
+                   arg("--qdpx", metavar="OUT", help="the whole project as a REFI-QDA project (.qdpx)"),
+                   arg("--qdc", metavar="OUT", help="the codebook as a REFI-QDA codebook (.qdc)"),
+                   required=True),
+         arg("--raw", action="store_true", help="write every value exactly (no formula neutralising)"),
+         arg("--excel", action="store_true", help="add a UTF-8 BOM and CRLF line ends"))
 def _cmd_export(project, args) -> int:
     if args.qdpx or args.qdc:
         return _export_refi(project, args)
@@ -446,6 +426,12 @@ def _cmd_export(project, args) -> int:
     return 0
 
 
+@command("reimport", "replace a document's text by a new version of its file; annotations follow",
+         arg("id", type=int),
+         arg("file"),
+         arg("--trim-boilerplate", action="store_true",
+             help="remove the web boilerplate the importer detects (banners, footers, repeats)"),
+         arg("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)"))
 def _cmd_reimport(project, args) -> int:
     from rednote_desk.services.imports import reimport_file
 
@@ -463,6 +449,9 @@ def _cmd_reimport(project, args) -> int:
     return 0
 
 
+@command("orphans", "list annotations a re-import could not place",
+         arg("--doc", type=int, metavar="ID"),
+         arg("--json", action="store_true"))
 def _cmd_orphans(project, args) -> int:
     if args.doc is not None:
         project.document(args.doc)
@@ -478,6 +467,12 @@ def _cmd_orphans(project, args) -> int:
     return 0
 
 
+@command("reattach", "place an orphaned (or any) annotation on a new span of its document",
+         arg("id", type=int),
+         arg("--quote"),
+         arg("--occurrence", type=int, metavar="N", help="which occurrence of the quote (1 = first)"),
+         arg("--start", type=int),
+         arg("--end", type=int))
 def _cmd_reattach(project, args) -> int:
     annotation = project.annotation(args.id)
     if args.quote is not None:
@@ -510,6 +505,13 @@ def _check_outputs(project, *destinations: str | None) -> None:
             check_destination(destination, protect=[project.path])
 
 
+@command("compare", "compare documents: claims matrix, disagreements, omissions, frames, copies",
+         arg("--docs", type=int, nargs="+", metavar="ID", help="documents to compare (default: all)"),
+         arg("--json", metavar="OUT", help="write the whole comparison as JSON (- for standard output)"),
+         arg("--csv", metavar="OUT", help="write the claims matrix as CSV (- for standard output)"),
+         arg("--raw", action="store_true", help="CSV: write every value exactly (no formula neutralising)"),
+         arg("--excel", action="store_true", help="CSV: add a UTF-8 BOM and CRLF line ends"),
+         arg("--no-alignments", action="store_true", help="JSON: leave out the sentence alignments"))
 def _cmd_compare(project, args) -> int:
     from rednote_desk.services.comparison import build_comparison, write_comparison_json, write_matrix_csv
 
@@ -539,6 +541,9 @@ def _cmd_compare(project, args) -> int:
     return 0
 
 
+@command("report", "write one self-contained HTML report: documents, copies, claims, frames, text diffs",
+         arg("--docs", type=int, nargs="+", metavar="ID", help="documents to report on (default: all)"),
+         arg("--html", required=True, metavar="OUT", help="the HTML file to write (- for standard output)"))
 def _cmd_report(project, args) -> int:
     from rednote_desk.services.report import read_report_input, write_report_data
 
@@ -561,13 +566,19 @@ def _print_comparison(comparison) -> None:
     for row in comparison.rows:
         flag = "DISAGREE" if row.disagreement else "agree"
         omitted = ",".join(str(i) for i in row.omitted_by)
+        outliers = ",".join(comparison.labels.get(d, str(d)) for d in row.outliers)
         print("\t".join(str(x) for x in (
             "claim", row.origin, row.key or row.claim_id, _one_line(row.label), flag, row.values_side_by_side(),
-            f"voices={row.voices}", f"omitted_by={omitted}")))
+            f"voices={row.voices}", f"omitted_by={omitted}",
+            f"verdict={row.verdict or '-'}" + (f" ({row.verdict_note})" if row.verdict else ""),
+            f"outliers={outliers}")))
     for copy in comparison.copies:
         print(f"copy\t{copy.source}\t{copy.copy}\t{copy.kind}\t{copy.score:.2f}")
 
 
+@command("suggestions", "list suggested claims (found without annotation) that are still open",
+         arg("--docs", type=int, nargs="+", metavar="ID", help="documents to analyse (default: all)"),
+         arg("--json", action="store_true"))
 def _cmd_suggestions(project, args) -> int:
     from rednote_desk.services.comparison import build_comparison
 
@@ -582,6 +593,12 @@ def _cmd_suggestions(project, args) -> int:
     return 0
 
 
+@command("accept", "accept a suggested claim: annotate its mentions and link them as one claim",
+         arg("key"),
+         arg("--label", help="the claim's name (default: the suggested one)"),
+         arg("--docs", type=int, nargs="+", metavar="ID",
+             help="the documents the suggestion was made for (default: all)"),
+         arg("--only", type=int, nargs="+", metavar="DOC_ID", help="accept only the mentions in these documents"))
 def _cmd_accept(project, args) -> int:
     from rednote_desk.services.comparison import find_suggestion
 
@@ -597,6 +614,10 @@ def _cmd_accept(project, args) -> int:
     return 0
 
 
+@command("dismiss", "dismiss a suggested claim so it is not suggested again",
+         arg("key"),
+         arg("--docs", type=int, nargs="+", metavar="ID",
+             help="the documents the suggestion was made for (default: all)"))
 def _cmd_dismiss(project, args) -> int:
     from rednote_desk.services.comparison import find_suggestion
 
@@ -608,6 +629,8 @@ def _cmd_dismiss(project, args) -> int:
     return 0
 
 
+@command("backup", "write a consistent copy of the project",
+         arg("out"))
 def _cmd_backup(project, args) -> int:
     destination = project.backup(Path(args.out))
     print(destination)
@@ -618,6 +641,15 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
 
+@command("agreement", "intercoder agreement per code: alpha, alpha_u, kappa, percent; disagreements",
+         arg("--coders", nargs="+", metavar="NAME", help="the coders to compare (default: all)"),
+         arg("--codes", nargs="+", metavar="PATH", help="codes as Parent/Child paths (default: all used)"),
+         arg("--docs", type=int, nargs="+", metavar="ID", help="documents (default: all every coder coded)"),
+         arg("--unit", choices=("sentence", "character"), default="sentence",
+             help="what counts as one unit for alpha, kappa and percent (default: sentence)"),
+         arg("--json", action="store_true", help="print the tables as JSON"),
+         arg("--csv", metavar="OUT", help="write the agreement table as CSV (- for standard output)"),
+         arg("--disagreements-csv", metavar="OUT", help="write the disagreements as CSV"))
 def _cmd_agreement(project, args) -> int:
     from rednote_desk.services import agreement
 
@@ -658,6 +690,8 @@ def _cmd_agreement(project, args) -> int:
     return 0
 
 
+@command("merge", "merge a colleague's project file into this one (one undo step); theirs is not changed",
+         arg("other", metavar="OTHER.sqlite"))
 def _cmd_merge(project, args) -> int:
     from rednote_desk.services.merge import merge_file
 

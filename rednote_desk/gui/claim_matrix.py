@@ -12,8 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rednote_desk.core.compare.comparison import Comparison
-from rednote_desk.core.compare.matrix import Cell, ClaimRow
-from rednote_desk.core.numbers.quantity import format_quantity
+from rednote_desk.core.compare.matrix import Cell, ClaimRow, cell_values_text
 from rednote_desk.gui.colors import qcolor, readable_text_color
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +36,13 @@ DISAGREE_FILL = "#fdecea"
 OMITTED_FILL = "#f3f3f3"
 OMITTED_HATCH = "#d9d9d9"
 VALUE_MARK = "#ffe58a"
+# The row verdict's badge: text, fill, ink.
+VERDICT_PILLS = {
+    "conflict": ("CONFLICT", DISAGREE_COLOR, "#ffffff"),
+    "growth": ("GROWTH", "#1f5fa8", "#ffffff"),
+    "differs": ("DIFFERS", "#fff3d6", "#8a5a00"),
+    "same": ("SAME", "#e3f4e8", "#1b6e3a"),
+}
 
 FILTERS = (
     ("all", "All claims"),
@@ -111,7 +117,7 @@ class ClaimMatrixModel(QAbstractTableModel):
             if role == SORT_ROLE:
                 return row.label.casefold()
             if role == Qt.ItemDataRole.ToolTipRole:
-                return _claim_tooltip(row)
+                return _claim_tooltip(row, self.comparison.labels if self.comparison else {})
         elif column == VOICES_COLUMN:
             if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
                 return row.voices
@@ -131,15 +137,18 @@ class ClaimMatrixModel(QAbstractTableModel):
                 if cell is None:
                     return "Not mentioned in this document (an omission)"
                 tags = f"<br><i>{escape(', '.join(cell.tags))}</i>" if cell.tags else ""
-                return (f"<p style='white-space:pre-wrap'>{escape(cell.quote)}</p>{tags}"
+                when = (f"<br>Figure as of {escape(cell.reference_date)} ({escape(cell.reference_reason)})"
+                        if cell.reference_date and cell.compared else "")
+                return (f"<p style='white-space:pre-wrap'>{escape(cell.quote)}</p>{tags}{when}"
                         "<p><small>Click to show the passage</small></p>")
         return None
 
 
-def _claim_tooltip(row: ClaimRow) -> str:
+def _claim_tooltip(row: ClaimRow, labels: dict[int, str]) -> str:
     parts = [f"<b>{escape(row.label)}</b> ({row.origin})"]
-    if row.disagreement:
-        parts.append(f"<span style='color:{DISAGREE_COLOR}'>Values that cannot all be true: "
+    if row.verdict:
+        color = DISAGREE_COLOR if row.disagreement else "#222222"
+        parts.append(f"<span style='color:{color}'>{escape(verdict_line(row, labels))}: "
                      f"{escape(row.values_side_by_side())}</span>")
     if row.reason:
         parts.append(f"Why grouped: {escape(row.reason)}")
@@ -201,7 +210,7 @@ class MatrixDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect)
         column = index.column()
         if column == CLAIM_COLUMN:
-            self._paint_claim(painter, rect, row, option)
+            self._paint_claim(painter, rect, row, option, _labels(index.model()))
         elif column == VOICES_COLUMN:
             self._paint_voices(painter, rect, row, option)
         else:
@@ -217,24 +226,25 @@ class MatrixDelegate(QStyledItemDelegate):
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         painter.restore()
 
-    def _paint_claim(self, painter, rect, row: ClaimRow, option) -> None:
+    def _paint_claim(self, painter, rect, row: ClaimRow, option, labels: dict[int, str]) -> None:
         painter.fillRect(rect, QColor(DISAGREE_FILL) if row.disagreement else option.palette.base().color())
         x, y = rect.left() + PAD, rect.top() + PAD
         if row.origin == "suggested":
             x += _pill(painter, x, y, "SUGGESTED", SUGGESTED_FILL, SUGGESTED_COLOR, option.font) + 4
         else:
             x += _pill(painter, x, y, "CONFIRMED", CONFIRMED_FILL, CONFIRMED_COLOR, option.font) + 4
-        if row.disagreement:
-            _pill(painter, x, y, "DISAGREE", DISAGREE_COLOR, "#ffffff", option.font)
-        doc = self._claim_document(row, rect.width() - 2 * PAD, option.font)
+        if row.verdict in VERDICT_PILLS:
+            _pill(painter, x, y, *VERDICT_PILLS[row.verdict], option.font)
+        doc = self._claim_document(row, rect.width() - 2 * PAD, option.font, labels)
         painter.translate(rect.left() + PAD - 4, y + _pill_height(option.font) + 2)
         doc.drawContents(painter, QRectF(0, 0, rect.width() - 2 * PAD + 8, rect.height() - 30))
 
-    def _claim_document(self, row: ClaimRow, width: float, font: QFont) -> QTextDocument:
+    def _claim_document(self, row: ClaimRow, width: float, font: QFont, labels: dict[int, str]) -> QTextDocument:
         values = ""
-        if row.disagreement:
-            values = (f"<div style='color:{DISAGREE_COLOR}; margin-top:3px'>"
-                      f"{escape(row.values_side_by_side())}</div>")
+        if row.verdict in ("conflict", "differs", "growth"):
+            color = DISAGREE_COLOR if row.disagreement else "#444444"
+            values = (f"<div style='color:{color}; margin-top:3px'>{escape(row.values_side_by_side())}</div>"
+                      f"<div style='color:{color}; font-size:small'>{escape(verdict_line(row, labels))}</div>")
         omitted = len(row.omitted_by)
         stats = f"stated by {len(row.cells)} · not mentioned by {omitted}" if omitted else f"stated by all {len(row.cells)}"
         html = (f"<div style='font-weight:600'>{escape(row.label)}</div>{values}"
@@ -289,7 +299,7 @@ class MatrixDelegate(QStyledItemDelegate):
         if cell.compared is not None:
             color = DISAGREE_COLOR if row.disagreement else "#222222"
             value = (f"<div style='font-size:large; font-weight:700; color:{color}'>"
-                     f"{escape(format_quantity(cell.compared))}</div>")
+                     f"{escape(cell_values_text(cell))}</div>")
         chips = " ".join(
             f"<span style='background:{qcolor(colors.get(t)).name()}; color:{readable_text_color(colors.get(t) or '')};'>"
             f"&nbsp;{escape(t.rsplit('/', 1)[-1])}&nbsp;</span>" for t in cell.tags)
@@ -303,7 +313,8 @@ class MatrixDelegate(QStyledItemDelegate):
         if row is None:
             return QSize(width, 40)
         if index.column() == CLAIM_COLUMN:
-            height = self._claim_document(row, width - 2 * PAD, option.font).size().height() + 30
+            height = self._claim_document(row, width - 2 * PAD, option.font,
+                                          _labels(index.model())).size().height() + 30
         elif index.column() == VOICES_COLUMN:
             height = 60
         else:
@@ -314,6 +325,21 @@ class MatrixDelegate(QStyledItemDelegate):
                 height = self._cell_document(row, cell, width - 2 * PAD, option.font,
                                              index.model()).size().height() + PAD
         return QSize(width, int(min(MAX_ROW_HEIGHT, height + PAD)))
+
+
+def verdict_line(row: ClaimRow, labels: dict[int, str]) -> str:
+    """"Conflict — cannot all be true on 2025-01-16; out of line: Wire B"."""
+    text = f"{(row.verdict or '').capitalize()} — {row.verdict_note}"
+    if row.outliers:
+        text += "; out of line: " + ", ".join(labels.get(d, f"document {d}") for d in row.outliers)
+    return text
+
+
+def _labels(model) -> dict[int, str]:
+    while hasattr(model, "sourceModel"):
+        model = model.sourceModel()
+    comparison = getattr(model, "comparison", None)
+    return comparison.labels if comparison is not None else {}
 
 
 def _tag_colors(model) -> dict[str, str]:

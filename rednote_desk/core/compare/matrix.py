@@ -111,7 +111,7 @@ class ClaimRow:
     def values_side_by_side(self) -> str:
         """The compared values in document order: "≈500,000 | 700,000+ | 700,000+"; several in one
         cell are joined by " / ", a sum in another currency is shown as "stated in another currency (€55M)"."""
-        return " | ".join(_cell_values(c) for c in self.cells.values() if c.compared)
+        return " | ".join(cell_values_text(c) for c in self.cells.values() if c.compared)
 
     def to_json(self) -> dict:
         return {
@@ -133,7 +133,8 @@ class ClaimRow:
         }
 
 
-def _cell_values(cell: Cell) -> str:
+def cell_values_text(cell: Cell) -> str:
+    """Every compared amount of a cell ("≈$60M/day / ≤$90M/day"), else "stated in another currency (€55M)"."""
     if cell.compared_values:
         return " / ".join(format_quantity(q) for q in cell.compared_values)
     if cell.other_currency:
@@ -344,7 +345,7 @@ def matrix_csv_rows(rows: Sequence[ClaimRow], labels: dict[int, str]) -> Iterabl
                 "tags": "; ".join(cell.tags) if cell else "",
                 "values": json.dumps([q.to_json() for q in cell.values], ensure_ascii=False) if cell else "",
                 "compared_value": cell.compared.to_json()["value"] if cell and cell.compared else None,
-                "compared_text": _cell_values(cell) if cell else "",
+                "compared_text": cell_values_text(cell) if cell else "",
                 "omitted": "false" if cell else "true",
                 "disagreement": "true" if row.disagreement else "false",
                 "voices": row.voices,

@@ -65,8 +65,17 @@ def _same_day(a: Stated, b: Stated) -> bool:
 
 
 def _conflicts(stated: Sequence[Stated]) -> list[tuple[Stated, Stated]]:
-    return [(a, b) for a, b in combinations(stated, 2)
-            if a.document_id != b.document_id and _same_day(a, b) and not compatible(a.quantity, b.quantity)]
+    """The amount pairs of two outlets that cannot agree: on the dates they share, no amount of one
+    fits any amount of the other (an outlet giving "$60M, business groups say $90M" agrees with "$60M")."""
+    by_outlet: dict[int, list[Stated]] = {}
+    for s in stated:
+        by_outlet.setdefault(s.document_id, []).append(s)
+    found = []
+    for x, y in combinations(by_outlet, 2):
+        pairs = [(a, b) for a in by_outlet[x] for b in by_outlet[y] if _same_day(a, b)]
+        if pairs and not any(compatible(a.quantity, b.quantity) for a, b in pairs):
+            found.extend(pairs)
+    return found
 
 
 def judge(stated: Sequence[Stated]) -> Verdict:
