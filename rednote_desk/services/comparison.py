@@ -27,17 +27,23 @@ __all__ = [
 def read_comparison_input(
     project: Project, document_ids: Sequence[int] | None = None, *, frame_roots: Sequence[int] | None = None
 ) -> ComparisonInput:
-    """Everything a comparison of these documents (default: all) needs, read from the project."""
+    """Everything a comparison of these documents (default: all) needs, read from the project.
+
+    With chosen documents only their rows are read (documents, their annotations and the claims those belong
+    to): a comparison of 3 documents in a project of a million annotations reads a few hundred."""
     if document_ids:
-        documents = tuple(project.document(i) for i in dict.fromkeys(document_ids))
+        documents = tuple(project.documents_by_ids(document_ids))
+        wanted = [d.id for d in documents]
+        annotations = tuple(project.annotations_of_documents(wanted))
+        claims = tuple(project.claims_of_documents(wanted))
     else:
         documents = tuple(project.documents())
-    wanted = {d.id for d in documents}
-    annotations = tuple(a for a in project.annotations() if a.document_id in wanted)
+        annotations = tuple(project.annotations())
+        claims = tuple(project.claims())
     return ComparisonInput(
         documents=documents,
         annotations=annotations,
-        claims=tuple(project.claims()),
+        claims=claims,
         tags=tuple(project.tags()),
         dismissed=frozenset(project.dismissed_suggestion_keys()),
         frame_roots=None if frame_roots is None else tuple(frame_roots),

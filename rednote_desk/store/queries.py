@@ -38,6 +38,18 @@ class QueriesMixin:
             raise NotFoundError(f"no document with id {document_id} (list them with: rednote-desk docs)")
         return document_from_row(rows[0])
 
+    def documents_by_ids(self, document_ids) -> list[Document]:
+        """These documents, in the order given (each once); an unknown id raises NotFoundError."""
+        ids = list(dict.fromkeys(int(i) for i in document_ids))
+        if not ids:
+            return []
+        found = {r["id"]: document_from_row(r) for r in self.db.query(
+            f"SELECT * FROM documents WHERE id IN ({_marks(ids)})", ids)}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise NotFoundError(f"no document with id {missing[0]} (list them with: rednote-desk docs)")
+        return [found[i] for i in ids]
+
     def document_by_hash(self, sha256: str) -> Document | None:
         rows = list(self.db.query("SELECT * FROM documents WHERE text_sha256 = ?", [sha256]))
         return document_from_row(rows[0]) if rows else None
@@ -123,6 +135,14 @@ class QueriesMixin:
     def annotations(self, document_id: int | None = None) -> list[Annotation]:
         where, params = ("WHERE a.document_id = ?", [document_id]) if document_id is not None else ("", [])
         return self._annotations_where(where, params)
+
+    def annotations_of_documents(self, document_ids) -> list[Annotation]:
+        """The annotations of just these documents (through the document index: the rest of the project is
+        never read), by document, then position."""
+        ids = sorted({int(i) for i in document_ids})
+        if not ids:
+            return []
+        return self._annotations_where(f"WHERE a.document_id IN ({_marks(ids)})", ids)
 
     def annotation_spans(self, document_id: int) -> list[AnnotationSpan]:
         """Offsets, claim, status and tags of a document's annotations, without quotes and notes (for painting)."""
@@ -215,6 +235,15 @@ class QueriesMixin:
     # -- claims --------------------------------------------------------------------------------
     def claims(self) -> list[Claim]:
         return [claim_from_row(r) for r in self.db.query("SELECT * FROM claims ORDER BY label")]
+
+    def claims_of_documents(self, document_ids) -> list[Claim]:
+        """The claims that annotations of these documents belong to, by label."""
+        ids = sorted({int(i) for i in document_ids})
+        if not ids:
+            return []
+        return [claim_from_row(r) for r in self.db.query(
+            f"""SELECT * FROM claims WHERE id IN (SELECT claim_id FROM annotations
+                WHERE document_id IN ({_marks(ids)}) AND claim_id IS NOT NULL) ORDER BY label""", ids)]
 
     def claim(self, claim_id: int) -> Claim:
         rows = list(self.db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
@@ -336,6 +365,11 @@ def _annotation_from_row(row: dict[str, Any]) -> Annotation:
     tag_list = row.pop("tag_list", None)
     tag_ids = tuple(sorted(int(x) for x in tag_list.split(","))) if tag_list else ()
     return Annotation(tag_ids=tag_ids, **row)
+
+
+def _marks(values) -> str:
+    """"?,?,?": one placeholder per value."""
+    return ",".join("?" for _ in values)
 
 
 def _fts_query(text: str) -> str:
