@@ -41,3 +41,8 @@ def document_label(document, n: int = LABEL_CHARS) -> str:
     """``outlet_label`` of a Document (or a summary dict with the same keys)."""
     get = document.get if isinstance(document, dict) else lambda k: getattr(document, k, None)
     return outlet_label(outlet=get("outlet"), url=get("url"), title=get("title"), document_id=get("id"), n=n)
+
+
+def count_of(n: int, singular: str, plural: str | None = None) -> str:
+    """"1 change", "2 changes", "1,204 matches" (the plural is ``singular + "s"`` unless given)."""
+    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"

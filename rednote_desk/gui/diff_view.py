@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.core.labels import count_of
 from rednote_desk.core.compare.passages import PassageDiff, passage_diff
 from rednote_desk.core.html.diff import CURRENT, Page, Piece, render_page, window
 from rednote_desk.core.compare.matrix import document_labels
@@ -38,6 +39,16 @@ log = logging.getLogger(__name__)
 
 WINDOW_CHARS = 30_000  # text laid out at once (a QTextBrowser lays out ~250 KB of text a second)
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def meaning_legend(diff: PassageDiff) -> str:
+    """How to read a diff whose sentences were paired by meaning (empty for a word-by-word diff)."""
+    if not diff.meaning:
+        return ""
+    how = ("by meaning" if diff.meaning != "shared words and anchors"
+           else "on shared words, numbers and names (the meaning model is not available)")
+    return (f"These texts share little wording, so sentences are paired {how}. Blue (≈): the same statement "
+            "in other words; red: only in A; green: only in B; “moved”: its partner is elsewhere in the other text.")
 
 
 class DiffBrowser(QTextBrowser):
@@ -102,6 +113,10 @@ class DiffView(QWidget):
         self.summary = QLabel()
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setStyleSheet("color: #333; padding: 2px 4px;")
+        self.legend = QLabel()  # shown when sentences were paired by meaning
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #6b6b6b; padding: 0 4px 2px 4px;")
+        self.legend.hide()
         self.progress = QProgressBar()
         self.progress.setMaximumHeight(10)
         self.progress.setTextVisible(False)
@@ -122,6 +137,7 @@ class DiffView(QWidget):
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.progress)
         layout.addLayout(summary_row)
+        layout.addWidget(self.legend)
         layout.addWidget(self.browser, 1)
 
         for keys, step in (("Alt+Down", 1), ("F7", 1), ("Alt+Up", -1), ("Shift+F7", -1)):
@@ -329,6 +345,8 @@ class DiffView(QWidget):
             self._stop = -1
         self._stop = min(self._stop, len(diff.stops) - 1)
         self.summary.setText(diff.summary())
+        self.legend.setText(meaning_legend(diff))
+        self.legend.setVisible(bool(diff.meaning))
         self._render(keep_scroll=False)
         self.diff_shown.emit()
 
@@ -429,7 +447,7 @@ class DiffView(QWidget):
         if not stops:
             self.position_label.setText("")
         elif self._stop < 0:
-            self.position_label.setText(f"{len(stops):,} changes")
+            self.position_label.setText(count_of(len(stops), "change"))
         else:
             self.position_label.setText(f"Change {self._stop + 1:,} of {len(stops):,}")
 

@@ -24,6 +24,7 @@ from rednote_desk.core.tags import tag_paths
 from rednote_desk.paths import data_dir
 from rednote_desk.store.undo import Changes
 from rednote_desk.gui.annotated_view import Highlight
+from rednote_desk.gui.accessibility import AccessibleNames
 from rednote_desk.gui.alignment_marks import AlignmentMarker
 from rednote_desk.gui.annotate_actions import AnnotateActionsMixin
 from rednote_desk.gui.dialogs import DocumentDetailsDialog
@@ -233,6 +234,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.side_panels = SidePanels(self, view)
         self.keyboard = KeyboardPaths(self, view)  # Esc back to the text, panel shortcuts, apply a code
         self.passages = install_coded_passages(self, view)  # View > Coded passages (Ctrl+Shift+P)
+        self.accessible_names = AccessibleNames(self)  # every control a screen reader can name
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")

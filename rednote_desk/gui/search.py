@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.core.labels import count_of
+
 
 class FindBar(QWidget):
     """Find in the open columns: Enter / F3 next, Shift+Enter / Shift+F3 previous, Escape closes."""
@@ -62,7 +64,7 @@ class FindBar(QWidget):
     def count_matches(self) -> int:
         needle = self.edit.text().casefold()
         total = sum(view.text().casefold().count(needle) for view in self.views_provider()) if needle else 0
-        self.status.setText(f"{total} matches" if needle else "")
+        self.status.setText(count_of(total, "match", "matches") if needle else "")
         return total
 
     def find(self, *, backward: bool = False) -> bool:

@@ -3,13 +3,13 @@ themselves, and a squeezed layout that is neither saved nor restored."""
 from __future__ import annotations
 
 import statistics
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from rednote_desk import services
-from rednote_desk.gui.main_window import MainWindow
 from rednote_desk.gui.window_layout import layout_is_sane
+from workspace_helpers import open_window
 
 
 @pytest.fixture
@@ -18,13 +18,8 @@ def settings(tmp_path):
 
 
 def _window(qtbot, settings, width, height):
-    w = MainWindow(services.open_project(None), settings=settings)
-    qtbot.addWidget(w)
-    w.resize(width, height)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.wait(30)
-    return w
+    settings_path = settings.fileName()
+    return open_window(qtbot, Path(settings_path).parent, width, height)
 
 
 def _median_chars_per_line(view) -> float:
@@ -96,8 +91,11 @@ def test_a_squeezed_layout_is_not_saved_and_not_restored(qtbot, settings):
     assert not layout_is_sane(w)
     squeezed = w.saveState()
     w.close()
-    assert settings.value("window_state") is None  # not saved
+    settings.sync()
+    assert settings.value("geometry") is not None  # the window did save its settings here
+    assert settings.value("window_state") is None  # but not the squeezed layout
     settings.setValue("window_state", squeezed)  # as an older version would have saved it
+    settings.sync()
     again = _window(qtbot, settings, 1024, 700)
     assert layout_is_sane(again)  # the first-launch layout instead
     again.close()

@@ -15,7 +15,15 @@ def open_window(qtbot, tmp_path, width: int, height: int) -> MainWindow:
     w.show()
     qtbot.waitExposed(w)
     w.activateWindow()
-    qtbot.wait(30)  # the first-launch dock proportions are applied after the first paint
+    # the first-launch dock proportions are applied after the first paint: wait until the layout holds still
+    qtbot.waitUntil(lambda: getattr(w, "_layout_checked", False), timeout=5000)
+    previous = None
+    for _ in range(50):
+        qtbot.wait(30)
+        sizes = [d.width() for d in (w.library_dock, w.codebook_dock, w.inspector_dock)]
+        if sizes == previous:
+            break
+        previous = sizes
     return w
 
 
