@@ -96,3 +96,19 @@ def test_headlines_pair_only_with_headlines_and_bylines_never(model):
             assert row.b == (0, ledger.text.index("\n"))
         if row.a and row.a[0] == byline_a:
             assert row.kind == "only_a" and row.moved is None
+
+
+def test_reworded_statements_render_as_one_tint_without_word_confetti(model):
+    from rednote_desk.core.html.diff import passage_diff_html, side_tokens
+    from rednote_desk.core.html.styles import Reworded
+
+    news, post, _, _ = EVENTS[2].documents()
+    diff = passage_diff(news.text, post.text, model=model)
+    html = passage_diff_html(diff, headers=("A", "B")).casefold()
+    assert diff.meaning and "#e9f1fb" in html and "≈" in html  # the reworded tint and gutter mark
+    reworded = [r for r in diff.rows if r.pair_kind == "reworded"]
+    assert reworded
+    for row in reworded:  # one pale tint over each whole sentence, no strong word-level tint
+        for side in ("a", "b"):
+            tokens = side_tokens(diff, row, side)
+            assert [t for t, _ in tokens] == ([Reworded] if (row.a if side == "a" else row.b) else [])

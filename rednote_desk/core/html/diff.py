@@ -19,7 +19,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.token import Generic, Text, _TokenType
 
 from rednote_desk.core.compare.passages import PassageDiff, Row
-from rednote_desk.core.html.styles import Changed, ChangedNew, ChangedOld, RedNoteDiffStyle
+from rednote_desk.core.html.styles import Changed, ChangedNew, ChangedOld, RedNoteDiffStyle, Reworded
 
 Layout = Literal["side_by_side", "inline"]
 Folds = Literal["links", "details", "none"]
@@ -81,6 +81,8 @@ def side_tokens(diff: PassageDiff, row: Row, side: str) -> list[tuple[_TokenType
         return []
     text = (diff.a if side == "a" else diff.b)[span[0]:span[1]]
     pale = ChangedOld if side == "a" else ChangedNew
+    if row.moved is not None or row.pair_kind == "reworded":  # the same statement in other words
+        return [(Reworded, text)]
     if row.kind != "pair":
         return [(pale, text)]
     if not row.changed:
@@ -101,6 +103,8 @@ def inline_tokens(diff: PassageDiff, row: Row) -> list[tuple[_TokenType, str, st
     if row.kind == "only_b":
         return [(ChangedNew, diff.b[row.b[0]:row.b[1]], "b", row.b[0])]  # type: ignore[index]
     a0, b0 = row.a[0], row.b[0]  # type: ignore[index]
+    if row.pair_kind == "reworded":  # both statements whole, no word diff
+        return [(ChangedOld, diff.a[a0:row.a[1]], "a", a0), (ChangedNew, diff.b[b0:row.b[1]], "b", b0)]  # type: ignore[index]
     if not row.changed:
         return [(Text, diff.b[b0:row.b[1]], "b", b0)]  # type: ignore[index]
     out = []
@@ -176,8 +180,24 @@ def _cell_attrs(row: Row | None, *, first: bool, extra: str = "", width: str = "
     return (f' width="{width}"' if width else "") + f' style="{_CELL}{top}{extra}"'
 
 
+def moved_note(diff: PassageDiff, index: int) -> str:
+    """For a sentence paired by meaning with one elsewhere in the other text: where its partner is."""
+    row = diff.rows[index]
+    if row.moved is None:
+        return ""
+    other = "B" if row.kind == "only_a" else "A"
+    partner = next((n for n, r in enumerate(diff.rows) if (r.b if other == "B" else r.a) == row.moved), index)
+    return f" ≈ also in {other}, further {'down' if partner > index else 'up'} (moved)"
+
+
+def _note_html(note: str) -> str:
+    return f'<span style="color: {MUTED}; font-size: small;">{html.escape(note)}</span>' if note else ""
+
+
 def _gutter(current: bool, row: Row | None) -> tuple[str, list[Piece], str]:
     mark = f'<span style="color: {CURRENT}; font-weight: bold;">▶</span>' if current else ""
+    if not current and row is not None and row.kind == "pair" and row.pair_kind == "reworded":
+        mark = f'<span style="color: {MUTED};" title="the same statement in other words">≈</span>'
     style = f"{_CELL} color: {MUTED}; text-align: right; font-size: small;"
     if row is not None and row.paragraph:
         style += " padding-top: 12px;"
@@ -195,7 +215,9 @@ def _side_cell(diff: PassageDiff, rows: list[tuple[int, Row]], side: str) -> tup
         text_len = _u16((diff.a if side == "a" else diff.b)[span[0]:span[1]])
         pieces.append(Piece(pos, pos + text_len, side, span[0], index))
         parts.append(tokens_html(side_tokens(diff, row, side)))
-        pos += text_len
+        note = moved_note(diff, index)
+        parts.append(_note_html(note))
+        pos += text_len + _u16(note)
     return "".join(parts), pieces
 
 
@@ -348,6 +370,9 @@ def _inline_rows(diff: PassageDiff, b: _Builder, span: range, current: int | Non
                 parts.append(tokens_html([(ttype, value)]))
                 pos += n
                 last = value
+            note = moved_note(diff, i)
+            parts.append(_note_html(note))
+            pos += _u16(note)
         gutter = _gutter(current is not None and k <= current < end, rows[k])
         b.row([(gutter[0], [], gutter[2]), ("".join(parts), pieces, _cell_attrs(rows[k], first=k == 0))])
         k = end

@@ -14,6 +14,8 @@ from pygments.token import Generic, Token
 Changed = Token.Generic.Changed
 ChangedOld = Token.Generic.Changed.Old
 ChangedNew = Token.Generic.Changed.New
+# A sentence paired by meaning with one stating the same thing in other words (no word diff).
+Reworded = Token.Generic.Changed.Reworded
 
 
 class RedNoteDiffStyle(Style):
@@ -29,6 +31,7 @@ class RedNoteDiffStyle(Style):
         Changed: "bg:#fff4cf",
         ChangedOld: "bg:#fff0f1",
         ChangedNew: "bg:#eefbf0",
+        Reworded: "bg:#e9f1fb",
     }
 
 
