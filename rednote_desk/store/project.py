@@ -42,7 +42,10 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
         if not exists and not create:
             raise ProjectError(f"{path} does not exist")
         if exists:
+            if not path.is_file():  # a FIFO or a device would hang or mislead the reads below
+                raise ProjectError(f"{path} is not a regular file, so it cannot be a project; it was left untouched")
             _check_sqlite_header(path)
+            _inspect_read_only(path)
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,6 +72,19 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
         project = cls(db, path, read_only=read_only)
         project._migrate(existing=exists)
         return project
+
+    @classmethod
+    def open_reader(cls, path: str | Path) -> "Project":
+        """The project read-only on a connection of its own, for a worker thread (a sqlite connection belongs
+        to the thread that made it). No migrations, no writes; close it when done (``with``)."""
+        path = Path(path)
+        if not path.is_file():
+            raise ProjectError(f"{path} does not exist")
+        try:
+            conn = _connect_read_only(path)
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{path} cannot be read ({exc})") from exc
+        return cls(Database(conn), path, read_only=True)
 
     @classmethod
     def in_memory(cls) -> "Project":
@@ -174,6 +190,24 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         if Path(f"{path}-wal").exists():
             raise
     return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+
+
+def _inspect_read_only(path: Path) -> None:
+    """Before anything may write to the file: SQLite's quick check and our schema check, on a read-only
+    connection (a -wal beside the file is read, never written back into it)."""
+    from rednote_desk.store.schema_check import inspect_file
+
+    if path.stat().st_size == 0:
+        return
+    try:
+        conn = _connect_read_only(path)
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"{path} is not a readable RedNote Desk project ({exc}); it was left untouched") from exc
+    try:
+        conn.execute("PRAGMA busy_timeout = 10000")
+        inspect_file(conn, path)
+    finally:
+        conn.close()
 
 
 def _check_sqlite_header(path: Path) -> None:
