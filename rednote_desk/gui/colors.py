@@ -7,6 +7,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 FALLBACK_COLOR = "#999999"
+# one colour for everything that says "linked as the same claim": the curves between columns and the corner
+# marker of a linked highlight (blue: the active column's border is red); 3:1 on white and on a dark base
+LINK_COLOR = "#3b82f6"
 
 
 def qcolor(color: str | None) -> QColor:
@@ -63,3 +66,25 @@ def swatch_icon(color: str, size: int = 12) -> QIcon:
         painter.end()
         icon.addPixmap(pixmap)
     return icon
+
+
+def dim_text_color(palette) -> str:
+    """A quieter text colour for secondary lines that still meets WCAG AA (4.5:1) on the palette's window
+    colour, light or dark."""
+    text, window = palette.windowText().color(), palette.window().color()
+    for share in (0.4, 0.3, 0.2, 0.1, 0.0):
+        mixed = QColor(round(text.red() * (1 - share) + window.red() * share),
+                       round(text.green() * (1 - share) + window.green() * share),
+                       round(text.blue() * (1 - share) + window.blue() * share))
+        if contrast_ratio(mixed.name(), window.name()) >= 4.5:
+            return mixed.name()
+    return text.name()
+
+
+def alert_text_color(palette) -> str:
+    """Red for warnings in text, readable (AA) on the palette's window colour."""
+    window = palette.window().color().name()
+    for color in ("#b00020", "#ff8a80"):
+        if contrast_ratio(color, window) >= 4.5:
+            return color
+    return palette.windowText().color().name()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rednote_desk.core.models import Annotation, Claim
-from rednote_desk.gui.colors import readable_text_color
+from rednote_desk.gui.colors import alert_text_color, dim_text_color, readable_text_color
 
 
 class InspectorPanel(QWidget):
@@ -44,7 +44,7 @@ class InspectorPanel(QWidget):
         self.claim.setWordWrap(True)
         self.meta = QLabel()
         self.meta.setWordWrap(True)
-        self.meta.setStyleSheet("color: #666")
+        # a quieter colour for this line is set from the palette when it is shown (readable in a dark theme too)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("Note (saved as you type)")
         self.note.setMaximumHeight(120)
@@ -109,7 +109,9 @@ class InspectorPanel(QWidget):
         if annotation is None:
             return
         quote = escape(annotation.quote if len(annotation.quote) < 600 else annotation.quote[:600] + "…")
-        status = " <b style='color:#c00'>(orphaned: its text changed)</b>" if annotation.status == "orphaned" else ""
+        alert, dim = alert_text_color(self.palette()), dim_text_color(self.palette())  # AA on light or dark
+        status = (f" <b style='color:{alert}'>(orphaned: its text changed)</b>"
+                  if annotation.status == "orphaned" else "")
         self.quote.setText(f"“{quote}”{status}")
         if tag_labels:
             self.tags.setText(" ".join(
@@ -119,7 +121,8 @@ class InspectorPanel(QWidget):
             self.tags.setText("<i>no tags</i>")
         if claim is not None:
             others = ", ".join(escape(o) for o in claim_outlets)
-            self.claim.setText(f"<b>{escape(claim.label)}</b><br><span style='color:#666'>stated by: {others}</span>")
+            self.claim.setText(f"<b>{escape(claim.label)}</b><br>"
+                               f"<span style='color:{dim}'>stated by: {others}</span>")
         else:
             self.claim.setText("<i>not linked (select annotations in two columns, then Ctrl+L)</i>")
         self.unlink.setEnabled(claim is not None)
@@ -128,6 +131,7 @@ class InspectorPanel(QWidget):
             self.note.blockSignals(True)
             self.note.setPlainText(annotation.note)
             self.note.blockSignals(False)
+        self.meta.setStyleSheet(f"color: {dim}")
         self.meta.setText(
             f"#{annotation.id} · characters {annotation.start_offset}–{annotation.end_offset} · "
             f"coder {escape(annotation.coder or '—')}<br>created {annotation.created_at} · "

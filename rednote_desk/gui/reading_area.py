@@ -17,16 +17,12 @@ from PySide6.QtWidgets import (
 
 from rednote_desk.core.labels import document_label, short_text, site_of
 from rednote_desk.core.models import Annotation, Document
+from rednote_desk.gui.colors import LINK_COLOR
 from rednote_desk.gui.elided_label import ElidedLabel
 from rednote_desk.gui.annotated_view import AnnotatedTextView, Highlight, Mark
 
 MAX_COLUMNS = 4
 ACTIVE_COLOR = "#d62728"  # the active column's border
-CLAIM_COLORS = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
-
-
-def claim_color(claim_id: int) -> QColor:
-    return QColor(CLAIM_COLORS[claim_id % len(CLAIM_COLORS)])
 
 
 class DocumentColumn(QFrame):
@@ -146,7 +142,7 @@ class LinkMap(QWidget):
             b1, b2 = yb[0] + r_off, yb[1] + r_off
             if (a2 < 0 and b2 < 0) or (a1 > h and b1 > h):
                 continue
-            color = claim_color(claim_id)
+            color = QColor(LINK_COLOR)  # the same colour as the linked highlights' markers
             path = QPainterPath()
             path.moveTo(0, a1)
             path.cubicTo(QPointF(w / 2, a1), QPointF(w / 2, b1), QPointF(w, b1))

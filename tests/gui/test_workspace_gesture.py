@@ -147,3 +147,22 @@ def test_a_fifth_document_asks_which_column_to_replace(window, qtbot, monkeypatc
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(second))
     window.on_importer_imported([fifth.id])  # the import path asks too
     assert window.reading.document_ids() == [before[0], fifth.id, before[2], before[3]]
+
+
+def test_link_curves_and_linked_markers_share_one_colour(window, qtbot):
+    from rednote_desk.gui.colors import LINK_COLOR
+
+    window.reading.close_column(window.reading.column_for(_doc_id(window, "001")))
+    ids = _linked_claim(window)
+    first = next(iter(ids))
+    window.select_annotation(first, ids[first])
+    qtbot.wait(50)
+    wanted = QColor(LINK_COLOR).rgb() & 0xFFFFFF
+
+    def colours(widget):
+        image = widget.grab().toImage()
+        return {image.pixel(x, y) & 0xFFFFFF for x in range(0, image.width()) for y in range(0, image.height(), 2)}
+
+    assert wanted in colours(window.reading.linkmaps[0])
+    for doc_id in ids:
+        assert wanted in colours(window.reading.column_for(doc_id).view.viewport())

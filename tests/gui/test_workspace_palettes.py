@@ -1,0 +1,88 @@
+"""The reading workspace under a light and a dark Fusion palette: every text colour it uses meets WCAG AA
+(4.5:1) on what it is drawn on — labels with coloured spans, the Annotation panel, highlights under text."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory
+
+from rednote_desk.gui.colors import contrast_ratio
+from workspace_helpers import close_window, open_window
+
+STYLE = re.compile(r"style=['\"]([^'\"]*)['\"]")
+COLOR = re.compile(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})")
+BACKGROUND = re.compile(r"background(?:-color)?:\s*(#[0-9a-fA-F]{6})")
+SELECTED_ALPHA = 110  # the strongest highlight fill (annotated_view)
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    for role, color in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
+                        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#2b2b2b"),
+                        (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.Button, "#353535"),
+                        (QPalette.ColorRole.ButtonText, "#e8e8e8"), (QPalette.ColorRole.Highlight, "#2f65ca"),
+                        (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.ToolTipBase, "#353535"),
+                        (QPalette.ColorRole.ToolTipText, "#e8e8e8"), (QPalette.ColorRole.PlaceholderText, "#a0a0a0")):
+        p.setColor(role, QColor(color))
+    return p
+
+
+@pytest.fixture(params=["light", "dark"])
+def palette(request):
+    app = QApplication.instance()
+    old_style, old_palette = app.style().name(), app.palette()
+    app.setStyle(QStyleFactory.create("Fusion"))
+    fusion = app.style().standardPalette()
+    app.setPalette(dark_palette() if request.param == "dark" else fusion)
+    yield app.palette()
+    app.setPalette(old_palette)
+    app.setStyle(QStyleFactory.create(old_style))
+
+
+def _blend(color: str, base: QColor, alpha: int) -> str:
+    c, a = QColor(color), alpha / 255
+    return QColor(round(c.red() * a + base.red() * (1 - a)), round(c.green() * a + base.green() * (1 - a)),
+                  round(c.blue() * a + base.blue() * (1 - a))).name()
+
+
+def test_text_colours_of_the_workspace_meet_aa(qtbot, tmp_path, palette):
+    w = open_window(qtbot, tmp_path, 1280, 800)
+    doc_id = w.reading.active.document.id
+    text = w.reading.active.view.text()
+    start = text.index("RedNote")
+    [statistic] = w.project.find_tags("Claim types/Statistic")
+    annotation_id = w.apply_tags(doc_id, (start, start + 7), None, [statistic.id])
+    other = w.reading.columns[1] if w.reading.columns[0] is w.reading.active else w.reading.columns[0]
+    o_start = other.view.text().index("RedNote")
+    other_id = w.apply_tags(other.document.id, (o_start, o_start + 7), None, [statistic.id])
+    w.link_annotations([annotation_id, other_id], "the app")
+    w.select_annotation(doc_id, annotation_id)
+    w.passages_dock.show()
+    w.passages.show_code(statistic.id)
+    qtbot.waitUntil(lambda: not w.passages.is_busy(), timeout=5000)
+    qtbot.wait(50)
+    failures = []
+    labels = [label for label in w.findChildren(QLabel) if label.isVisible()]
+    assert len(labels) > 5
+    for label in labels:
+        background = label.palette().window().color().name()
+        own = label.palette().windowText().color().name()
+        if contrast_ratio(own, background) < 4.5:
+            failures.append((label.text()[:40], own, background))
+        for style in [*STYLE.findall(label.text()), label.styleSheet()]:
+            behind = BACKGROUND.search(style)  # a span with its own background: text on that
+            for color in COLOR.findall(style):
+                against = behind.group(1) if behind else background
+                if contrast_ratio(color, against) < 4.5:
+                    failures.append((label.text()[:40], color, against))
+    # text over the strongest highlight fill of every code in the codebook
+    view = w.reading.active.view
+    base, ink = view.palette().base().color(), view.palette().text().color().name()
+    for tag in w.project.tags():
+        fill = _blend(tag.color, base, SELECTED_ALPHA)
+        if contrast_ratio(ink, fill) < 4.5:
+            failures.append((f"highlight {tag.name}", ink, fill))
+    close_window(w)
+    assert failures == []
