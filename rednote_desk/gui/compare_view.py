@@ -1,9 +1,9 @@
 """The compare view: claims × outlets matrix, suggested claims and frame profile for a chosen set of documents.
 
-Data is read from the project on the GUI thread; the comparison itself (pure core) runs on a worker thread
-(gui.workers.Task). Accepting or dismissing a suggestion runs through the project session; the view hears every
-change on ``session.changed``, marks itself stale, and recomputes once, when it is visible. The documents it
-compares are its own choice: no change or undo resets them.
+The chosen documents' rows are read on a worker thread (a read-only connection of its own) and the comparison
+itself (pure core) runs there too (gui.workers.Task). Accepting or dismissing a suggestion runs through the
+project session; the view hears every change on ``session.changed``, marks itself stale, and recomputes once,
+when it is visible. The documents it compares are its own choice: no change or undo resets them.
 """
 from __future__ import annotations
 
@@ -56,6 +56,7 @@ from rednote_desk.gui.frame_profile import FrameProfilePanel
 from rednote_desk.gui.session import COMPARISON_TABLES, HANDLED_ERRORS, session_for, show_error
 from rednote_desk.gui.suggestion_panel import AcceptSuggestionDialog, SuggestionPanel
 from rednote_desk.gui.workers import Task, bind
+from rednote_desk.store.project import Project
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,22 @@ CLAIM_WIDTH = 270
 VOICES_WIDTH = 62
 MIN_DOCUMENT_WIDTH = 190
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COMPARE_ALL_LIMIT = 20  # above this many documents, nothing chosen means "choose", not "compare them all"
+
+
+def _comparison_work(path, ids, frame_roots, data: ComparisonInput | None):
+    """The task of one refresh: read the chosen documents' rows on a read-only connection of the worker's own
+    (unless ``data`` was read already), then compare. Returns (input, comparison)."""
+
+    def work(report, cancelled) -> tuple[ComparisonInput, Comparison]:
+        found = data
+        if found is None:
+            report(0, 0, "Reading the documents…")
+            with Project.open_reader(path) as reader:
+                found = read_comparison_input(reader, ids, frame_roots=frame_roots)
+        return found, compute_comparison(found, report=report, is_cancelled=cancelled, alignments=False)
+
+    return work
 
 
 class CompareView(QWidget):
@@ -80,6 +97,7 @@ class CompareView(QWidget):
         self.comparison: Comparison | None = None
         self._input: ComparisonInput | None = None
         self._selected: set[int] | None = None  # None: all documents
+        self._documents_listed = False  # the document list is filled again only after documents changed
         self._frame_roots: tuple[int, ...] | None = None
         self._task: Task | None = None
         self._generation = 0
@@ -246,6 +264,8 @@ class CompareView(QWidget):
 
     # -- staying current -----------------------------------------------------------------------------------
     def on_session_changed(self, changes, _initiator) -> None:
+        if "documents" in changes.tables:
+            self._documents_listed = False  # imported, deleted or renamed: list them again on the next refresh
         if changes.tables & COMPARISON_TABLES:
             self.mark_stale()
 
@@ -276,7 +296,10 @@ class CompareView(QWidget):
                 if self.document_list.item(r).checkState() == Qt.CheckState.Checked]
 
     def _fill_document_list(self) -> None:
-        summaries = self.project.document_summaries()
+        summaries = self.project.document_headings()
+        self._documents_listed = True
+        if self._selected is None and len(summaries) > COMPARE_ALL_LIMIT:
+            self._selected = set()  # a large project: the user chooses (all of them would take minutes)
         labels = {}
         if self.comparison is not None:
             labels = self.comparison.labels
@@ -319,7 +342,8 @@ class CompareView(QWidget):
         """Re-read the project and recompute the comparison on a worker thread."""
         self._refresh_timer.stop()
         self._stale = False
-        self._fill_document_list()
+        if not self._documents_listed:
+            self._fill_document_list()
         ids = self.document_ids()
         self._generation += 1
         generation = self._generation
@@ -330,18 +354,16 @@ class CompareView(QWidget):
             self._show(None)
             self.status.setText("Choose at least one document to compare.")
             return
-        try:
-            data = read_comparison_input(self.project, ids, frame_roots=self._frame_roots)
-        except HANDLED_ERRORS as exc:
-            show_error(self, exc, title="Compare")
-            return
-        self._input = data
-        paths = tag_paths(data.tags)
-        self._tag_colors = {paths[t.id]: t.color for t in data.tags}
+        data = None
+        if self.project.path is None:  # in memory (tests, scratch): small, and its connection lives here
+            try:
+                data = read_comparison_input(self.project, ids, frame_roots=self._frame_roots)
+            except HANDLED_ERRORS as exc:
+                show_error(self, exc, title="Compare")
+                return
         self.status.setText(f"Comparing {len(ids)} documents…")
         self.busy.show()
-        task = Task(lambda report, cancelled: compute_comparison(data, report=report, is_cancelled=cancelled,
-                                                                 alignments=False))
+        task = Task(_comparison_work(self.project.path, ids, self._frame_roots, data))
         bind(task, self, finished=lambda result, g=generation: self._on_task_finished(g, result),
              failed=lambda message, g=generation: self._on_task_failed(g, message),
              cancelled=lambda g=generation: self._on_task_cancelled(g))
@@ -351,9 +373,13 @@ class CompareView(QWidget):
     def is_busy(self) -> bool:
         return self._task is not None and not self._task.is_done
 
-    def _on_task_finished(self, generation: int, comparison: Comparison) -> None:
+    def _on_task_finished(self, generation: int, result: tuple[ComparisonInput, Comparison]) -> None:
         if generation != self._generation:
             return
+        data, comparison = result
+        self._input = data
+        paths = tag_paths(data.tags)
+        self._tag_colors = {paths[t.id]: t.color for t in data.tags}
         self.busy.hide()
         self._show(comparison)
 

@@ -1,0 +1,95 @@
+"""Large projects: views read only the chosen documents, and long reads run off the GUI thread."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from rednote_desk.gui import compare_view as compare_module
+from rednote_desk.gui.compare_view import COMPARE_ALL_LIMIT, CompareView
+from rednote_desk.store.project import Project
+
+
+def _fill(project: Project, documents: int) -> list[int]:
+    ids = []
+    for i in range(documents):
+        text = (f"Report {i}. The port strike left {700 + i} workers idle on Monday, officials said. "
+                "Union leaders called it a lockout.\n\nTalks resume next week.")
+        doc, _ = project.add_document(title=f"Report {i}", text=text, text_sha256=f"sha-{i}", outlet=f"Outlet {i}")
+        ids.append(doc.id)
+        for start in range(0, 60, 6):
+            project.add_annotation(document_id=doc.id, start=start, end=start + 5)
+    return ids
+
+
+@pytest.fixture
+def big(tmp_path):
+    project = Project.open(tmp_path / "big.rednote.sqlite")
+    ids = _fill(project, COMPARE_ALL_LIMIT + 5)
+    yield project, ids
+    project.close()
+
+
+def _gui_statements(project: Project) -> list[str]:
+    statements: list[str] = []
+    project.db.conn.set_trace_callback(statements.append)
+    return statements
+
+
+def test_compare_reads_three_documents_on_a_worker_thread(qtbot, big, monkeypatch):
+    project, ids = big
+    chosen = [ids[1], ids[7], ids[20]]
+    reads = []
+    real_read = compare_module.read_comparison_input
+
+    def read(source, document_ids, **kwargs):
+        reads.append((threading.current_thread() is threading.main_thread(), source is project,
+                      list(document_ids)))
+        return real_read(source, document_ids, **kwargs)
+
+    monkeypatch.setattr(compare_module, "read_comparison_input", read)
+    view = CompareView(project)
+    qtbot.addWidget(view)
+    view.set_documents(chosen)
+    statements = _gui_statements(project)
+    view.show()
+    qtbot.waitUntil(lambda: view.comparison is not None and not view.is_busy(), timeout=20000)
+    project.db.conn.set_trace_callback(None)
+
+    assert reads == [(False, False, chosen)]  # a worker thread, on a connection of its own
+    assert [d.id for d in view.comparison.documents] == chosen
+    assert view._input is not None and {a.document_id for a in view._input.annotations} == set(chosen)
+    assert len(view._input.annotations) == 30
+    # the GUI thread's connection read no annotation and no document text
+    assert not [s for s in statements if "annotations" in s or "text" in s.split("FROM")[0]], statements
+
+
+def test_a_large_project_starts_with_nothing_chosen_instead_of_comparing_everything(qtbot, big):
+    project, ids = big
+    view = CompareView(project)
+    qtbot.addWidget(view)
+    view.set_documents([])  # what the window asks when fewer than two columns are open
+    view.show()
+    qtbot.waitUntil(lambda: not view.is_stale(), timeout=5000)
+    assert view.document_ids() == [] and not view.is_busy()
+    assert view.documents_button.text().startswith(f"Documents: 0 of {len(ids)}")
+    assert "Choose" in view.status.text()
+
+
+def test_the_document_list_is_read_again_only_after_documents_change(qtbot, big, monkeypatch):
+    project, ids = big
+    view = CompareView(project)
+    qtbot.addWidget(view)
+    view.set_documents(ids[:2])
+    view.show()
+    qtbot.waitUntil(lambda: view.comparison is not None and not view.is_busy(), timeout=20000)
+    listed = []
+    real = project.document_headings
+    monkeypatch.setattr(project, "document_headings", lambda: listed.append(1) or real())
+    view.session.run(lambda: project.add_annotation(document_id=ids[0], start=0, end=3))
+    qtbot.waitUntil(lambda: not view.is_busy() and not view.is_stale(), timeout=20000)
+    assert listed == []  # an annotation changed: the list of documents did not
+    view.session.run(lambda: project.update_document(ids[0], title="Renamed report"))
+    qtbot.waitUntil(lambda: not view.is_busy() and not view.is_stale(), timeout=20000)
+    assert listed == [1]
+    assert any("Renamed report" in view.document_list.item(r).text() for r in range(view.document_list.count()))
