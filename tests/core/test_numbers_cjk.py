@@ -74,3 +74,11 @@ def test_chinese_and_english_reports_of_one_count_are_one_claim():
     assert joined and len(joined[0].mentions) == 2 and not joined[0].disagreement
     monthly = [c for c in claims if any(m.values[0].value == 3e8 for m in c.mentions)]
     assert monthly and len(monthly[0].mentions) == 2
+
+
+def test_odd_cjk_input_gives_offsets_that_hold_and_no_crash():
+    odd = ["", "万万万", "约约约有", "１" * 400, "第", "超过", "百分之", "3至", "至3万", "12万-", "。。。",
+           "约" + "9" * 300 + "亿元", "两", "〇〇〇万人", "\n5\n万\n人"]
+    for text in odd:
+        for q in parse_quantities(text):
+            assert text[q.start:q.end] == q.text

@@ -7,6 +7,7 @@ Offsets are code points into the text as given (full-width digits are read in pl
 """
 from __future__ import annotations
 
+import math
 import re
 
 from rednote_desk.core.numbers.quantity import Quantity, interval
@@ -170,6 +171,8 @@ def _build(norm: str, text: str, m: re.Match) -> Quantity | None:
         return None
     scale = _scale(m.group("s1"))
     value *= scale
+    if not math.isfinite(value):
+        return None
     low = high = None
     if m.group("n2"):
         second = _number(m.group("n2"))

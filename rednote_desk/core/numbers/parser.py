@@ -8,6 +8,7 @@ Dates, times, phone numbers, codes, ordinals, years and labels ("Gate 3") are re
 from __future__ import annotations
 
 import bisect
+import math
 import re
 
 from rednote_desk.core.numbers import lexicon as lex
@@ -240,7 +241,7 @@ class _Scanner:
             if m.start() < consumed or self.masked(m.start()):
                 continue
             q = self.share(m) if m.group("sden") or m.group("shalf") else self.build(m)
-            if q is not None:
+            if q is not None and math.isfinite(q.value):
                 found.append(q)
                 consumed = self.prev_end = q.end
         return found
@@ -303,6 +304,8 @@ class _Scanner:
         if core is None:
             return None
         value, low, high, scale_factor = core
+        if not math.isfinite(value):
+            return None  # "1" * 400
         has_scale = scale_factor > 1
         start, end = m.start(), m.end()
         noun_from = None
