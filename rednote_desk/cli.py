@@ -281,17 +281,13 @@ def _resolve_tag(project, name: str, *, create: bool = False):
 
 
 @command("tag-add", "add a tag to the codebook",
-         arg("name", help="the tag's name, or a Parent/Child path (missing parents are made)"),
+         arg("name"),
          arg("--parent", metavar="NAME"),
          arg("--color", metavar="#RRGGBB"),
          arg("--description", default=""))
 def _cmd_tag_add(project, args) -> int:
     parent_id = _resolve_tag(project, args.parent).id if args.parent else None
-    if "/" in args.name:  # the store's path rule, the same as the tag popup's
-        path = f"{project.tag_path(parent_id)}/{args.name}" if parent_id is not None else args.name
-        tag = project.add_tag_path(path, color=args.color, description=args.description).value
-    else:
-        tag = project.add_tag(args.name, parent_id=parent_id, color=args.color, description=args.description).value
+    tag = project.add_tag(args.name, parent_id=parent_id, color=args.color, description=args.description).value
     print(tag.id)
     return 0
 
@@ -634,6 +630,21 @@ def _cmd_dismiss(project, args) -> int:
 def _cmd_backup(project, args) -> int:
     destination = project.backup(Path(args.out))
     print(destination)
+    return 0
+
+
+@command("repair", "write a repaired copy of a project the safety check refuses (changed schema, triggers, views): "
+         "a new project with only the documents, codebook, annotations and claims",
+         arg("out", nargs="?", help="the copy to write (default: NAME-repaired.sqlite beside the project)"),
+         project=False)
+def _cmd_repair(args) -> int:
+    from rednote_desk.services.projects import default_project_path
+    from rednote_desk.services.repair import repair_project
+
+    outcome = repair_project(args.db or default_project_path(), args.out)
+    kept = ", ".join(f"{count} {table}" for table, count in outcome.kept.items())
+    print(f"rednote-desk: kept {kept}; the undo history was not copied", file=sys.stderr)
+    print(outcome.path)
     return 0
 
 
