@@ -28,14 +28,18 @@ class FileActionsMixin:
             self._open_path(path)
 
     def _open_path(self, path: str, *, seed_codebook: bool = False) -> None:
-        try:
-            from rednote_desk import services
-            from rednote_desk.store.project import Project
+        from rednote_desk import services
+        from rednote_desk.gui.project_safety import open_project_safely
+        from rednote_desk.store.project import Project
 
-            project = Project.open(path)
+        project = open_project_safely(self, Project.open, path, services.default_project_path)
+        if project is None:
+            return
+        try:
             if seed_codebook:
                 services.load_codebook_file(project, services.default_codebook_path())
         except HANDLED_ERRORS as exc:
+            project.close()
             show_error(self, exc, title="Open project")
             return
         self.set_project(project)

@@ -288,15 +288,11 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         """Open the project the app starts with (after the first paint: the store's imports take time)."""
         import sqlite3
 
-        from PySide6.QtWidgets import QMessageBox
-
         from rednote_desk import services
+        from rednote_desk.gui.project_safety import open_project_safely
 
-        try:
-            project = services.open_project(db_path)
-        except (UserError, sqlite3.DatabaseError) as exc:
-            QMessageBox.critical(self, services.APP_NAME,
-                                 f"The project could not be opened; the file was left untouched.\n\n{exc}")
+        project = open_project_safely(self, services.open_project, db_path, services.default_project_path)
+        if project is None:
             return False
         try:
             services.ensure_recent_backup(project)

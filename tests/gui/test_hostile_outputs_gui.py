@@ -35,3 +35,44 @@ def test_exporting_onto_the_open_project_is_refused(window, monkeypatch, action,
     assert shown and "refusing" in shown[0] and "project" in shown[0]
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert window.project.document_summaries()  # the open project still works
+
+
+def test_a_project_with_a_planted_trigger_offers_a_repaired_copy(qtbot, tmp_path, monkeypatch):
+    import sqlite3
+
+    path = tmp_path / "shared.sqlite"
+    with services.open_project(path) as project:
+        project.add_document(title="<h1>Shared</h1>", text="Some text here.", text_sha256="s1")
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TRIGGER wipe AFTER INSERT ON annotations BEGIN DELETE FROM documents; END")
+    conn.commit()
+    conn.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    w = MainWindow(None, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    assert w.open_startup_project(str(path))
+    assert asked and "wipe" in asked[0] and "repaired copy" in asked[0]
+    assert w.project.path == tmp_path / "shared-repaired.sqlite"
+    assert [d.title for d in w.project.documents()] == ["<h1>Shared</h1>"]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    w.close()
+
+
+def test_declining_the_repaired_copy_opens_nothing(qtbot, tmp_path, monkeypatch):
+    import sqlite3
+
+    path = tmp_path / "shared.sqlite"
+    services.open_project(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE VIEW v AS SELECT 1")
+    conn.commit()
+    conn.close()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    w = MainWindow(None, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    assert not w.open_startup_project(str(path))
+    assert not (tmp_path / "shared-repaired.sqlite").exists()
+    w.close()
