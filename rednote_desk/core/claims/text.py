@@ -73,6 +73,7 @@ CONTEXT_SYNONYMS: dict[str, str] = {
     "register": "join", "registered": "join", "attracting": "join", "attracted": "join",
     "arrived": "join", "flocked": "join", "moved": "join", "downloaded": "join",
     "died": "die", "dead": "die", "killed": "die", "perished": "die",
+    "contained": "containment", "burned": "burn", "burnt": "burn", "scorched": "burn", "charred": "burn",
     "migrated": "migrate", "migrating": "migrate", "migration": "migrate", "flock": "migrate",
     "flocking": "migrate", "feedback": "comment", "comments": "comment", "lively": "active",
     "month-to-month": "monthly", "retailer": "store", "shops": "store", "shop": "store",
@@ -186,7 +187,10 @@ def normal_modifiers(modifiers: tuple[str, ...], noun: str | None) -> frozenset[
 
 _GERMAN_RE = re.compile(r"\b(?:der|die|das|und|ist|sind|mit|nicht|seit|für|auf|den|dem|ein|eine|wird)\b")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
-_TOPIC_BEFORE_RE = re.compile(r"(?P<w>[^\W\d_]{3,})[^\S\n]+(?:of|at|by|to)[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
+_TOPIC_BEFORE_RE = re.compile(
+    r"(?P<w>[^\W\d_]{3,})[^\S\n]+(?:(?:stands?|stood|is|was|were|are|remains?|remained|reached|came|comes)"
+    r"[^\S\n]+)?(?:of|at|by|to)[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$"
+)
 _TOPIC_AFTER_RE = re.compile(r"[^\S\n]+(?:more|mehr|plus\s+de)[^\S\n]+(?P<w>[^\W\d_]{3,})")
 
 

@@ -54,6 +54,8 @@ NOUNS = {
     "岗位": "jobs", "崗位": "jobs", "就业岗位": "jobs", "游客": "users", "観光客": "users",
     "汽车": "vehicles", "汽車": "vehicles", "车辆": "vehicles", "車両": "vehicles", "电动汽车": "vehicles",
     "電動車": "vehicles", "乘客": "passengers", "旅客": "passengers", "乗客": "passengers",
+    "英亩": "acre", "英畝": "acre", "公顷": "hectare", "公頃": "hectare", "ヘクタール": "hectare",
+    "吨": "tonne", "噸": "tonne", "トン": "tonne",
 }
 #: Words before the noun that qualify it, and their English modifier.
 MODIFIERS = {

@@ -113,7 +113,9 @@ def _conflict_outliers(stated: list[Stated], outlets: list[int]) -> tuple[int, .
                               and not compatible(a.quantity, b.quantity))
                 fits.append((at_odds, removed))
         if fits:
-            return min(fits, key=lambda f: f[0])[1]
+            best = min(f[0] for f in fits)
+            chosen = [removed for at_odds, removed in fits if at_odds == best]
+            return chosen[0] if len(chosen) == 1 else ()  # a tie: nobody is clearly out of line
     return ()
 
 
