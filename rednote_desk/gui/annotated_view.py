@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextCursor, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip
 
 from rednote_desk.core.intervals import IntervalIndex
 from rednote_desk.core.textpos import Utf16Index, trim_span
+from rednote_desk.gui.colors import LINK_COLOR
 
 LANE_GAP = 3  # pixels between stacked underlines of overlapping annotations
 
@@ -68,6 +69,11 @@ class AnnotatedTextView(QPlainTextEdit):
         self._mark_list: list[Mark] = []
         self._selected_id: int | None = None
         self._hidden: frozenset[int] = frozenset()  # kept but not painted (a coder switched off)
+        # compare-coders mode: annotation id -> 0 (upper half of the line) or 1 (lower half); None = off
+        self._coder_lanes: dict[int, int] | None = None
+        self._painted_lanes: dict[int, int] = {}  # what the last paints drew, id -> lane (for tests and tools)
+        self._legend = None  # CoderLegend, made on first use
+        self._focus_span: tuple[int, int] | None = None  # a stretch under review, outlined (code points)
         # (annotation id) -> hover text, asked only when hovering: building 10,000 tooltips up front costs time
         self.tooltip_provider = None
 
@@ -82,6 +88,7 @@ class AnnotatedTextView(QPlainTextEdit):
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
         self._highlights = {h.annotation_id: h for h in highlights}
+        self._painted_lanes.clear()
         spans = []
         for h in highlights:
             if 0 <= h.start < h.end <= len(self._text) and h.annotation_id not in self._hidden:
@@ -120,6 +127,66 @@ class AnnotatedTextView(QPlainTextEdit):
 
     def hidden(self) -> frozenset[int]:
         return self._hidden
+
+    # -- compare-coders mode -------------------------------------------------------------------
+    def set_coder_lanes(self, lanes: dict[int, int] | None, legend: tuple[str, str] | None = None) -> None:
+        """Compare two coders on this text: ``lanes`` maps each shown annotation to 0 (coder A, painted on the
+        upper half of its lines) or 1 (coder B, the lower half); ``legend`` names the two coders above the text.
+        ``None`` returns to the ordinary stacked lanes. Annotations of other coders should be hidden
+        (:meth:`set_hidden`); one without a lane is not painted in this mode."""
+        lanes = dict(lanes) if lanes is not None else None
+        if lanes != self._coder_lanes:
+            self._coder_lanes = lanes
+            self._painted_lanes.clear()
+            self.viewport().update()
+        if lanes is None:
+            self.set_focus_span(None)
+        if lanes is None or legend is None:
+            if self._legend is not None and self._legend.isVisible():
+                self._legend.hide()
+                self.setViewportMargins(8, 0, 0, 0)
+            return
+        if self._legend is None:
+            self._legend = CoderLegend(self)
+        self._legend.set_coders(*legend)
+        if not self._legend.isVisible():
+            self.setViewportMargins(8, self._legend.sizeHint().height(), 0, 0)
+            self._legend.show()
+        self._place_legend()
+
+    def set_focus_span(self, span: tuple[int, int] | None) -> None:
+        """Outline a stretch (code points) without selecting it: a selection would cover the lanes under it."""
+        if span != self._focus_span:
+            self._focus_span = span
+            self.viewport().update()
+
+    def focus_span(self) -> tuple[int, int] | None:
+        return self._focus_span
+
+    def coder_lanes(self) -> dict[int, int] | None:
+        return None if self._coder_lanes is None else dict(self._coder_lanes)
+
+    def legend_text(self) -> str:
+        return self._legend.text() if self._legend is not None and self._legend.isVisible() else ""
+
+    def lane_of(self, annotation_id: int) -> int | None:
+        """The lane an annotation is painted in: its coder's in compare mode, else its overlap lane."""
+        if self._coder_lanes is not None:
+            return self._coder_lanes.get(annotation_id)
+        return self._index.lanes.get(annotation_id)
+
+    def painted_lanes(self) -> dict[int, int]:
+        """Annotation id -> lane of every highlight painted since the content or the mode last changed."""
+        return dict(self._painted_lanes)
+
+    def _place_legend(self) -> None:
+        if self._legend is not None and self._legend.isVisible():
+            rect = self.contentsRect()
+            self._legend.setGeometry(rect.left() + 8, rect.top(), rect.width() - 8, self._legend.sizeHint().height())
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_legend()
 
     def set_marks(self, marks: list[Mark]) -> None:
         self._mark_list = list(marks)
@@ -240,7 +307,7 @@ class AnnotatedTextView(QPlainTextEdit):
         super().paintEvent(event)
 
     def _paint_highlights(self, painter: QPainter, clip) -> None:
-        if not len(self._index) and not self._mark_list:
+        if not len(self._index) and not self._mark_list and self._focus_span is None:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         offset = self.contentOffset()
@@ -268,8 +335,16 @@ class AnnotatedTextView(QPlainTextEdit):
         for annotation_id, start, end in self._index.overlapping(lo, hi):
             h = self._highlights[annotation_id]
             colors = h.colors or ("#b0b0b0",)
-            lane = self._index.lanes.get(annotation_id, 0)
             selected = annotation_id == self._selected_id
+            if self._coder_lanes is not None:
+                coder_lane = self._coder_lanes.get(annotation_id)
+                if coder_lane is not None:
+                    self._paint_coder_lane(painter, layout, base, geometry, (start, end), lines, colors, coder_lane,
+                                           selected)
+                    self._painted_lanes[annotation_id] = coder_lane
+                continue
+            lane = self._index.lanes.get(annotation_id, 0)
+            self._painted_lanes[annotation_id] = lane
             for rect in self._span_rects(layout, base, geometry, start, end, lines):
                 fill = QColor(colors[0])
                 fill.setAlpha(110 if selected else (70 if lane == 0 else 45))
@@ -285,11 +360,35 @@ class AnnotatedTextView(QPlainTextEdit):
                     painter.drawRect(rect.adjusted(0, 0, -1, -1))
             if h.claim_id is not None and lo <= start < hi:
                 self._paint_claim_marker(painter, layout, base, geometry, start, lines)
+        if self._focus_span is not None:
+            start, end = (self._u16.to_utf16(min(p, len(self._text))) for p in self._focus_span)
+            if start < hi and end > lo:
+                painter.setPen(QPen(QColor("#202020"), 1.5, Qt.PenStyle.DashLine))
+                for rect in self._span_rects(layout, base, geometry, start, end, lines):
+                    painter.drawRect(rect.adjusted(-1, 0, 0, -1))
         if self._mark_list:
             for mark_index, start, end in self._marks.overlapping(lo, hi):
                 mark = self._mark_list[mark_index]
                 for rect in self._span_rects(layout, base, geometry, start, end, lines):
                     painter.fillRect(QRectF(2, rect.top(), 4, rect.height()), QColor(mark.color))
+
+    def _paint_coder_lane(self, painter: QPainter, layout, base: int, geometry: QRectF, span: tuple[int, int],
+                          lines: tuple[int, int], colors: tuple[str, ...], lane: int, selected: bool) -> None:
+        """Compare mode: coder A fills the upper half of each line of the span with a rule along its top edge,
+        coder B the lower half with a rule along its bottom edge; where both coded, the line is covered."""
+        for rect in self._span_rects(layout, base, geometry, span[0], span[1], lines):
+            half = rect.height() / 2
+            band = QRectF(rect.left(), rect.top() + (half if lane else 0), rect.width(), half)
+            fill = QColor(colors[0])
+            fill.setAlpha(120 if selected else 75)
+            painter.fillRect(band, fill)
+            for k, color in enumerate(colors[:3]):  # one rule per code colour, stacked towards the middle
+                painter.setPen(QPen(QColor(color), 2))
+                y = band.bottom() - 1 - k * 2 if lane else band.top() + 1 + k * 2
+                painter.drawLine(QPointF(band.left(), y), QPointF(band.right(), y))
+            if selected:
+                painter.setPen(QPen(QColor("#202020"), 1.2, Qt.PenStyle.DashLine))
+                painter.drawRect(band.adjusted(0, 0, -1, -1))
 
     def _visible_lines(self, layout, geometry: QRectF, clip_top: float, clip_bottom: float) -> tuple[int, int]:
         """Indexes of the first and last line of a block that intersect [clip_top, clip_bottom] (binary
@@ -324,7 +423,7 @@ class AnnotatedTextView(QPlainTextEdit):
         path.lineTo(cx + size, cy)
         path.lineTo(cx, cy + size)
         path.closeSubpath()
-        painter.fillPath(path, QColor("#d62728"))
+        painter.fillPath(path, QColor(LINK_COLOR))
 
     def _span_rects(self, layout, base: int, geometry: QRectF, start: int, end: int,
                     lines: tuple[int, int]) -> list[QRectF]:
@@ -382,3 +481,19 @@ class AnnotatedTextView(QPlainTextEdit):
 
     def contextMenuEvent(self, event):  # noqa: N802 - Qt override
         self.context_requested.emit(event.globalPos())
+
+
+class CoderLegend(QLabel):
+    """The compare-coders legend above the text: which coder is the upper lane and which the lower."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # coder names are user text
+        self.setStyleSheet("QLabel { background: palette(window); color: palette(window-text); padding: 1px 4px; }")
+        self.setAccessibleName("Compared coders")
+
+    def set_coders(self, upper: str, lower: str) -> None:
+        upper, lower = upper or "(no name)", lower or "(no name)"
+        self.setText(f"▀ {upper}    ▄ {lower}")  # short: a narrow column still shows both names
+        self.setToolTip(f"Comparing coders: {upper}'s highlights fill the upper half of each line, {lower}'s the "
+                        "lower half (Coding → Compare two coders in the text turns this off)")

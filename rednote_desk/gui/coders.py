@@ -3,7 +3,9 @@ new annotation), which coders' annotations the reading view shows, and the Codin
 agreement), with File → Merge a colleague's project….
 
 The controller owns no data: the coder name lives in the settings and on the project (``Project.coder``, used by
-the store when it stamps new annotations); the hidden coders are a view setting applied to each open column.
+the store when it stamps new annotations); the hidden coders and the compared pair (compare-coders mode: coder A
+in the upper half of each line, coder B in the lower, see ``AnnotatedTextView.set_coder_lanes``) are view
+settings applied to each open column.
 """
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
+    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +41,18 @@ def known_coders(project) -> list[str]:
     return project_coders(project)
 
 
+def _add_error_and_buttons(dialog: QDialog, layout: QVBoxLayout) -> QLabel:
+    """An error line and OK/Cancel at the foot of a small dialog (OK runs ``dialog._accept``); the error line."""
+    error = QLabel("")
+    error.setStyleSheet("color: #b00020")
+    layout.addWidget(error)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog._accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return error
+
+
 class CoderDialog(QDialog):
     """Ask who is coding: a name typed or picked from the project's coders."""
 
@@ -51,13 +67,7 @@ class CoderDialog(QDialog):
         self.name.addItems(coders)
         self.name.setCurrentText(current)
         layout.addWidget(self.name)
-        self.error = QLabel("")
-        self.error.setStyleSheet("color: #b00020")
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = _add_error_and_buttons(self, layout)
 
     def value(self) -> str:
         return " ".join(self.name.currentText().split())
@@ -73,6 +83,39 @@ class CoderDialog(QDialog):
         self.accept()
 
 
+class CompareCodersChoice(QDialog):
+    """Choose the two coders to compare: the upper lane and the lower lane."""
+
+    def __init__(self, coders: list[str], current: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Compare two coders")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Show two coders' highlights on the open texts: the first in the upper half of "
+                                "each line, the second in the lower half. Other coders are hidden meanwhile."))
+        form = QFormLayout()
+        self.upper, self.lower = QComboBox(), QComboBox()
+        for combo in (self.upper, self.lower):
+            for coder in coders:
+                combo.addItem(coder or "(no name)", coder)
+        first = max(0, self.upper.findData(current))
+        self.upper.setCurrentIndex(first)
+        self.lower.setCurrentIndex(next((i for i in range(len(coders)) if i != first), 0))
+        form.addRow("Upper half:", self.upper)
+        form.addRow("Lower half:", self.lower)
+        layout.addLayout(form)
+        self.error = _add_error_and_buttons(self, layout)
+
+    def value(self) -> tuple[str, str]:
+        return self.upper.currentData(), self.lower.currentData()
+
+    def _accept(self) -> None:
+        upper, lower = self.value()
+        if upper == lower:
+            self.error.setText("Choose two different coders.")
+            return
+        self.accept()
+
+
 class CodersController(QObject):
     """The Coding menu, the coder in the status bar, and which coders' highlights the reading view shows."""
 
@@ -82,7 +125,8 @@ class CodersController(QObject):
         self.settings = window.settings
         self.session: ProjectSession | None = None
         self.hidden_coders: set[str] = set()
-        self._dialogs: list[QDialog] = []
+        self.compared: tuple[str, str] | None = None  # (upper lane, lower lane) in compare-coders mode
+        self.agreement_dock = None  # QDockWidget of the agreement panel, made on first use
         self.coder = str(self.settings.value(SETTING, "") or "") or default_coder()
         self.status_button = QToolButton()
         self.status_button.setAutoRaise(True)
@@ -105,7 +149,10 @@ class CodersController(QObject):
         self.show_menu = menu.addMenu("&Show coders")
         self.show_menu.aboutToShow.connect(self._fill_show_menu)
         menu.addSeparator()
-        self._action(menu, "Co&mpare two coders…", self.open_compare)
+        self.compare_action = self._action(menu, "Co&mpare two coders in the text…", self.on_compare_toggled)
+        self.compare_action.setCheckable(True)
+        self.compare_action.setStatusTip("Show two coders' highlights on the open texts, one in the upper and one "
+                                         "in the lower half of each line")
         self._action(menu, "&Agreement between coders…", self.open_agreement)
         file_menu = next((a.menu() for a in bar.actions() if a.text().replace("&", "") == "File"), None)
         if file_menu is not None:
@@ -183,49 +230,95 @@ class CodersController(QObject):
         for column in self.window.reading.columns:
             if document_ids is not None and column.document.id not in document_ids:
                 continue
-            if not self.hidden_coders:
+            if not self.hidden_coders and self.compared is None:
                 column.view.set_hidden(())
+                column.view.set_coder_lanes(None)
                 continue
-            column.view.set_hidden(a.id for a in project.annotations(column.document.id)
-                                   if a.coder in self.hidden_coders)
+            annotations = project.annotations(column.document.id)
+            if self.compared is None:
+                column.view.set_coder_lanes(None)
+                column.view.set_hidden(a.id for a in annotations if a.coder in self.hidden_coders)
+                continue
+            upper, lower = self.compared
+            lanes = {a.id: 0 if a.coder == upper else 1 for a in annotations if a.coder in self.compared}
+            column.view.set_hidden(a.id for a in annotations if a.id not in lanes)
+            column.view.set_coder_lanes(lanes, (upper, lower))
 
     def on_session_changed(self, changes: Changes, _initiator) -> None:
-        if self.hidden_coders and changes.tables & {"annotations", "documents", "tags", "claims"}:
+        if (self.hidden_coders or self.compared) and changes.tables & {"annotations", "documents", "tags", "claims"}:
             self.apply_visibility(changes.document_ids or None)
 
+    # -- compare two coders in the reading view --------------------------------------------------
+    def set_compared(self, coders: tuple[str, str] | None) -> None:
+        """Turn compare-coders mode on for two coders (upper lane, lower lane), or off with None."""
+        self.compared = tuple(coders) if coders is not None else None
+        self.compare_action.setChecked(self.compared is not None)
+        self.apply_visibility()
+        if self.compared is not None:
+            names = [c or "(no name)" for c in self.compared]
+            self.window.statusBar().showMessage(
+                f"Comparing coders: {names[0]} (upper half of each line) and {names[1]} (lower half)", 8000)
+
+    def on_compare_toggled(self, checked: bool = False) -> None:
+        if not checked or self.session is None:
+            self.set_compared(None)
+            return
+        coders = known_coders(self.session.project)
+        if len(coders) < 2:
+            QMessageBox.information(self.window, "Compare two coders",
+                                    "This project has annotations of fewer than two coders, so there is nothing "
+                                    "to compare yet. Merge a colleague's project (File menu) or code as a second "
+                                    "coder (Coding → Set coder).")
+            self.set_compared(None)
+            return
+        dialog = CompareCodersChoice(coders, self.coder, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_compared(dialog.value())
+        else:
+            self.set_compared(self.compared)  # keeps the action's check mark in step with the mode
+
     # -- dialogs -------------------------------------------------------------------------------
-    def _keep(self, dialog: QDialog) -> QDialog:
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
-        dialog.show()
-        dialog.raise_()
-        return dialog
-
-    def open_agreement(self) -> None:
+    def open_agreement(self):
+        """The agreement panel, docked below the texts (a disagreement's spans show in the reading view above
+        it); opened again, it recomputes."""
         if self.session is None:
             return
-        from rednote_desk.gui.agreement_view import AgreementDialog
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget
 
-        dialog = AgreementDialog(self.session.project, self.window)
-        dialog.disagreement_activated.connect(self.open_compare_at)
-        self._keep(dialog)
+        from rednote_desk.gui.agreement_view import AgreementPanel
 
-    def open_compare(self) -> None:
-        if self.session is None:
-            return
-        from rednote_desk.gui.agreement_view import CompareCodersDialog
-
-        column = self.window.reading.active
-        document_id = column.document.id if column is not None else None
-        self._keep(CompareCodersDialog(self.session.project, document_id=document_id, parent=self.window))
+        panel = AgreementPanel(self.session.project)
+        panel.splitter.setOrientation(Qt.Orientation.Horizontal)  # table beside the list: the dock is low
+        panel.disagreement_activated.connect(self.open_compare_at)
+        if self.agreement_dock is None:
+            dock = QDockWidget("Agreement between coders", self.window)
+            dock.setObjectName("agreement")
+            self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            self.agreement_dock = dock
+        old = self.agreement_dock.widget()
+        self.agreement_dock.setWidget(panel)
+        if old is not None:
+            old.deleteLater()
+        panel.close_requested.connect(self.agreement_dock.close)
+        self.agreement_dock.show()
+        self.agreement_dock.raise_()
+        self.window.resizeDocks([self.agreement_dock], [max(180, self.window.height() // 3)],
+                                Qt.Orientation.Vertical)
+        return panel
 
     def open_compare_at(self, document_id: int, coders: tuple, start: int, end: int) -> None:
-        from rednote_desk.gui.agreement_view import CompareCodersDialog
-
-        a, b = (list(coders) + [None, None])[:2]
-        dialog = CompareCodersDialog(self.session.project, document_id=document_id, coder_a=a, coder_b=b,
-                                     parent=self.window)
-        self._keep(dialog)
-        dialog.show_span(start, end)
+        """A disagreement to review: both coders' spans in two lanes on the text, the stretch selected."""
+        if self.session is None or len(coders) < 2:
+            return
+        pair = (coders[0], coders[1])
+        if self.compared is None or set(self.compared) != set(pair):  # the same two: keep their lanes
+            self.set_compared(pair)
+        self.window.show_passage(document_id, start, end)
+        column = self.window.reading.column_for(document_id)
+        if column is not None:  # outlined, not selected: a selection would paint over both lanes
+            column.view.set_focus_span((start, end))
+            column.view.select_span(start, start)
 
     def merge_project(self) -> None:
         if self.session is None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QTextCursor
 
 from rednote_desk import services
-from rednote_desk.gui.agreement_view import AgreementDialog, CompareCodersDialog
+from rednote_desk.gui.agreement_view import AgreementPanel
 from rednote_desk.gui.coders import SETTING
 from rednote_desk.gui.main_window import MainWindow
 
@@ -67,14 +68,61 @@ def test_hide_a_coder_in_the_reading_view(window):
     assert view.hidden() == frozenset()
 
 
-def test_compare_lanes_and_agreement_dialog(window, qtbot):
+def _paint(view) -> None:
+    view.viewport().repaint()  # paints now; the view records what it drew
+
+
+def test_compare_mode_puts_each_coder_in_its_own_lane(window, qtbot):
+    column = window.reading.columns[0]
+    doc_id = column.document.id
+    a, b, c = _two_coders(window.project, doc_id)
+    other = window.project.add_annotation(document_id=doc_id, start=0, end=4, coder="cy").value.id
+    window.refresh_annotations(doc_id)
+    view = column.view
+    _paint(view)
+    # ordinary mode: a, b and cy's overlap, so the interval index stacks them in three lanes whatever their coder
+    assert view.coder_lanes() is None and len({view.lane_of(a), view.lane_of(b), view.lane_of(other)}) == 3
+    window.coders.set_compared(("ann", "bob"))
+    assert window.coders.compare_action.isChecked()
+    assert view.coder_lanes() == {a: 0, b: 1, c: 1}
+    assert other in view.hidden()  # a third coder is not shown while two are compared
+    _paint(view)
+    painted = view.painted_lanes()
+    assert painted[a] == 0 and painted[b] == 1 and painted[c] == 1 and other not in painted
+    assert "ann" in view.legend_text() and "bob" in view.legend_text()
+    assert view.legend_text().index("ann") < view.legend_text().index("bob")  # upper named first
+    # the two lanes are really different halves of the line: "ann" alone (chars 0-2) colours the upper half,
+    # "bob" alone (chars 10-12) the lower half
+    image = view.viewport().grab().toImage()
+
+    def rule_pixels(cp: int) -> tuple[bool, bool]:
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(cp)
+        first = view.cursorRect(cursor)
+        cursor.setPosition(cp + 1)
+        x = (first.left() + view.cursorRect(cursor).left()) // 2
+        top, bottom = image.pixelColor(x, first.top() + 1), image.pixelColor(x, first.bottom() - 1)
+        return top.saturation() > 40, bottom.saturation() > 40
+
+    assert rule_pixels(0) == (True, False)
+    assert rule_pixels(5) == (True, True)
+    assert rule_pixels(11) == (False, True)
+    # a change made in the mode keeps the lanes: bob's new annotation goes below
+    d = window.session.run(lambda: window.project.add_annotation(document_id=doc_id, start=20, end=30,
+                                                                 coder="bob")).value.id
+    assert view.coder_lanes()[d] == 1
+    window.coders.set_compared(None)
+    assert view.coder_lanes() is None and view.hidden() == frozenset() and view.legend_text() == ""
+    assert not window.coders.compare_action.isChecked()
+
+
+def test_disagreement_shows_both_coders_in_the_reading_view(window, qtbot):
     doc_id = window.reading.columns[0].document.id
     a, b, c = _two_coders(window.project, doc_id)
-    lanes = CompareCodersDialog(window.project, document_id=doc_id, coder_a="ann", coder_b="bob")
-    qtbot.addWidget(lanes)
-    assert lanes.lane_ids(0) == [a] and lanes.lane_ids(1) == [b, c]
-    dialog = AgreementDialog(window.project)
-    qtbot.addWidget(dialog)
+    window.refresh_annotations(doc_id)
+    dialog = window.coders.open_agreement()
+    assert window.coders.agreement_dock.isVisible() and window.coders.agreement_dock.widget() is dialog
+    assert isinstance(dialog, AgreementPanel)
     assert dialog.report is not None and dialog.report.coders == ("ann", "bob")
     assert dialog.table.rowCount() == 2  # the code, then all codes
     assert dialog.disagreements.rowCount() == 1
@@ -83,8 +131,18 @@ def test_compare_lanes_and_agreement_dialog(window, qtbot):
     document_id, coders, start, end = signal.args
     assert document_id == doc_id and coders == ("bob", "ann") and start <= window.project.annotation(c).start_offset
     window.coders.open_compare_at(document_id, coders, start, end)
-    shown = window.coders._dialogs[-1]
-    assert shown.views[0].selected_span() is not None
+    view = window.reading.column_for(doc_id).view
+    assert window.coders.compared == ("bob", "ann")
+    assert view.coder_lanes() == {b: 0, c: 0, a: 1}
+    assert view.focus_span() == (start, end) and view.selected_span() is None  # outlined; lanes stay visible
+    _paint(view)
+    assert view.painted_lanes()[c] == 0  # bob's span of the disagreement, in the upper lane
+    assert view.painted_lanes().get(a, 1) == 1
+    # another disagreement of the same two coders keeps their lanes where they are
+    window.coders.open_compare_at(document_id, ("ann", "bob"), start, end)
+    assert window.coders.compared == ("bob", "ann")
+    dialog.close_requested.emit()
+    assert not window.coders.agreement_dock.isVisible()
 
 
 def test_merge_a_colleagues_project_from_the_file_menu(window, tmp_path, monkeypatch):
