@@ -36,6 +36,7 @@ from rednote_desk.gui.keyboard import KeyboardPaths
 from rednote_desk.gui.library import LibraryPanel
 from rednote_desk.gui.orphans import OrphanReviewPanel
 from rednote_desk.gui.reading_area import ReadingArea
+from rednote_desk.gui.scroll_memory import restore_scroll_positions, save_scroll_positions
 from rednote_desk.gui.search import FindBar, SearchPanel
 from rednote_desk.gui.session import ProjectSession
 from rednote_desk.gui.window_layout import SidePanels, first_layout, layout_is_sane, scrolling_page
@@ -181,6 +182,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self._action(file_menu, "Export &report (HTML)…", self.export_report_dialog, "Ctrl+Shift+E",
                      tip="One self-contained HTML file: metadata, claims matrix, frame profile, copies, diffs")
         self._action(file_menu, "Save a &copy of the project…", self.save_copy_dialog, "Ctrl+Shift+S")
+        self._action(file_menu, "Save a copy for s&haring…", self.save_sharing_copy_dialog)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -422,6 +424,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
     def _save_open_documents(self) -> None:
         self.settings.setValue(f"open_documents/{_key(self._project_key())}",
                                ",".join(str(i) for i in self.reading.document_ids()))
+        save_scroll_positions(self.settings, _key(self._project_key()), self.reading)
 
     def _restore_open_documents(self) -> None:
         saved = self.settings.value(f"open_documents/{_key(self._project_key())}")
@@ -432,6 +435,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             ids = [int(x) for x in str(saved).split(",") if x.strip().isdigit()]
         for document_id in [i for i in ids if i in existing]:
             self.open_document(document_id, new_column=True)
+        restore_scroll_positions(self.settings, _key(self._project_key()), self.reading)
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         if self.project is None:  # closed before a project could be opened

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -68,6 +68,8 @@ class DocumentColumn(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.meta_label)
         layout.addWidget(self.view, 1)
+        self._keep_top: int | None = None
+        self.keeping_place = False
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
 
@@ -94,7 +96,28 @@ class DocumentColumn(QFrame):
 
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
             self.activated.emit(self)
+        elif (event.type() == QEvent.Type.Resize and obj is self.view
+              and event.oldSize().width() != event.size().width() and event.oldSize().width() >= 150
+              and self.view.isVisible()):
+            # the text reflows: keep the same character at the top (a panel shown or hidden, a window resized)
+            first = self.view.visible_range()[0]
+            if first > 0 and self._keep_top is None:
+                self._keep_top = first
+                QTimer.singleShot(0, self._restore_top)
         return False
+
+    def forget_place(self) -> None:
+        """Drop a pending keep-the-top (the column was just scrolled on purpose)."""
+        self._keep_top = None
+
+    def _restore_top(self) -> None:
+        first, self._keep_top = self._keep_top, None
+        if first is not None:
+            self.keeping_place = True  # not a scroll by the user: the other columns do not follow
+            try:
+                self.view.scroll_offset_to_y(first, 0)
+            finally:
+                self.keeping_place = False
 
 
 class LinkMap(QWidget):
@@ -412,7 +435,7 @@ class ReadingArea(QWidget):
 
     # -- scrolling -----------------------------------------------------------------------------
     def on_column_scrolled(self, source: DocumentColumn) -> None:
-        if self.sync_scrolling and not self._syncing:
+        if self.sync_scrolling and not self._syncing and not source.keeping_place:
             bar = source.view.verticalScrollBar()
             fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
             self._syncing = True

@@ -99,3 +99,38 @@ def test_a_squeezed_layout_is_not_saved_and_not_restored(qtbot, settings):
     again = _window(qtbot, settings, 1024, 700)
     assert layout_is_sane(again)  # the first-launch layout instead
     again.close()
+
+
+def test_scroll_positions_come_back_on_relaunch(qtbot, settings):
+    w = _window(qtbot, settings, 1280, 800)
+    w.reading.set_sync_scrolling(False)
+    firsts = {}
+    for share, column in zip((2, 3), w.reading.columns):  # each column somewhere else
+        bar = column.view.verticalScrollBar()
+        bar.setValue(bar.maximum() // share)
+        qtbot.wait(20)
+        firsts[column.document.id] = column.view.visible_range()[0]
+    assert all(firsts.values())
+    w.close()
+    settings.sync()
+    again = _window(qtbot, settings, 1280, 800)
+    qtbot.wait(30)
+    for document_id, first in firsts.items():
+        view = again.reading.column_for(document_id).view
+        assert abs(view.offset_y(first)) <= 2 * view.fontMetrics().lineSpacing()  # the same text at the top
+    again.close()
+
+
+def test_collapsing_the_side_panels_keeps_the_same_text_at_the_top(qtbot, settings):
+    w = _window(qtbot, settings, 1024, 700)
+    view = w.reading.columns[0].view
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    qtbot.wait(20)
+    first = view.visible_range()[0]
+    width = view.viewport().width()
+    w.side_panels.set_hidden(True)
+    qtbot.wait(50)
+    assert view.viewport().width() > width + 100  # the text reflowed into the new width
+    assert abs(view.offset_y(first)) <= view.fontMetrics().lineSpacing()
+    w.close()
