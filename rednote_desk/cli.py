@@ -625,10 +625,14 @@ def _cmd_dismiss(project, args) -> int:
     return 0
 
 
-@command("backup", "write a consistent copy of the project",
-         arg("out"))
+@command("backup", "write a consistent copy of the project (with its undo history; see --for-sharing)",
+         arg("out"),
+         arg("--for-sharing", action="store_true",
+             help="leave out the undo history and any trace of deleted text (for giving the file to others)"))
 def _cmd_backup(project, args) -> int:
-    destination = project.backup(Path(args.out))
+    from rednote_desk.services.backups import backup_project
+
+    destination = backup_project(project, args.out, for_sharing=args.for_sharing)
     print(destination)
     return 0
 

@@ -108,16 +108,26 @@ class FileActionsMixin:
             self.statusBar().showMessage(f"Report of {len(ids)} documents written to {path}", 8000)
 
     def save_copy_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save a copy", str(Path.home() / "copy.rednote.sqlite"),
+        self._save_copy(for_sharing=False)
+
+    def save_sharing_copy_dialog(self) -> None:
+        """A copy without the undo history or traces of deleted text, to give to others."""
+        self._save_copy(for_sharing=True)
+
+    def _save_copy(self, *, for_sharing: bool) -> None:
+        title = "Save a copy for sharing" if for_sharing else "Save a copy"
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / "copy.rednote.sqlite"),
                                               "RedNote Desk projects (*.sqlite)")
         if not path:
             return
+        from rednote_desk.services.backups import backup_project
+
         try:
-            self.project.backup(path)
+            backup_project(self.project, path, for_sharing=for_sharing)
         except HANDLED_ERRORS as exc:
-            show_error(self, exc, title="Save a copy")
+            show_error(self, exc, title=title)
             return
-        self.statusBar().showMessage(f"Saved a copy to {path}", 8000)
+        self.statusBar().showMessage(f"Saved a copy{' for sharing' if for_sharing else ''} to {path}", 8000)
     def reimport_dialog(self) -> None:
         column = self.reading.active
         if column is None:

@@ -78,6 +78,8 @@ def ensure_recent_backup(project: Project, *, max_age_hours: float = 24.0) -> Pa
     backups = project.list_backups()
     if backups and time.time() - backups[-1].stat().st_mtime < max_age_hours * 3600:
         return None
+    if not project.copy_fits(project.path.parent):
+        return None  # skipped rather than filling the disk; the next start tries again
     return project.backup(reason="daily")
 
 

@@ -137,7 +137,10 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
 
     # -- backups -------------------------------------------------------------------------------
     def backup(self, destination: str | Path | None = None, *, reason: str = "copy") -> Path:
-        """Write a consistent copy of the project (SQLite online backup); keep the last few automatic ones."""
+        """Write a consistent, compact copy of the project (``VACUUM INTO``: no free pages, so a sparse or bloated
+        file is not copied at its apparent size); keep the last few automatic ones. Without a destination it
+        is an automatic backup in NAME.backups beside the project, refused when the disk has no room for it.
+        (Outputs chosen by the user go through ``services.backup_project``, which checks the destination.)"""
         if destination is None:
             if self.path is None:
                 raise ProjectError("an in-memory project has no place for backups")
@@ -146,21 +149,54 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
             backup_dir.mkdir(exist_ok=True)
             destination = backup_dir / f"{self.path.stem}-{stamp}-{reason}.sqlite"
             automatic = True
+            if not self.copy_fits(backup_dir):
+                raise ProjectError(f"not enough free space in {backup_dir} for a backup of {self.copy_size()} bytes")
         else:
             automatic = False
         destination = Path(destination)
         if self.path is not None and destination.resolve() == self.path.resolve():
             raise ProjectError("a copy cannot overwrite the open project itself")
-        target = sqlite3.connect(str(destination))
-        try:
-            self.db.conn.backup(target)
-        finally:
-            target.close()
+        if destination.exists() and destination.stat().st_size > 0:
+            target = sqlite3.connect(str(destination))  # VACUUM INTO needs a new or empty file
+            try:
+                self.db.conn.backup(target)
+            finally:
+                target.close()
+        else:
+            self.write_copy(destination)
         if automatic:
             backups = sorted(destination.parent.glob(f"{self.path.stem}-*.sqlite"))
             for old in backups[:-BACKUPS_KEPT]:
                 old.unlink(missing_ok=True)
         return destination
+
+    def copy_size(self) -> int:
+        """About how many bytes a compact copy takes (the pages in use)."""
+        pages = self.db.execute("PRAGMA page_count").fetchone()[0]
+        free = self.db.execute("PRAGMA freelist_count").fetchone()[0]
+        return (pages - free) * self.db.execute("PRAGMA page_size").fetchone()[0]
+
+    def copy_fits(self, folder: str | Path, *, margin: int = 16 * 1024 * 1024) -> bool:
+        import shutil
+
+        return shutil.disk_usage(folder).free >= self.copy_size() + margin
+
+    def write_copy(self, path: str | Path, *, for_sharing: bool = False) -> None:
+        """``VACUUM INTO`` a new or empty file. ``for_sharing``: the copy has no undo history and no free pages
+        or full-text index remnants holding deleted text."""
+        self.db.execute("VACUUM INTO ?", [str(path)])
+        if not for_sharing:
+            return
+        conn = sqlite3.connect(str(path), isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("DELETE FROM undo_log")
+            for table in ("documents_fts", "annotations_fts"):
+                conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+            conn.execute("VACUUM")
+        finally:
+            conn.close()
 
     def list_backups(self) -> list[Path]:
         if self.path is None:

@@ -109,7 +109,7 @@ def inspect_file(conn: sqlite3.Connection, path: Path) -> None:
         results = [str(exc)]
     if results != ["ok"]:
         raise DamagedFileError(
-            f"{path} failed SQLite's check ({'; '.join(results)[:300]}); it was opened for nothing and left "
+            f"{path} failed SQLite's check ({'; '.join(results)[:300]}); it was not opened and was left "
             "untouched. If a -wal file lies beside it that belongs to another copy, move that file away; "
             "otherwise open a copy from the .backups folder next to it, or try: sqlite3 FILE .recover"
         )
