@@ -10,7 +10,6 @@ import json
 import sqlite3
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from rednote_desk import __version__
