@@ -103,7 +103,8 @@ def test_report_of_the_samples_and_a_hostile_document(run, corpus, tmp_path, db_
     assert len(headings) == n * (n - 1) // 2
     diff_tables = tree.xpath("//div[@class='diff']/table")
     assert len(diff_tables) == len(headings)
-    assert "sentences only in A" in body
+    # Each diff's summary: word by word for copies, statements paired by meaning for independent texts.
+    assert "only in B" in body and "shared statement" in body
     assert tree.xpath("//h2[@id='frames']") and tree.xpath("//h2[@id='copies']")
 
 

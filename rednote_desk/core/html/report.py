@@ -1,7 +1,8 @@
 """The comparison report as one self-contained HTML file (no Qt, no SQL, no external resource).
 
-Sections: documents, copies and spin, claims matrix, frame profile (inline SVG heat maps), pairwise
-text diffs. Styles are inline CSS (the diff colours come from the pygments style of
+Sections: documents, copies and spin, claims matrix, coverage map, word choice, sources
+(:mod:`.framing`), frame profile (inline SVG heat maps), pairwise text diffs (paired by meaning for
+independent texts). Styles are inline CSS (the diff colours come from the pygments style of
 :mod:`.render`), charts are inline SVG, every text is escaped. The pairwise diffs go through the
 same :mod:`.diff_html` code as the GUI's diff view.
 """
@@ -16,6 +17,7 @@ from rednote_desk.core.compare.passages import passage_diff
 from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
 from rednote_desk.core.html.copies import evidence_html, finding_headline_html
 from rednote_desk.core.html.diff import passage_diff_html
+from rednote_desk.core.html.framing import CSS as FRAMING_CSS, coverage_section, sources_section, terms_section
 from rednote_desk.core.compare.frame_profile import FrameProfile, frame_profile
 from rednote_desk.core.compare.matrix import ClaimRow
 from rednote_desk.core.numbers.quantity import format_quantity
@@ -209,6 +211,15 @@ def _profile_section(comparison: Comparison, data: ComparisonInput) -> str:
     return "".join(out)
 
 
+def _framing_sections(comparison: Comparison) -> list[str]:
+    """Coverage map, word choice and sources (:mod:`.framing`)."""
+    ids = [d.id for d in comparison.documents]
+    framing = comparison.framing
+    return [coverage_section(framing.coverage if framing else None, ids, comparison.labels),
+            terms_section(framing.terms if framing else (), ids, comparison.labels),
+            sources_section(framing.sources if framing else (), ids, comparison.labels)]
+
+
 def diff_pairs(comparison: Comparison) -> tuple[list[tuple[int, int]], str]:
     """The document pairs whose text diff the report includes, and a note on what was left out."""
     ids = [d.id for d in comparison.documents]
@@ -269,11 +280,13 @@ def render_report(data: ReportInput, *, progress: Report | None = None,
         f"<p class='muted'>{len(comparison.documents)} documents"
         + (f" · generated {_e(data.generated)}" if data.generated else "") + " · RedNote Desk</p>",
         "<nav><a href='#documents'>Documents</a><a href='#copies'>Copies and spin</a>"
-        "<a href='#claims'>Claims matrix</a><a href='#frames'>Frame profile</a>"
+        "<a href='#claims'>Claims matrix</a><a href='#coverage'>Coverage map</a><a href='#terms'>Word choice</a>"
+        "<a href='#sources'>Sources</a><a href='#frames'>Frame profile</a>"
         "<a href='#diffs'>Text differences</a></nav>",
         _documents_section(comparison, data.annotation_counts),
         _copies_section(comparison),
         _matrix_section(comparison),
+        *_framing_sections(comparison),
         _profile_section(comparison, data.comparison),
     ]
     body.append(_diffs_section(comparison, note, stop, 2, steps))
@@ -281,7 +294,7 @@ def render_report(data: ReportInput, *, progress: Report | None = None,
     return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>{_e(data.title)} — RedNote Desk</title>"
-            f"<style>{style_css()}{_CSS}</style></head><body>{''.join(body)}</body></html>\n")
+            f"<style>{style_css()}{_CSS}{FRAMING_CSS}</style></head><body>{''.join(body)}</body></html>\n")
 
 
 __all__ = ["ALL_PAIRS_UP_TO", "ReportInput", "diff_pairs", "heat_map_svg", "render_report", "report_steps"]
