@@ -105,7 +105,14 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None)
                                 for m in _APPOSITION.finditer(s.compared)]
         per_doc[d.id] = counts  # type: ignore[index]
     # A term's key: its stem (case-folded), so "cables"/"cable" and "Bridge"/"bridge" are one term.
-    key = lambda t: " ".join(stem(w) for w in t.split())  # noqa: E731
+    keys: dict[str, str] = {}  # each term stemmed once: ten 10 KB articles have tens of thousands of terms
+
+    def key(t: str) -> str:
+        found = keys.get(t)
+        if found is None:
+            found = keys[t] = " ".join(stem(w) for w in t.split())
+        return found
+
     docs_with: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for counts in per_doc.values():
@@ -135,16 +142,16 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None)
         for i, j in zip(*np.nonzero(np.triu(sims, 1) >= CLOSE)):
             groups.join(ordered[i], ordered[j], f"close in meaning: “{ordered[i]}” ~ “{ordered[j]}” "
                                                 f"({sims[i, j]:.2f})")
-    members: dict[str, set[str]] = {}
-    for k in kept:
-        members.setdefault(groups.find(k), set()).add(k)
+    # one pass over every document's terms (not one per group): each term goes to its group's root
+    root_of = {k: groups.find(k) for k in kept}
+    by_root: dict[str, dict[int, dict[str, int]]] = {}
+    for doc_id, counts in per_doc.items():
+        for t, n in counts.items():
+            root = root_of.get(key(t))
+            if root is not None:
+                by_root.setdefault(root, {}).setdefault(doc_id, {})[t] = n
     out = []
-    for root, keys in members.items():
-        terms: dict[int, dict[str, int]] = {}
-        for doc_id, counts in per_doc.items():
-            used = {t: n for t, n in counts.items() if key(t) in keys}
-            if used:
-                terms[doc_id] = used
+    for root, terms in by_root.items():
         written: Counter[str] = Counter()
         for used in terms.values():
             written.update(used)
