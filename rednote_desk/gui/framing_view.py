@@ -171,7 +171,7 @@ class SourcesPanel(QWidget):
         self.table.setHorizontalHeaderLabels(["Source"] + [labels.get(d, str(d)) for d in document_ids])
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            who = row.name + (f" ({row.role})" if row.role else "") + (" · media" if row.kind == "media" else "")
+            who = row.name + (f" ({row.role})" if row.role else "") + (f" · {row.kind}" if row.kind != "person" else "")
             self.table.setItem(r, 0, _item(who, "also written: " + ", ".join(row.names)))
             for c, doc_id in enumerate(document_ids, 1):
                 found = row.cells.get(doc_id)
