@@ -31,19 +31,22 @@ class ParsedFiles:
 
 
 def parse_files(paths: Sequence[Path], report: Report, is_cancelled: IsCancelled) -> ParsedFiles:
-    """Read and parse each file; a bad file is recorded and never stops the batch. Pure: safe off-thread."""
+    """Read and parse each file (services.read_files, as the command line does); a bad file is recorded and never
+    stops the batch. Pure: safe off-thread."""
     parsed = ParsedFiles()
     total = len(paths)
-    for index, path in enumerate(paths):
+
+    def progress(index: int, count: int, name: str) -> bool | None:
         if is_cancelled():
-            break
-        report(index, total, f"Reading {index + 1} of {total}: {path.name}")
-        try:
-            parsed.items.extend(ingest.read_articles(path))  # a news-database download: one row per article
-        except UserError as exc:
-            parsed.failures.append((path.name, str(exc)))
-        except Exception as exc:  # noqa: BLE001 - one odd file must not end the batch
-            parsed.failures.append((path.name, f"unexpected error: {type(exc).__name__}: {exc}"))
+            return False
+        report(index, count, f"Reading {index + 1} of {count}: {Path(name).name}")
+        return None
+
+    for item in services.read_files(paths, progress=progress):
+        if item.imported is None:
+            parsed.failures.append((Path(item.name).name, item.error or "could not be read"))
+        else:
+            parsed.items.append(item.imported)
     report(total, total, "Done")
     return parsed
 

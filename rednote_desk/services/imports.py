@@ -96,6 +96,9 @@ def read_files(
         except UserError as exc:
             items.append(ToStore(str(path), None, error=str(exc)))
             continue
+        except Exception as exc:  # noqa: BLE001 - one odd file must not end the batch (reported, not raised)
+            items.append(ToStore(str(path), None, error=f"{path}: unexpected error: {type(exc).__name__}: {exc}"))
+            continue
         for imported in articles:
             name = str(path) if len(articles) == 1 else f"{path} {imported.source_name.rsplit(' ', 1)[-1]}"
             items.append(ToStore(name, imported, overrides, trim))
