@@ -24,8 +24,9 @@ class Framing:
 
 def compute_framing(docs: Sequence[Document], *, model: SentenceModel | None, note: str = "") -> Framing:
     """``model`` None: lexical similarity only, and ``note`` says why."""
-    return Framing(coverage_map(docs, model=model, note=note), tuple(term_groups(docs, model=model)),
-                   tuple(source_rows(docs)))
+    coverage = coverage_map(docs, model=model, note=note)
+    shared = [[c.quote for c in r.cells] for r in coverage.rows if not r.exclusive]
+    return Framing(coverage, tuple(term_groups(docs, model=model, shared=shared)), tuple(source_rows(docs)))
 
 
 __all__ = ["Framing", "compute_framing"]

@@ -7,7 +7,13 @@ content nouns used in at least two documents or three times. Terms are grouped, 
   ("Harbour Bridge" / "bridge");
 - appositions ("Helena Voss, the mayor," / "Paulo Andrade, the engineer");
 - meaning: the sentence model puts two single terms close (cosine ≥ ``CLOSE``), e.g. "firefighters" /
-  "fire crews" (only when the model is available).
+  "fire crews" (only when the model is available);
+- another name: "Xiaohongshu, or RedNote", "RedNote, known locally as Xiaohongshu", "X (also known as Y)";
+- substitution: in at least ``SUBSTITUTED_ROWS`` statements that two outlets share (coverage map rows),
+  one writes X where the other writes Y, and the model puts X and Y at cosine ≥ ``SUBSTITUTED_CLOSE``
+  ("fire" / "blaze": single-word cosine alone cannot tell "blaze" (0.47) from "smoke" (0.42)).
+
+Generic words (numbers, directions, times, months, common verbs and adjectives) are no actors.
 
 Each group lists, per outlet, the terms it uses and how often; groups are sorted by mentions.
 """
@@ -27,12 +33,27 @@ from rednote_desk.core.compare.stopwords import STOPWORDS
 from rednote_desk.core.models import Document
 
 CLOSE = 0.62
+SUBSTITUTED_ROWS = 2  # chosen on framing_sets.py (fire: "fire" / "blaze", "factory" / "facility")
+SUBSTITUTED_CLOSE = 0.3
 MAX_GROUPS = 25
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 _APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'’\-]+\s){0,3}[A-Z][\w'’\-]+),\s+the\s+(?P<role>[a-z]+(?:\s[a-z]+)?)\s*[,.]")
 _GENERIC = frozenset("""said says told would could also more than about some said year years day days week weeks
     time times people last first next other every each since still only just like well even much many
-    monday tuesday wednesday thursday friday saturday sunday million billion thousand hundred""".split())
+    monday tuesday wednesday thursday friday saturday sunday million billion thousand hundred
+    january february march april may june july august september october november december
+    hour hours minute minutes morning afternoon evening night nights today yesterday tomorrow month months
+    one two three four five six seven eight nine ten dozen hundreds thousands millions
+    north south east west northern southern eastern western
+    main black white public popular general major whole part parts thing things lot lots number numbers
+    kind place case point fact end start new old big large small high low good bad best better less least
+    keep kept went goes going gone take taken took make made makes come came become became bring brought
+    get got give given gave found find might must need needs want wants afford according
+    extra later late early full minor recent recently social""".split())
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S." is one word, "US"
+_ALIAS = re.compile(r"(?P<a>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,3})\s*(?:,\s*|\(\s*)(?:or|also known as|"
+                    r"known (?:locally |in [A-Z]\w+ |in \w+ )?as|referred to as|called|dubbed)\s+"
+                    r"(?P<b>[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,3})")
 
 
 @dataclass(frozen=True)
@@ -55,7 +76,7 @@ class TermGroup:
 def _terms_of(text: str) -> Counter[str]:
     """Names and content words of one sentence, as written (names keep their capitals)."""
     out: Counter[str] = Counter()
-    words = _WORD.findall(text)
+    words = _WORD.findall(_INITIALS.sub(lambda m: m.group().replace(".", ""), text))
     run: list[str] = []
     for n, w in enumerate([*words, ""]):
         name_like = w and w[0].isupper() and w.casefold() not in STOPWORDS and w.casefold() not in _GENERIC
@@ -70,6 +91,13 @@ def _terms_of(text: str) -> Counter[str]:
                 and not w.endswith(("ed", "ly"))):  # no tagger: past forms and adverbs are no actors
             out[w] += 1
     return out
+
+
+def _first_word(text: str) -> str:
+    """A sentence's first word when capitalised and not a function or generic word ("" otherwise)."""
+    m = _WORD.search(_INITIALS.sub(lambda m: m.group().replace(".", ""), text))
+    w = m.group() if m else ""
+    return w if w[:1].isupper() and w.casefold() not in STOPWORDS and w.casefold() not in _GENERIC else ""
 
 
 class _Union:
@@ -92,18 +120,47 @@ class _Union:
         self.why.setdefault(ra, []).append(why)
 
 
-def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None) -> list[TermGroup]:
+def _substitutions(shared: Sequence[Sequence[str]], singles: set[str], key) -> Counter[tuple[str, str]]:
+    """(x, y) -> in how many shared statements one wording has term x and not y, another y and not x."""
+    out: Counter[tuple[str, str]] = Counter()
+    for row in shared:
+        terms = [{key(t) for t in _terms_of(text)} & singles for text in row]
+        seen = set()
+        for n, ta in enumerate(terms):
+            for tb in terms[n + 1:]:
+                seen.update(tuple(sorted((x, y))) for x in ta - tb for y in tb - ta)
+        out.update(seen)
+    return out
+
+
+def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None,
+                shared: Sequence[Sequence[str]] = ()) -> list[TermGroup]:
+    """``shared``: the wordings of each statement several documents share (coverage map rows)."""
     docs = [d for d in docs if d.id is not None]
     per_doc: dict[int, Counter[str]] = {}
     appositions: list[tuple[str, str, str]] = []
+    aliases: list[tuple[str, str, str]] = []
+    initial: dict[int, Counter[str]] = {}  # capitalised first words of sentences: names only if written elsewhere
     for d in docs:
         counts: Counter[str] = Counter()
+        first: Counter[str] = Counter()
         for s in statements(d.id, d.text, title=d.title):  # type: ignore[arg-type]
             if s.role in ("headline", "body"):
-                counts.update(_terms_of(s.compared))
+                terms = _terms_of(s.compared)
+                counts.update(terms)
+                word = _first_word(s.compared)
+                if word and not any(t.startswith(word) for t in terms):
+                    first[word] += 1
                 appositions += [(m.group("name"), m.group("role"), d.display_outlet)
                                 for m in _APPOSITION.finditer(s.compared)]
+                aliases += [(m.group("a"), m.group("b"), d.display_outlet) for m in _ALIAS.finditer(s.compared)]
         per_doc[d.id] = counts  # type: ignore[index]
+        initial[d.id] = first  # type: ignore[index]
+    names = {t for counts in per_doc.values() for t in counts if t[:1].isupper() and " " not in t}
+    for doc_id, first in initial.items():
+        for word, n in first.items():
+            if word in names:  # "Xiaohongshu, or RedNote, is …" counts Xiaohongshu where it is a name elsewhere
+                per_doc[doc_id][word] += n
     # A term's key: its stem (case-folded), so "cables"/"cable" and "Bridge"/"bridge" are one term.
     keys: dict[str, str] = {}  # each term stemmed once: ten 10 KB articles have tens of thousands of terms
 
@@ -135,6 +192,10 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None)
         kn, kr = key(name), key(role.split()[-1])
         if kn in kept and kr in kept:
             groups.join(kn, kr, f"apposition in {outlet}: “{name}, the {role}”")
+    for a, b, outlet in aliases:
+        ka, kb = key(a), key(b)
+        if ka in kept and kb in kept:
+            groups.join(ka, kb, f"another name in {outlet}: “{a}” / “{b}”")
     if model is not None and len(singles) > 1:
         ordered = sorted(singles)
         vectors = model.embed(ordered)
@@ -142,6 +203,12 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None)
         for i, j in zip(*np.nonzero(np.triu(sims, 1) >= CLOSE)):
             groups.join(ordered[i], ordered[j], f"close in meaning: “{ordered[i]}” ~ “{ordered[j]}” "
                                                 f"({sims[i, j]:.2f})")
+        at = {w: n for n, w in enumerate(ordered)}
+        for (x, y), rows in _substitutions(shared, singles, key).items():
+            cosine = float(sims[at[x], at[y]])
+            if rows >= SUBSTITUTED_ROWS and cosine >= SUBSTITUTED_CLOSE:
+                groups.join(x, y, f"written for one another in {rows} shared statements: “{x}” / “{y}” "
+                                  f"({cosine:.2f})")
     # one pass over every document's terms (not one per group): each term goes to its group's root
     root_of = {k: groups.find(k) for k in kept}
     by_root: dict[str, dict[int, dict[str, int]]] = {}
