@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.agreement import AgreementReport, Figure
 from rednote_desk.core.errors import UserError
 
@@ -34,7 +35,7 @@ TABLE_HEADERS = ("Code", "Units", "Coded units", "Percent", "Krippendorff's α",
 def _cell(fig: Figure) -> QTableWidgetItem:
     item = QTableWidgetItem(fig.text())
     if fig.value is None:
-        item.setToolTip(fig.reason)
+        item.setToolTip(plain(fig.reason))
         item.setForeground(Qt.GlobalColor.darkGray)
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
@@ -173,4 +174,4 @@ class AgreementPanel(QWidget):
             else:
                 agreement.write_disagreements_csv(self.project, self.report, path, excel=True)
         except (UserError, OSError) as exc:
-            QMessageBox.warning(self, "Export", str(exc))
+            QMessageBox.warning(self, "Export", plain(str(exc)))

@@ -20,7 +20,8 @@ class AlignmentMarker(QObject):
     def __init__(self, reading: ReadingArea, parent=None):
         super().__init__(parent)
         self.reading = reading
-        self.enabled = False
+        self.enabled = False  # marks shown
+        self.for_scrolling = False  # synchronised scrolling follows the alignment
         self.alignments: dict = {}
         self._aligned_ids: tuple[int, ...] = ()
         self._task: Task | None = None
@@ -36,8 +37,14 @@ class AlignmentMarker(QObject):
         else:
             self._clear()
 
+    def set_for_scrolling(self, enabled: bool) -> None:
+        """Align the open columns for content-aligned synchronised scrolling (off the GUI thread)."""
+        self.for_scrolling = enabled
+        if enabled:
+            self._timer.start()  # after the first paint, not in its way
+
     def schedule(self) -> None:
-        if self.enabled:
+        if self.enabled or self.for_scrolling:
             self._timer.start()
 
     def documents_changed(self) -> None:
@@ -48,7 +55,7 @@ class AlignmentMarker(QObject):
     def recompute(self) -> None:
         columns = self.reading.columns
         ids = tuple(c.document.id for c in columns)
-        if not self.enabled:
+        if not (self.enabled or self.for_scrolling):
             return
         if len(ids) < 2:
             self._clear()
@@ -61,9 +68,7 @@ class AlignmentMarker(QObject):
         generation = self._generation
         if self._task is not None:
             self._task.cancel()
-        from rednote_desk.core.compare.align import align_documents  # numpy, rapidfuzz: only when marks are wanted
-
-        task = Task(lambda report, is_cancelled: align_documents(documents), self)
+        task = Task(lambda report, is_cancelled: _align(documents), self)
         task.finished.connect(lambda result, g=generation, i=ids: self._on_finished(g, i, result))
         self._task = task
         task.start()
@@ -78,6 +83,10 @@ class AlignmentMarker(QObject):
     def _apply(self) -> None:
         from rednote_desk.core.compare.marks import unique_sentence_spans
 
+        self.reading.set_scroll_alignments(self.alignments)
+        if not self.enabled:
+            self.updated.emit()
+            return
         open_ids = self.reading.document_ids()
         labels = {c.document.id: c.document.display_outlet for c in self.reading.columns}
         spans = unique_sentence_spans(self.alignments, open_ids, labels=labels)
@@ -109,3 +118,10 @@ class AlignmentMarker(QObject):
                 column.view.select_span(part.start, part.end)
                 moved += 1
         return moved
+
+
+def _align(documents):
+    # numpy, rapidfuzz: imported on the worker thread, only when marks or content-aligned scrolling are wanted
+    from rednote_desk.core.compare.align import align_documents
+
+    return align_documents(documents)

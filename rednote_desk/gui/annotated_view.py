@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.intervals import IntervalIndex
 from rednote_desk.core.textpos import Utf16Index, trim_span
 from rednote_desk.gui.colors import LINK_COLOR
@@ -260,11 +261,16 @@ class AnnotatedTextView(QPlainTextEdit):
         """Scroll so that code point ``cp`` sits at viewport height ``y`` (as near as line steps allow)."""
         bar = self.verticalScrollBar()
         line = max(1, self.fontMetrics().lineSpacing())
-        for _ in range(3):  # wrapped blocks make one scroll step a variable height: converge in a few steps
+        # wrapped blocks make one scroll step a variable height, and a text not laid out yet grows its scroll
+        # range as it is laid out: converge in a few steps, stop when the bar cannot move further
+        for _ in range(8):
             delta = round((self.offset_y(cp) - y) / line)
+            before = bar.value()
             if delta == 0:
                 break
-            bar.setValue(bar.value() + delta)
+            bar.setValue(before + delta)
+            if bar.value() == before:
+                break
 
     def offset_at(self, viewport_point) -> int:
         return self._u16.to_codepoint(self.cursorForPosition(viewport_point).position())
@@ -495,5 +501,5 @@ class CoderLegend(QLabel):
     def set_coders(self, upper: str, lower: str) -> None:
         upper, lower = upper or "(no name)", lower or "(no name)"
         self.setText(f"▀ {upper}    ▄ {lower}")  # short: a narrow column still shows both names
-        self.setToolTip(f"Comparing coders: {upper}'s highlights fill the upper half of each line, {lower}'s the "
-                        "lower half (Coding → Compare two coders in the text turns this off)")
+        self.setToolTip(plain(f"Comparing coders: {upper}'s highlights fill the upper half of each line, {lower}'s the "
+                        "lower half (Coding → Compare two coders in the text turns this off)"))

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, QSor
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QTextDocument, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.compare.comparison import Comparison
 from rednote_desk.core.compare.matrix import Cell, ClaimRow, cell_values_text
 from rednote_desk.gui.colors import qcolor, readable_text_color
@@ -92,7 +93,7 @@ class ClaimMatrixModel(QAbstractTableModel):
                 return "Independent outlets stating the claim (a copy and its source count once)"
             if section >= FIRST_DOCUMENT_COLUMN:
                 doc = self.comparison.documents[section - FIRST_DOCUMENT_COLUMN]
-                return f"{doc.outlet or 'unknown outlet'} — {doc.title} (document {doc.id})"
+                return plain(f"{doc.outlet or 'unknown outlet'} — {doc.title} (document {doc.id})")
         return None
 
     def document_id(self, column: int) -> int | None:

@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy
+from rednote_desk.gui.plain import plain
 
 MAX_SHOWN = 12
 
@@ -40,5 +41,5 @@ class CodeLegend(QLabel):
             parts.append(f"<span style='background:{escape(color)}'>&nbsp;&nbsp;&nbsp;</span>&nbsp;{name}&nbsp;{n}")
         more = f" · +{len(shown) - MAX_SHOWN} more" if len(shown) > MAX_SHOWN else ""
         self.setText("Codes: " + " &nbsp; ".join(parts) + more)
-        self.setToolTip("\n".join(f"{path}: {n}" for path, _c, n in shown))  # a tooltip string: plain text
+        self.setToolTip(plain("\n".join(f"{path}: {n}" for path, _c, n in shown)))  # a tooltip string: plain text
         self.show()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.models import Tag
 from rednote_desk.core.tags import descendants as _descendants, tag_paths
 from rednote_desk.gui.colors import qcolor, swatch_icon
@@ -467,7 +468,7 @@ class CodebookPanel(QWidget):
             uses += f", {total} with sub-tags"
         lines.append(uses)
         tip = "\n".join(lines)
-        item.setToolTip(NAME_COLUMN, tip)
+        item.setToolTip(NAME_COLUMN, plain(tip))
         item.setToolTip(COUNT_COLUMN, uses)
         item.setFlags(
             Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
@@ -510,13 +511,13 @@ class CodebookPanel(QWidget):
     # -- default dialogs -----------------------------------------------------------------------
     def _confirm_dialog(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
-            self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self, title, plain(text), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
 
     def _error_dialog(self, message: str) -> None:
-        QMessageBox.warning(self, "Codebook", message)
+        QMessageBox.warning(self, "Codebook", plain(message))
 
     def _text_dialog(self, title: str, label: str, text: str) -> str | None:
         value, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, text)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.services.comparison import read_comparison_input, write_matrix_csv
 from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
 from rednote_desk.core.compare.frame_profile import frame_profile, tag_paths
@@ -310,7 +311,7 @@ class CompareView(QWidget):
             outlet = s["outlet"] or labels.get(s["id"]) or ""
             text = f"{outlet} — {title}" if outlet and outlet != title else title
             item = QListWidgetItem(text)
-            item.setToolTip(f"Document {s['id']}: {title}")
+            item.setToolTip(plain(f"Document {s['id']}: {title}"))
             item.setData(DOC_ID_ROLE, s["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = self._selected is None or s["id"] in self._selected
@@ -388,7 +389,7 @@ class CompareView(QWidget):
             return
         self.busy.hide()
         self.status.setText("The comparison failed.")
-        QMessageBox.warning(self, "Compare", message)
+        QMessageBox.warning(self, "Compare", plain(message))
 
     def _on_task_cancelled(self, generation: int) -> None:
         if generation == self._generation:

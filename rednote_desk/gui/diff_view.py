@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.labels import count_of
 from rednote_desk.core.compare.passages import PassageDiff, passage_diff
 from rednote_desk.core.html.diff import CURRENT, Page, Piece, render_page, window
@@ -223,7 +224,7 @@ class DiffView(QWidget):
                 label = labels[s["id"]]
                 text = f"{label} — {title}" if s["outlet"] and title and title != label else (title or label)
                 combo.addItem(f"{s['id']}: {text}", s["id"])
-                combo.setItemData(combo.count() - 1, f"Document {s['id']}: {title}", Qt.ItemDataRole.ToolTipRole)
+                combo.setItemData(combo.count() - 1, plain(f"Document {s['id']}: {title}"), Qt.ItemDataRole.ToolTipRole)
             combo.blockSignals(False)
         ids = [s["id"] for s in summaries]
         if self._pair and all(i in ids for i in self._pair):
@@ -355,7 +356,7 @@ class DiffView(QWidget):
             return
         self.progress.hide()
         self.summary.setText("The comparison failed.")
-        QMessageBox.warning(self, "Compare texts", message)
+        QMessageBox.warning(self, "Compare texts", plain(message))
 
     # -- showing -------------------------------------------------------------------------------------------
     def layout_mode(self) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
+from rednote_desk.gui.plain import plain
 
 
 class ElidedLabel(QWidget):
@@ -22,7 +23,7 @@ class ElidedLabel(QWidget):
 
     def set_text(self, text: str, tooltip: str | None = None) -> None:
         self._text = " ".join((text or "").split())
-        self.setToolTip(tooltip if tooltip is not None else self._text)
+        self.setToolTip(plain(tooltip if tooltip is not None else self._text))
         self.setAccessibleName(self._text)
         self.update()
 

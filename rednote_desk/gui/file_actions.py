@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.gui.session import HANDLED_ERRORS, show_error
 
 
@@ -17,7 +18,7 @@ class FileActionsMixin:
         if not path:
             return
         if Path(path).exists():
-            QMessageBox.warning(self, "New project", f"{path} exists already; use Open project to open it.")
+            QMessageBox.warning(self, "New project", plain(f"{path} exists already; use Open project to open it."))
             return
         self._open_path(path, seed_codebook=True)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.compare.frame_profile import FrameProfile
 from rednote_desk.core.models import Tag
 from rednote_desk.gui.colors import qcolor, readable_text_color
@@ -191,8 +192,8 @@ class FrameProfilePanel(QWidget):
             self.table.setItem(r, 1, _number_item(doc.length, f"{doc.length:,}"))
             for c, share in enumerate(doc.shares, start=2):
                 item = _number_item(share.share, f"{share.share * 100:.1f}% ({share.annotations})")
-                item.setToolTip(f"{share.characters:,} of {doc.length:,} characters under "
-                                f"{profile.frames[c - 2].path}, in {share.annotations} annotations")
+                item.setToolTip(plain(f"{share.characters:,} of {doc.length:,} characters under "
+                                      f"{profile.frames[c - 2].path}, in {share.annotations} annotations"))
                 self.table.setItem(r, c, item)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)

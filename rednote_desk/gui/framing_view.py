@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from rednote_desk.gui.plain import plain
 
 _OMITTED = QBrush(QColor("#c8c8c8"), Qt.BrushStyle.BDiagPattern)
 _HEADLINE = QColor("#fde2b8")
@@ -34,14 +35,14 @@ def _table(headers: list[str]) -> QTableWidget:
 
 def _item(text: str, tip: str = "") -> QTableWidgetItem:
     item = QTableWidgetItem(text)
-    item.setToolTip(tip or text)
+    item.setToolTip(plain(tip or text))
     return item
 
 
 def _omitted_item(tip: str) -> QTableWidgetItem:
     item = QTableWidgetItem("")
     item.setBackground(_OMITTED)
-    item.setToolTip(tip)
+    item.setToolTip(plain(tip))
     return item
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from rednote_desk import services
+from rednote_desk.gui.plain import plain
 from rednote_desk.core import ingest
 from rednote_desk.core.errors import UserError
 from rednote_desk.store.project import Project
@@ -97,7 +98,7 @@ class ImportController(QObject):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def show_summary(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent_window, title, text)
+        QMessageBox.warning(self.parent_window, title, plain(text))
 
     # --- files ---------------------------------------------------------------------------------------------------
     def import_files(self, paths: Sequence[str | Path]) -> None:

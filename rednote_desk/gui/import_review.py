@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.ingest.html_diagnose import is_short_text_warning
 from rednote_desk.core.ingest.model import ImportedText
 from rednote_desk.core.rules import date_problem  # the store's rule, checked live here (paste_dialog too)
@@ -179,7 +180,7 @@ class ImportReviewDialog(QDialog):
             include = QTableWidgetItem(imported.source_name)
             include.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
             include.setCheckState(Qt.CheckState.Checked)
-            include.setToolTip(imported.source_name)
+            include.setToolTip(plain(imported.source_name))
             self.table.setItem(row, FILE_COLUMN, include)
             for name, column in FIELD_COLUMNS.items():
                 item = QTableWidgetItem(getattr(imported, name) or "")
@@ -191,14 +192,14 @@ class ImportReviewDialog(QDialog):
             if imported.boilerplate:
                 trim.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable)
                 trim.setCheckState(Qt.CheckState.Unchecked)
-                trim.setToolTip("; ".join(sorted({span.reason for span in imported.boilerplate})))
+                trim.setToolTip(plain("; ".join(sorted({span.reason for span in imported.boilerplate}))))
             else:
                 trim.setFlags(flags)
             self.table.setItem(row, TRIM_COLUMN, trim)
             warnings = [*imported.warnings, *([self._notes[row]] if self._notes[row] else [])]
             warning_item = QTableWidgetItem("; ".join(warnings))
             warning_item.setFlags(flags)
-            warning_item.setToolTip("\n".join(warnings))
+            warning_item.setToolTip(plain("\n".join(warnings)))
             if any(is_short_text_warning(w) for w in warnings):
                 warning_item.setText("⚠ " + warning_item.text())
                 warning_item.setForeground(_BAD)
@@ -313,7 +314,7 @@ class ImportReviewDialog(QDialog):
             item = self.table.item(row, PUBLISHED_COLUMN)
             reason = date_problem(item.text())
             item.setForeground(_BAD if reason else QBrush())
-            item.setToolTip(f"Not a date: {reason}" if reason else "YYYY-MM-DD")
+            item.setToolTip(plain(f"Not a date: {reason}") if reason else "YYYY-MM-DD")
         self._filling = False
 
     def _show_preview(self, row: int) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.gui.plain import safe_color
 from rednote_desk.core.models import Annotation, Claim
 from rednote_desk.gui.colors import alert_text_color, dim_text_color, readable_text_color
 
@@ -115,7 +116,8 @@ class InspectorPanel(QWidget):
         self.quote.setText(f"“{quote}”{status}")
         if tag_labels:
             self.tags.setText(" ".join(
-                f"<span style='background:{escape(color)};color:{readable_text_color(color)};padding:1px 4px'>"
+                f"<span style='background:{safe_color(color)};color:{readable_text_color(safe_color(color))};"
+                f"padding:1px 4px'>"
                 f"&nbsp;{escape(path)}&nbsp;</span>" for path, color in tag_labels))
         else:
             self.tags.setText("<i>no tags</i>")
@@ -134,6 +136,6 @@ class InspectorPanel(QWidget):
         self.meta.setStyleSheet(f"color: {dim}")
         self.meta.setText(
             f"#{annotation.id} · characters {annotation.start_offset}–{annotation.end_offset} · "
-            f"coder {escape(annotation.coder or '—')}<br>created {annotation.created_at} · "
-            f"updated {annotation.updated_at}")
+            f"coder {escape(annotation.coder or '—')}<br>created {escape(str(annotation.created_at))} · "
+            f"updated {escape(str(annotation.updated_at))}")
 

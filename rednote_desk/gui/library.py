@@ -5,6 +5,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.labels import site_of
 
 COLUMNS = ("Outlet", "Title", "Date", "Notes")
@@ -67,7 +68,7 @@ class LibraryPanel(QWidget):
                 item = QStandardItem(" ".join(text.split()))
                 item.setData(key, Qt.ItemDataRole.UserRole)
                 item.setData(doc["id"], ID_ROLE)
-                item.setToolTip(f"{doc['title']}\n{doc['characters']:,} characters · {doc['source_name'] or ''}")
+                item.setToolTip(plain(f"{doc['title']}\n{doc['characters']:,} characters · {doc['source_name'] or ''}"))
                 items.append(item)
             self.model.appendRow(items)
         if selected is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from typing import TYPE_CHECKING
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.errors import UserError
 from rednote_desk.core.tags import tag_paths
 from rednote_desk.paths import data_dir
@@ -216,6 +217,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
                                         checkable=True)
         self.sync_action.setChecked(self.settings.value("sync_scrolling", "true") in ("true", True))
         self.reading.set_sync_scrolling(self.sync_action.isChecked())
+        self.alignment.set_for_scrolling(self.sync_action.isChecked())  # content-aligned when texts share sentences
         self._action(view, "Open selected document in a &new column", self.open_selected_in_new_column,
                      "Ctrl+Shift+O")
         self._action(view, "&Close column", self.close_active_column, "Ctrl+W")
@@ -481,7 +483,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         try:
             document = self.project.document(document_id)
         except UserError as exc:
-            QMessageBox.warning(self, "Open document", str(exc))
+            QMessageBox.warning(self, "Open document", plain(str(exc)))
             return None
         column = self.reading.open_document(document, new_column=new_column or not self.reading.columns)
         if column is None:  # four columns open and the user kept them all
@@ -516,7 +518,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         count = len(self.project.annotations(document_id))
         answer = QMessageBox.question(
             self, "Delete document",
-            f"Delete “{document.title}” and its {count} annotations?\nYou can undo this with Ctrl+Z.")
+            plain(f"Delete “{document.title}” and its {count} annotations?\nYou can undo this with Ctrl+Z."))
         if answer == QMessageBox.StandardButton.Yes:
             column = self.reading.column_for(document_id)
             if column is not None:
@@ -561,6 +563,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
 
     def on_sync_toggled(self, checked: bool) -> None:
         self.reading.set_sync_scrolling(checked)
+        self.alignment.set_for_scrolling(checked)
 
     def open_search(self) -> None:
         self.search_dock.show()

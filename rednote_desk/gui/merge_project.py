@@ -3,6 +3,7 @@ the summary of what was added, matched and skipped."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from rednote_desk.gui.plain import plain
 
 
 def merge_project_dialog(parent: QWidget, session, path: str | None = None) -> object | None:
@@ -19,5 +20,5 @@ def merge_project_dialog(parent: QWidget, session, path: str | None = None) -> o
         return None
     summary = result.value
     QMessageBox.information(parent, "Merge project",
-                            "Merged (Edit → Undo takes it all back):\n\n" + "\n".join(summary.lines()))
+                            plain("Merged (Edit → Undo takes it all back):\n\n" + "\n".join(summary.lines())))
     return summary

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.models import Annotation
 
 _QUOTE_CHARS = 160
@@ -63,7 +64,7 @@ class OrphanReviewPanel(QWidget):
                 quote = quote[: _QUOTE_CHARS - 1] + "…"
             item = QListWidgetItem(f"“{quote}”\n{title}")
             item.setData(Qt.ItemDataRole.UserRole, ann.id)
-            item.setToolTip(f"…{ann.prefix}[{ann.quote}]{ann.suffix}…")
+            item.setToolTip(plain(f"…{ann.prefix}[{ann.quote}]{ann.suffix}…"))
             self.list.addItem(item)
             if ann.id == keep:
                 self.list.setCurrentItem(item)

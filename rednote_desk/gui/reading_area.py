@@ -210,6 +210,7 @@ class ReadingArea(QWidget):
         self.splitter.hide()
         self._annotations: dict[int, dict[int, Annotation]] = {}  # per document: id -> annotation
         self._claims: dict[int, dict[int, set[int]]] = {}  # per document: claim id -> annotation ids
+        self._scroll_anchors: dict[tuple[int, int], list[tuple[int, int]]] = {}  # content-aligned scrolling
 
     # -- columns -------------------------------------------------------------------------------
     def document_ids(self) -> list[int]:
@@ -434,14 +435,32 @@ class ReadingArea(QWidget):
         return aligned
 
     # -- scrolling -----------------------------------------------------------------------------
+    def set_scroll_alignments(self, alignments) -> None:
+        """Sentence alignments of the open documents ({(id_a, id_b): Alignment}): synchronised scrolling then
+        follows the content; pairs without one scroll proportionally."""
+        from rednote_desk.core.compare.scroll_sync import scroll_anchors
+
+        ids = self.document_ids()
+        self._scroll_anchors = {(a, b): scroll_anchors(alignments, a, b) for a in ids for b in ids if a != b}
+
     def on_column_scrolled(self, source: DocumentColumn) -> None:
         if self.sync_scrolling and not self._syncing and not source.keeping_place:
             bar = source.view.verticalScrollBar()
             fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+            top = None
             self._syncing = True
             try:
                 for column in self.columns:
-                    if column is not source:
+                    if column is source:
+                        continue
+                    anchors = self._scroll_anchors.get((source.document.id, column.document.id))
+                    if anchors:  # the counterpart of the text at the top of the source, at the same height
+                        from rednote_desk.core.compare.scroll_sync import counterpart_offset
+
+                        top = source.view.visible_range()[0] if top is None else top
+                        target = min(counterpart_offset(anchors, top), max(0, len(column.view.text()) - 1))
+                        column.view.scroll_offset_to_y(target, source.view.offset_y(top))
+                    else:
                         other = column.view.verticalScrollBar()
                         other.setValue(round(fraction * other.maximum()))
             finally:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.errors import UserError
 
 
@@ -64,7 +65,7 @@ class RefiActions:
         try:
             work()
         except (UserError, OSError) as exc:
-            QMessageBox.warning(self.window, "Export", str(exc))
+            QMessageBox.warning(self.window, "Export", plain(str(exc)))
             return
         self.window.statusBar().showMessage(message, 8000)
 
@@ -80,5 +81,5 @@ class RefiActions:
                 return None
         summary = self.session.run(lambda: import_refi_file(self.session.project, path), parent=self.window)
         if summary is not None:
-            QMessageBox.information(self.window, "Import REFI-QDA", "\n".join(summary.lines()))
+            QMessageBox.information(self.window, "Import REFI-QDA", plain("\n".join(summary.lines())))
         return summary

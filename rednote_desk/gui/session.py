@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.errors import UserError
 from rednote_desk.store.undo import Changes
 
@@ -56,7 +57,7 @@ def error_message(exc: BaseException) -> str:
 
 def show_error(parent: QWidget | None, exc: BaseException, *, title: str = APP_TITLE) -> None:
     """Show a refusal or a failure as a warning box (never raises)."""
-    QMessageBox.warning(parent, title, error_message(exc))
+    QMessageBox.warning(parent, title, plain(error_message(exc)))
 
 
 # what the session catches: refusals, database failures and file-system failures; anything else is a bug

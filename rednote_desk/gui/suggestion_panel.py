@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core.claims.models import SuggestedClaim
 from rednote_desk.core.numbers.quantity import format_quantity
 
@@ -97,7 +98,7 @@ class SuggestionPanel(QWidget):
             flag = "⚠ " if s.disagreement else ""
             item = QListWidgetItem(f"{flag}{s.label}\n{len(s.mentions)} outlets · {s.kind}")
             item.setData(KEY_ROLE, s.key)
-            item.setToolTip(s.reason)
+            item.setToolTip(plain(s.reason))
             self.list.addItem(item)
             if s.key == keep:
                 self.list.setCurrentItem(item)
@@ -169,6 +170,7 @@ class AcceptSuggestionDialog(QDialog):
             item.setData(KEY_ROLE, i)
             self.mentions.addItem(item)
         reason = QLabel(f"Why grouped: {suggestion.reason}")
+        reason.setTextFormat(Qt.TextFormat.PlainText)
         reason.setWordWrap(True)
         reason.setStyleSheet("color:#555")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

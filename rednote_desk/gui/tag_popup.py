@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.gui.plain import plain
 from rednote_desk.core import tag_search
 from rednote_desk.core.models import Tag
 from rednote_desk.core.tags import tag_paths
@@ -394,7 +395,7 @@ class TagPopup(QFrame):
         parent_path = path[: -len(tag.name) - 1] if tag.parent_id is not None else ""
         label = f"{number}  {tag.name}" if number else tag.name
         item = QListWidgetItem(label)
-        item.setToolTip(path + (f"\n{tag.description}" if tag.description else ""))
+        item.setToolTip(plain(path + (f"\n{tag.description}" if tag.description else "")))
         item.setData(KIND_ROLE, TAG_ROW)
         item.setData(TAG_ID_ROLE, tag.id)
         item.setData(NAME_ROLE, tag.name)

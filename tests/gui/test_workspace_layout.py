@@ -134,3 +134,34 @@ def test_collapsing_the_side_panels_keeps_the_same_text_at_the_top(qtbot, settin
     assert view.viewport().width() > width + 100  # the text reflowed into the new width
     assert abs(view.offset_y(first)) <= view.fontMetrics().lineSpacing()
     w.close()
+
+
+def test_synchronised_scrolling_follows_the_shared_sentences(qtbot, settings):
+    w = _window(qtbot, settings, 1280, 800)
+    shared = ["The storm closed the harbour on Monday.", "Officials said 3,000 homes lost power.",
+              "Schools will reopen on Thursday, the mayor said."]
+    intro = "\n".join(f"Background sentence number {i} about the region's long history." for i in range(150))
+    tail = "\n".join(f"Closing remark {i} on what comes next for the town." for i in range(150))
+    short, _ = w.project.add_document(title="Short", text="\n".join(shared) + "\n" + tail, text_sha256="s1",
+                                      outlet="Short Post")
+    more = "\n".join(f"Another view {i} from the neighbouring county's council." for i in range(60))
+    long, _ = w.project.add_document(title="Long", text=intro + "\n" + "\n".join(shared) + "\n" + more,
+                                     text_sha256="l1", outlet="Long Times")
+    for column in list(w.reading.columns):
+        w.reading.close_column(column)
+    w.open_document(long.id, new_column=True)
+    w.open_document(short.id, new_column=True)
+    assert w.sync_action.isChecked()
+    qtbot.waitUntil(lambda: bool(w.reading._scroll_anchors.get((long.id, short.id))), timeout=20000)
+    long_view, short_view = (w.reading.column_for(i).view for i in (long.id, short.id))
+    qtbot.wait(100)  # laid out, as before a person scrolls
+    target = long.text.index(shared[1])
+    long_view.scroll_offset_to_y(target, 0)  # the user scrolls the long text to the shared statement
+    qtbot.wait(20)
+    assert abs(long_view.offset_y(target)) <= 16
+    line = short_view.fontMetrics().lineSpacing()
+    counterpart = short.text.index(shared[1])
+    assert abs(short_view.offset_y(counterpart) - long_view.offset_y(target)) <= 2 * line
+    # proportional scrolling would have sent the short text near its end
+    assert short_view.verticalScrollBar().value() < short_view.verticalScrollBar().maximum() // 4
+    w.close()
