@@ -18,7 +18,12 @@ def document_from_row(row: dict[str, Any]) -> Document:
 
 
 def tag_from_row(row: dict[str, Any]) -> Tag:
-    return Tag(**{k: row[k] for k in Tag.__dataclass_fields__})
+    values = {k: row[k] for k in Tag.__dataclass_fields__}
+    color = values.get("color")
+    if not (isinstance(color, str) and len(color) == 7 and color[0] == "#"
+            and all(c in "0123456789abcdefABCDEF" for c in color[1:])):
+        values["color"] = "#999999"  # a colour from someone else's file goes into CSS: only #RRGGBB passes
+    return Tag(**values)
 
 
 def claim_from_row(row: dict[str, Any]) -> Claim:
@@ -378,7 +383,15 @@ def _marks(values) -> str:
     return ",".join("?" for _ in values)
 
 
+MAX_SEARCH_TERMS = 12
+
+
 def _fts_query(text: str) -> str:
-    """Turn what a user types into a safe FTS5 query: each word a quoted prefix term."""
-    words = [w for w in text.replace('"', " ").split() if w]
-    return " ".join(f'"{w}"*' for w in words)
+    """Turn what a user types into a safe, bounded FTS5 query: each word a quoted prefix term.
+
+    Control characters (NUL included) are dropped, repeated words count once, at most ``MAX_SEARCH_TERMS`` words
+    are used, and a one-character word is matched whole (a one-letter prefix matches nearly every token, and a
+    few hundred of them made one search run for minutes)."""
+    cleaned = "".join(" " if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) else c for c in text or "")
+    words = list(dict.fromkeys(w for w in cleaned.replace('"', " ").split() if w))[:MAX_SEARCH_TERMS]
+    return " ".join(f'"{w}"' if len(w) == 1 else f'"{w}"*' for w in words)

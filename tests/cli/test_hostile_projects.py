@@ -72,3 +72,20 @@ def test_a_fifo_as_project_is_refused_at_once(tmp_path):
     fifo = tmp_path / "p.sqlite"
     os.mkfifo(fifo)
     assert_clean_error(run_cli("--db", str(fifo), "docs", timeout=30), "not a regular file")
+
+
+def test_importing_a_fifo_a_link_to_one_or_a_folder_holding_one_does_not_hang(tmp_path):
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "link.txt").symlink_to(fifo)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    os.mkfifo(folder / "inside.txt")
+    (folder / "real.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "p.sqlite"
+    for target in (fifo, tmp_path / "link.txt"):
+        assert_clean_error(run_cli("--db", str(db), "import", str(target), timeout=30), "not a regular file")
+    result = run_cli("--db", str(db), "import", str(folder), timeout=30)
+    assert result.code == 2 and "inside.txt" in result.err and "not a regular file" in result.err
+    assert "Traceback" not in result.err
+    assert len(json.loads(run_cli("--db", str(db), "docs", "--json").out)) == 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -78,10 +79,17 @@ def _read_bytes(path: str | os.PathLike[str], max_bytes: int) -> tuple[bytes, st
     if file.suffix.lower() not in BATCH_EXTENSIONS:
         _format_of(name)
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise IngestError(_too_big(name, size, max_bytes))
-        with file.open("rb") as handle:
+        # O_NONBLOCK: opening a FIFO (or a link to one) must not wait for a writer; only regular files are read
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise IngestError(f'Cannot import "{name}": it is not a regular file (a pipe, device or socket); '
+                                  "save the article as a file and import that.")
+            if info.st_size > max_bytes:
+                raise IngestError(_too_big(name, info.st_size, max_bytes))
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)
             data = handle.read(max_bytes + 1)
     except OSError as error:
         reason = error.strerror or type(error).__name__
