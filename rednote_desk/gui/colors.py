@@ -71,14 +71,23 @@ def swatch_icon(color: str, size: int = 12) -> QIcon:
 def dim_text_color(palette) -> str:
     """A quieter text colour for secondary lines that still meets WCAG AA (4.5:1) on the palette's window
     colour, light or dark."""
-    text, window = palette.windowText().color(), palette.window().color()
+    return dim_on(palette.windowText().color(), palette.window().color())
+
+
+def dim_on(text: QColor, background: QColor) -> str:
+    """``text`` moved towards ``background`` as far as WCAG AA (4.5:1) allows."""
     for share in (0.4, 0.3, 0.2, 0.1, 0.0):
-        mixed = QColor(round(text.red() * (1 - share) + window.red() * share),
-                       round(text.green() * (1 - share) + window.green() * share),
-                       round(text.blue() * (1 - share) + window.blue() * share))
-        if contrast_ratio(mixed.name(), window.name()) >= 4.5:
+        mixed = blend(background, text, share)
+        if contrast_ratio(mixed.name(), background.name()) >= 4.5:
             return mixed.name()
     return text.name()
+
+
+def blend(front: QColor, back: QColor, alpha: float) -> QColor:
+    """``front`` painted with opacity ``alpha`` over ``back``, as an opaque colour."""
+    return QColor(round(front.red() * alpha + back.red() * (1 - alpha)),
+                  round(front.green() * alpha + back.green() * (1 - alpha)),
+                  round(front.blue() * alpha + back.blue() * (1 - alpha)))
 
 
 def alert_text_color(palette) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from rednote_desk.gui.plain import plain
 from rednote_desk.core.compare.frame_profile import FrameProfile
 from rednote_desk.core.models import Tag
-from rednote_desk.gui.colors import qcolor, readable_text_color
+from rednote_desk.gui.colors import blend, dim_on, dim_text_color, qcolor, readable_text_color
 
 ROW_HEIGHT = 42
 LABEL_WIDTH = 230
@@ -48,13 +48,22 @@ class FrameProfileChart(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.minimumSize()
 
+    def cell_colors(self, color: str, strength: float | None) -> tuple[QColor, QColor]:
+        """(fill, ink) of a cell: the frame's colour over the base at ``strength`` (share / largest share;
+        None for an empty cell), and the ink that reads best on it (WCAG AA in light and dark palettes)."""
+        if strength is None:
+            fill = self.palette().alternateBase().color()
+            return fill, QColor(dim_on(self.palette().text().color(), fill))
+        fill = blend(qcolor(color), self.palette().base().color(), 0.15 + 0.85 * min(1.0, strength))
+        return fill, QColor(readable_text_color(fill.name()))  # black or white: always 4.5:1 or more
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.fillRect(self.rect(), self.palette().base())
         profile = self.profile
         if profile is None or not profile.frames or not profile.documents:
-            painter.setPen(QColor("#777777"))
+            painter.setPen(self.palette().text().color())
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
                              "No frames to show: the codebook has no tags at this level.")
             return
@@ -88,16 +97,11 @@ class FrameProfileChart(QWidget):
             for c, doc in enumerate(docs):
                 share = doc.shares[r]
                 cell = QRectF(LABEL_WIDTH + c * width + 2, y + 2, width - 4, ROW_HEIGHT - 4)
-                fill = QColor("#f4f4f4")
-                if share.annotations:
-                    fill = qcolor(frame.color)
-                    fill.setAlphaF(0.15 + 0.85 * min(1.0, share.share / peak))
+                fill, ink = self.cell_colors(frame.color, share.share / peak if share.annotations else None)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(fill)
                 painter.drawRoundedRect(cell, 4, 4)
-                strong = share.annotations and share.share / peak > 0.55
-                ink = QColor(readable_text_color(frame.color)) if strong else QColor("#333333")
-                painter.setPen(ink if share.annotations else QColor("#aaaaaa"))
+                painter.setPen(ink)
                 painter.setFont(bold if share.annotations else small)
                 if share.annotations:
                     text = f"{share.share * 100:.1f}%"
@@ -132,7 +136,7 @@ class FrameProfilePanel(QWidget):
         self.level.setToolTip("Which tags are the frames: the top level of the codebook, or the tags inside one")
         self.level.currentIndexChanged.connect(self._on_level_changed)
         self.note = QLabel()
-        self.note.setStyleSheet("color:#666")
+        self.note.setStyleSheet(f"color:{dim_text_color(self.palette())}")  # AA in light and dark palettes
         self.note.setWordWrap(True)
         self.chart = FrameProfileChart()
         scroll = QScrollArea()

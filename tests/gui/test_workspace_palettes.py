@@ -86,3 +86,16 @@ def test_text_colours_of_the_workspace_meet_aa(qtbot, tmp_path, palette):
             failures.append((f"highlight {tag.name}", ink, fill))
     close_window(w)
     assert failures == []
+
+
+def test_frame_profile_cells_meet_aa_at_every_share(qtbot, palette):
+    from rednote_desk.gui.frame_profile import FrameProfileChart
+
+    chart = FrameProfileChart()
+    qtbot.addWidget(chart)
+    chart.setPalette(palette)
+    colors = ["#e6194b", "#ffe119", "#4363d8", "#46f0f0", "#fffac8", "#000075", "#808080", "#aaffc3"]
+    for color in colors:
+        for strength in (None, 0.013, 0.1, 0.3, 0.55, 0.56, 0.8, 1.0):  # 1.3 % of the largest share included
+            fill, ink = chart.cell_colors(color, strength)
+            assert contrast_ratio(ink.name(), fill.name()) >= 4.5, (color, strength, ink.name(), fill.name())
