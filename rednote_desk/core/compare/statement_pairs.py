@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from rednote_desk.core.compare.anchors import increasing_chain
 from rednote_desk.core.compare.body import Statement, clean_for_comparison, statements
 from rednote_desk.core.compare.embed import SentenceModel
-from rednote_desk.core.compare.meaning import StatementIndex, pair_by_meaning
 from rednote_desk.core.compare.sentences import Sentence
 
 # The lexical alignment pairing at least this share of the shorter text's sentences means the texts
@@ -63,6 +62,9 @@ def meaning_pairs(a: str, b: str, sa: Sequence[Sentence], sb: Sequence[Sentence]
     unpaired); None when the texts are too long to score every pair."""
     if len(sa) * len(sb) > MAX_CELLS:
         return None
+    # Imported on first use: scipy.sparse would cost the diff view's first opening ~0.5 s on the GUI thread.
+    from rednote_desk.core.compare.meaning import StatementIndex, pair_by_meaning
+
     items = [_statement(0, k, s) for k, s in enumerate(sa)] + [_statement(1, k, s) for k, s in enumerate(sb)]
     index = StatementIndex(items, model)
     roles_a, roles_b = _roles(a, sa), _roles(b, sb)

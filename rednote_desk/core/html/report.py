@@ -240,7 +240,8 @@ def _diffs_section(comparison: Comparison, note: Report, stop: Callable[[], bool
     out = ["<h2 id='diffs'>Text differences</h2>",
            "<p class='muted'>Sentence by sentence: pale tint for a changed sentence, strong tint for the changed "
            "words; a sentence facing an empty cell is only in one document. Runs of unchanged sentences are "
-           "folded (click to open).</p>"]
+           "folded (click to open). Texts written independently are paired by meaning: pale blue (≈) marks the "
+           "same statement in other words, and a statement found elsewhere in the other text says so (moved).</p>"]
     if left_out:
         out.append(f"<p class='muted'>{_e(left_out)}</p>")
     if not pairs:
