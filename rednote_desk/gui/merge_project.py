@@ -1,8 +1,9 @@
-"""File → Merge a colleague's project…: choose the file, merge it through the session (one undo step), show
-the summary of what was added, matched and skipped."""
+"""File → Merge a colleague's project…: choose the file, merge it off the GUI thread with progress and Cancel
+(one undo step; cancel stores nothing), show the summary of what was added, matched and skipped."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
 from rednote_desk.gui.plain import plain
 
 
@@ -15,7 +16,12 @@ def merge_project_dialog(parent: QWidget, session, path: str | None = None) -> o
                                               "RedNote Desk projects (*.sqlite *.rednote.sqlite);;All files (*)")
         if not path:
             return None
-    result = session.run(lambda: merge_file(session.project, path), parent=parent)
+    from pathlib import Path
+
+    from rednote_desk.gui.background_ops import run_project_work
+
+    result = run_project_work(parent, session, f"Merge {Path(path).name}",
+                              lambda project, _report, _cancelled: merge_file(project, path))
     if result is None:
         return None
     summary = result.value

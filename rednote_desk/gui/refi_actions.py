@@ -1,14 +1,16 @@
 """File menu actions for REFI-QDA exchange: export the project (.qdpx) or the codebook (.qdc), import either.
 
-Work goes through :mod:`rednote_desk.services.refi`; an import runs through the session so every view hears it
-(one undo step)."""
+Work goes through :mod:`rednote_desk.services.refi`; an import runs off the GUI thread with progress and Cancel
+(:mod:`rednote_desk.gui.background_ops`) and the session tells every view (one undo step)."""
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from rednote_desk.gui.plain import plain
 from rednote_desk.core.errors import UserError
+from rednote_desk.gui.plain import plain
 
 
 class RefiActions:
@@ -79,7 +81,12 @@ class RefiActions:
                                                   "REFI-QDA (*.qdpx *.qdc);;All files (*)")
             if not path:
                 return None
-        summary = self.session.run(lambda: import_refi_file(self.session.project, path), parent=self.window)
+        from rednote_desk.gui.background_ops import run_project_work
+
+        summary = run_project_work(  # off the GUI thread: a 10,000-annotation project takes seconds
+            self.window, self.session, f"Import {Path(path).name}",
+            lambda project, report, cancelled: import_refi_file(project, path, report=report,
+                                                                is_cancelled=cancelled))
         if summary is not None:
             QMessageBox.information(self.window, "Import REFI-QDA", plain("\n".join(summary.lines())))
         return summary

@@ -13,6 +13,7 @@ from rednote_desk.core.errors import UserError
 from rednote_desk.core.ingest import text_sha256
 from rednote_desk.core.rules import check_published
 from rednote_desk.services import output
+from rednote_desk.store import bulk
 from rednote_desk.store.project import Project
 from rednote_desk.store.undo import Changes
 
@@ -146,17 +147,30 @@ def import_codebook(project: Project, path: str | Path) -> RefiImportSummary:
     return summary
 
 
-def import_qdpx(project: Project, path: str | Path) -> RefiImportSummary:
-    """Import a ``.qdpx`` project into an empty project (no documents yet): one undo step."""
+def _never() -> bool:
+    return False
+
+
+def import_qdpx(project: Project, path: str | Path, *, report=None, is_cancelled=None) -> RefiImportSummary:
+    """Import a ``.qdpx`` project into an empty project (no documents yet): one undo step.
+
+    ``report(done, total, text)`` hears the progress (sources stored); when ``is_cancelled()`` turns true the
+    import stops and nothing is stored (the group is rolled back)."""
+    is_cancelled = is_cancelled or _never
     if project.documents():
         raise UserError("a .qdpx project can only be imported into an empty project (no documents yet): create "
                         "one (File → New project, or --db NEW.sqlite) and import it there")
     data = refi.read_qdpx(_read(path))
     summary = RefiImportSummary(warnings=list(data.warnings))
     users = {u.guid: u.name for u in data.users}
+    total = len(data.sources)
     with project.operation_group(f"Import {Path(path).name}") as group:
         guid_to_tag = _add_codes(project, data.codes, summary)
-        for source in data.sources:
+        for done, source in enumerate(data.sources):
+            if is_cancelled():
+                raise UserError("import cancelled; nothing was imported")
+            if report is not None:
+                report(done, total, f"Storing “{source.name[:60]}” ({done + 1} of {total})")
             if not source.text.strip():
                 summary.warnings.append(f"source “{source.name}” has no text; skipped")
                 continue
@@ -170,21 +184,27 @@ def import_qdpx(project: Project, path: str | Path) -> RefiImportSummary:
                 title=source.name or "Untitled", text=source.text, text_sha256=text_sha256(source.text),
                 source_name=Path(path).name, source_format="qdpx", note=source.description or "", **meta))
             summary.documents += 1
-            for sel in source.selections:
-                if sel.end <= sel.start:
-                    continue
-                tags = list(dict.fromkeys(guid_to_tag[g] for g in sel.code_guids if g in guid_to_tag))
-                project.add_annotation(document_id=document.id, start=sel.start, end=sel.end, tag_ids=tags,
-                                       note=sel.note or "", coder=users.get(sel.user_guid or "", ""))
-                summary.annotations += 1
+            rows = [bulk.NewAnnotation(sel.start, sel.end,
+                                       list(dict.fromkeys(guid_to_tag[g] for g in sel.code_guids if g in guid_to_tag)),
+                                       sel.note or "", users.get(sel.user_guid or "", ""),
+                                       created_at=sel.created, updated_at=sel.modified)
+                    for sel in source.selections if sel.end > sel.start]
+            added = _value(bulk.add_annotations(project, document.id, rows, label="Add annotations",
+                                                is_cancelled=is_cancelled))
+            summary.annotations += added.added
+            summary.warnings.extend(f"a selection in “{source.name}”: {why}; skipped" for why in added.skipped)
+        if is_cancelled():
+            raise UserError("import cancelled; nothing was imported")
+        if report is not None:
+            report(total, total, "Saving…")
     summary.changes = group.changes
     return summary
 
 
-def import_refi_file(project: Project, path: str | Path) -> RefiImportSummary:
+def import_refi_file(project: Project, path: str | Path, *, report=None, is_cancelled=None) -> RefiImportSummary:
     suffix = Path(path).suffix.lower()
     if suffix == ".qdpx":
-        return import_qdpx(project, path)
+        return import_qdpx(project, path, report=report, is_cancelled=is_cancelled)
     if suffix == ".qdc":
         return import_codebook(project, path)
     raise UserError(f"{path}: a REFI-QDA file ends in .qdpx (project) or .qdc (codebook)")

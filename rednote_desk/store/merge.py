@@ -26,6 +26,7 @@ from typing import Any
 
 from rednote_desk.core.errors import UserError
 from rednote_desk.core.tags import tag_paths
+from rednote_desk.store.bulk import insert_annotation_rows
 from rednote_desk.store.undo import Result
 
 REQUIRED_COLUMNS = {
@@ -275,14 +276,7 @@ def merge_project(target: Any, source: Any, *, label: str = "Merge project") -> 
             new_tags.extend((next_id, t) for t in tags)
             coders.add(coder)
             next_id += 1
-        tdb.conn.executemany(
-            """INSERT INTO annotations (id, document_id, start_offset, end_offset, quote, prefix, suffix, note, coder,
-               created_at, updated_at, status, claim_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""", new_rows)
-        tdb.conn.executemany("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)", new_tags)
-        for row in new_rows:
-            rec.inserted("annotations", id=row[0])
-        for annotation_id, tag_id in new_tags:
-            rec.inserted("annotation_tags", annotation_id=annotation_id, tag_id=tag_id)
+        insert_annotation_rows(tdb, rec, new_rows, new_tags)
         summary.annotations_added = len(new_rows)
         summary.coders = sorted(coders)
 

@@ -107,8 +107,24 @@ class Recorder:
         self._remember(table, key, None)
 
     def finish(self, label: str) -> tuple[list[_RowChange], Changes]:
+        groups: dict[tuple[str, tuple[str, ...]], list[_RowChange]] = {}
         for change in self._changes:
-            change.after = self._fetch(change.table, change.key)
+            groups.setdefault((change.table, tuple(change.key)), []).append(change)
+        for (table, columns), changes in groups.items():
+            if len(changes) < 16:  # a few rows: one query each
+                for change in changes:
+                    change.after = self._fetch(table, change.key)
+                continue
+            # many rows (a bulk insert): read them back in chunks by their first key column
+            found: dict[tuple, dict[str, Any]] = {}
+            firsts = list(dict.fromkeys(c.key[columns[0]] for c in changes))
+            for i in range(0, len(firsts), 500):
+                part = firsts[i:i + 500]
+                for row in self.db.query(f"SELECT * FROM [{table}] WHERE [{columns[0]}] IN "
+                                         f"({','.join('?' * len(part))})", part):
+                    found[tuple(row[k] for k in columns)] = row
+            for change in changes:
+                change.after = found.get(tuple(change.key[k] for k in columns))
         real = [c for c in self._changes if c.before != c.after]
         return real, summarize(label, real)
 
