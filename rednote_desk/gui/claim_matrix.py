@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from rednote_desk.gui.plain import plain
 from rednote_desk.core.compare.comparison import Comparison
 from rednote_desk.core.compare.matrix import Cell, ClaimRow, cell_values_text
-from rednote_desk.gui.colors import qcolor, readable_text_color
+from rednote_desk.gui.colors import blend, contrast_ratio, dim_on, qcolor, readable_text_color
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 CELL_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -228,7 +228,7 @@ class MatrixDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _paint_claim(self, painter, rect, row: ClaimRow, option, labels: dict[int, str]) -> None:
-        painter.fillRect(rect, QColor(DISAGREE_FILL) if row.disagreement else option.palette.base().color())
+        painter.fillRect(rect, row_fill(option.palette, row))
         x, y = rect.left() + PAD, rect.top() + PAD
         if row.origin == "suggested":
             x += _pill(painter, x, y, "SUGGESTED", SUGGESTED_FILL, SUGGESTED_COLOR, option.font) + 4
@@ -236,20 +236,23 @@ class MatrixDelegate(QStyledItemDelegate):
             x += _pill(painter, x, y, "CONFIRMED", CONFIRMED_FILL, CONFIRMED_COLOR, option.font) + 4
         if row.verdict in VERDICT_PILLS:
             _pill(painter, x, y, *VERDICT_PILLS[row.verdict], option.font)
-        doc = self._claim_document(row, rect.width() - 2 * PAD, option.font, labels)
+        doc = self._claim_document(row, rect.width() - 2 * PAD, option.font, labels, option.palette)
         painter.translate(rect.left() + PAD - 4, y + _pill_height(option.font) + 2)
         doc.drawContents(painter, QRectF(0, 0, rect.width() - 2 * PAD + 8, rect.height() - 30))
 
-    def _claim_document(self, row: ClaimRow, width: float, font: QFont, labels: dict[int, str]) -> QTextDocument:
+    def _claim_document(self, row: ClaimRow, width: float, font: QFont, labels: dict[int, str],
+                        palette: QPalette | None = None) -> QTextDocument:
+        palette = palette or QPalette()
+        normal, strong, dim = text_inks(palette, row_fill(palette, row))
         values = ""
         if row.verdict in ("conflict", "differs", "growth"):
-            color = DISAGREE_COLOR if row.disagreement else "#444444"
+            color = strong if row.disagreement else normal
             values = (f"<div style='color:{color}; margin-top:3px'>{escape(row.values_side_by_side())}</div>"
                       f"<div style='color:{color}; font-size:small'>{escape(verdict_line(row, labels))}</div>")
         omitted = len(row.omitted_by)
         stats = f"stated by {len(row.cells)} · not mentioned by {omitted}" if omitted else f"stated by all {len(row.cells)}"
-        html = (f"<div style='font-weight:600'>{escape(row.label)}</div>{values}"
-                f"<div style='color:#666; font-size:small; margin-top:2px'>{stats}</div>")
+        html = (f"<div style='color:{normal}'><div style='font-weight:600'>{escape(row.label)}</div>{values}"
+                f"<div style='color:{dim}; font-size:small; margin-top:2px'>{stats}</div></div>")
         return _text_document(html, width, font)
 
     def _paint_voices(self, painter, rect, row: ClaimRow, option) -> None:
@@ -264,14 +267,17 @@ class MatrixDelegate(QStyledItemDelegate):
         small = QFont(option.font)
         small.setPointSizeF(small.pointSizeF() * 0.85)
         painter.setFont(small)
-        painter.setPen(QColor("#777777"))
+        painter.setPen(QColor(dim_on(option.palette.text().color(), option.palette.base().color())))
         total = len(row.cells) + len(row.omitted_by)
         painter.drawText(rect.adjusted(0, PAD + 26, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                          f"of {total}")
 
     def _paint_omission(self, painter, rect, option) -> None:
-        painter.fillRect(rect, QColor(OMITTED_FILL))
-        painter.fillRect(rect, QBrush(QColor(OMITTED_HATCH), Qt.BrushStyle.BDiagPattern))
+        light = option.palette.base().color().lightness() > 128
+        fill = QColor(OMITTED_FILL) if light else option.palette.alternateBase().color()
+        hatch = QColor(OMITTED_HATCH) if light else option.palette.mid().color()
+        painter.fillRect(rect, fill)
+        painter.fillRect(rect, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
         font = QFont(option.font)
         font.setItalic(True)
         painter.setFont(font)
@@ -280,32 +286,36 @@ class MatrixDelegate(QStyledItemDelegate):
         box = QRectF(0, 0, metrics.horizontalAdvance(text) + 12, metrics.height() + 4)
         box.moveCenter(rect.center())
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(OMITTED_FILL))
+        painter.setBrush(fill)
         painter.drawRoundedRect(box, 3, 3)
-        painter.setPen(QColor("#8a8a8a"))
+        painter.setPen(QColor(dim_on(option.palette.text().color(), fill)))  # AA on light and dark
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_cell(self, painter, rect, row: ClaimRow, cell: Cell, option, index) -> None:
         painter.fillRect(rect, option.palette.base().color())
         if option.state & QStyle.StateFlag.State_MouseOver:
             painter.fillRect(rect, QColor(0, 0, 0, 10))
-        doc = self._cell_document(row, cell, rect.width() - 2 * PAD, option.font, index.model())
+        doc = self._cell_document(row, cell, rect.width() - 2 * PAD, option.font, index.model(), option.palette)
         painter.translate(rect.left() + PAD - 4, rect.top() + PAD - 4)
         painter.setClipRect(QRectF(0, 0, rect.width() - 2 * PAD + 8, rect.height() - PAD))
         doc.drawContents(painter)
 
-    def _cell_document(self, row: ClaimRow, cell: Cell, width: float, font: QFont, model) -> QTextDocument:
+    def _cell_document(self, row: ClaimRow, cell: Cell, width: float, font: QFont, model,
+                       palette: QPalette | None = None) -> QTextDocument:
         colors = _tag_colors(model)
+        palette = palette or QPalette()
+        normal, strong, _dim = text_inks(palette, palette.base().color().name())
         value = ""
         if cell.compared is not None:
-            color = DISAGREE_COLOR if row.disagreement else "#222222"
+            color = strong if row.disagreement else normal
             value = (f"<div style='font-size:large; font-weight:700; color:{color}'>"
                      f"{escape(cell_values_text(cell))}</div>")
         chips = " ".join(
             f"<span style='background:{qcolor(colors.get(t)).name()}; color:{readable_text_color(colors.get(t) or '')};'>"
             f"&nbsp;{escape(t.rsplit('/', 1)[-1])}&nbsp;</span>" for t in cell.tags)
         chips = f"<div style='margin-top:3px; font-size:small'>{chips}</div>" if chips else ""
-        return _text_document(f"{value}<div>{excerpt_html(cell)}</div>{chips}", width, font)
+        return _text_document(f"<div style='color:{normal}'>{value}<div>{excerpt_html(cell)}</div>{chips}</div>",
+                              width, font)
 
     # -- sizes ---------------------------------------------------------------------------------------------
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
@@ -315,7 +325,7 @@ class MatrixDelegate(QStyledItemDelegate):
             return QSize(width, 40)
         if index.column() == CLAIM_COLUMN:
             height = self._claim_document(row, width - 2 * PAD, option.font,
-                                          _labels(index.model())).size().height() + 30
+                                          _labels(index.model()), option.palette).size().height() + 30
         elif index.column() == VOICES_COLUMN:
             height = 60
         else:
@@ -347,6 +357,26 @@ def _tag_colors(model) -> dict[str, str]:
     while hasattr(model, "sourceModel"):
         model = model.sourceModel()
     return getattr(model, "tag_colors", {})
+
+
+def row_fill(palette: QPalette, row: ClaimRow) -> str:
+    """The claim cell's background: a pale red for a disagreement in a light palette, a dark red tint in a
+    dark one, else the base."""
+    base = palette.base().color()
+    if not row.disagreement:
+        return base.name()
+    if base.lightness() > 128:
+        return DISAGREE_FILL
+    return blend(QColor(DISAGREE_COLOR), base, 0.3).name()
+
+
+def text_inks(palette: QPalette, fill: str) -> tuple[str, str, str]:
+    """(normal, disagreement, dim) text colours that meet WCAG AA on ``fill``, in a light or a dark palette."""
+    normal = palette.text().color().name()
+    if contrast_ratio(normal, fill) < 4.5:
+        normal = readable_text_color(fill)
+    strong = next((c for c in (DISAGREE_COLOR, "#ff8a80", "#ffb4ab") if contrast_ratio(c, fill) >= 4.5), normal)
+    return normal, strong, dim_on(QColor(normal), QColor(fill))
 
 
 def _text_document(html: str, width: float, font: QFont) -> QTextDocument:
@@ -381,7 +411,7 @@ def excerpt_html(cell: Cell, limit: int = EXCERPT_CHARS) -> str:
     head = "…" if lo > 0 else ""
     tail = "…" if hi < len(quote) else ""
     if mark and lo <= mark[0] and mark[1] <= hi:
-        body = (escape(quote[lo:mark[0]]) + f"<span style='background:{VALUE_MARK}'>"
+        body = (escape(quote[lo:mark[0]]) + f"<span style='background:{VALUE_MARK}; color:#000000'>"
                 + escape(quote[mark[0]:mark[1]]) + "</span>" + escape(quote[mark[1]:hi]))
     else:
         body = escape(quote[lo:hi])

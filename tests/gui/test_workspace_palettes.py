@@ -99,3 +99,15 @@ def test_frame_profile_cells_meet_aa_at_every_share(qtbot, palette):
         for strength in (None, 0.013, 0.1, 0.3, 0.55, 0.56, 0.8, 1.0):  # 1.3 % of the largest share included
             fill, ink = chart.cell_colors(color, strength)
             assert contrast_ratio(ink.name(), fill.name()) >= 4.5, (color, strength, ink.name(), fill.name())
+
+
+def test_compare_matrix_text_stays_readable_on_its_fills(palette):
+    from types import SimpleNamespace
+
+    from rednote_desk.gui.claim_matrix import VALUE_MARK, row_fill, text_inks
+
+    for disagreement in (False, True):
+        fill = row_fill(palette, SimpleNamespace(disagreement=disagreement))
+        for ink in text_inks(palette, fill):
+            assert contrast_ratio(ink, fill) >= 4.5, (disagreement, ink, fill)
+    assert contrast_ratio("#000000", VALUE_MARK) >= 4.5  # the marked amount is drawn black on its yellow
