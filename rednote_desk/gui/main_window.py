@@ -82,7 +82,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         # docks
         self.library = LibraryPanel()
         self.inspector = InspectorPanel()
-        self.search_panel = SearchPanel(lambda q: self.project.search(q))
+        self.search_panel = SearchPanel(lambda q: self.project.search(q),
+                                        file_fn=lambda: self.project.path if self.project is not None else None)
         self.library_dock = self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.codebook_dock = self._dock("Codebook", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.inspector_dock = self._dock("Annotation", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)

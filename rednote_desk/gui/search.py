@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from rednote_desk.core.labels import count_of
+from rednote_desk.gui.workers import Task, bind
+from rednote_desk.store.search import search_file  # imported here: never import on a worker thread
 
 
 class FindBar(QWidget):
@@ -94,9 +96,14 @@ class SearchPanel(QWidget):
 
     hit_activated = Signal(int, object, str)  # document id, annotation id or None, the query
 
-    def __init__(self, search_fn, parent=None):
+    def __init__(self, search_fn, parent=None, *, file_fn=None):
+        """``search_fn(query)`` searches on this thread; with ``file_fn() -> project path or None`` the search
+        runs on a worker thread with its own read-only connection, so typing never waits for SQLite."""
         super().__init__(parent)
         self.search_fn = search_fn
+        self.file_fn = file_fn
+        self._generation = 0
+        self._task = None
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("Search all documents and notes…")
         self.edit.setClearButtonEnabled(True)
@@ -116,12 +123,40 @@ class SearchPanel(QWidget):
 
     def run(self) -> None:
         self._timer.stop()
-        self.results.clear()
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
         query = self.edit.text().strip()
         if not query:
+            self.results.clear()
             self.summary.setText("")
             return
-        hits = self.search_fn(query)
+        path = self.file_fn() if self.file_fn is not None else None
+        if path is None:
+            self.show_hits(self.search_fn(query))
+            return
+        generation = self._generation
+        task = Task(lambda report, cancelled: search_file(path, query))
+        bind(task, self, finished=lambda hits: self._on_done(generation, hits),
+             failed=lambda message: self._on_failed(generation, message))
+        self._task = task
+        self.summary.setText("searching…")
+        task.start()
+
+    def _on_done(self, generation: int, hits: list) -> None:
+        if generation == self._generation:
+            self._task = None
+            self.show_hits(hits)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._task = None
+            self.results.clear()
+            self.summary.setText(f"search failed: {message}")
+
+    def show_hits(self, hits: list) -> None:
+        self.results.clear()
         for hit in hits:
             where = "note/quote" if hit["kind"] == "annotation" else "text"
             snippet = " ".join((hit["snippet"] or "").split())

@@ -272,29 +272,9 @@ class QueriesMixin:
     # -- search --------------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 200) -> list[dict[str, Any]]:
         """Full-text search over document titles, texts and notes and annotation quotes and notes."""
-        fts_query = _fts_query(query)
-        if not fts_query:
-            return []
-        docs = self.db.query(
-            """
-            SELECT 'document' AS kind, d.id AS document_id, NULL AS annotation_id, d.title AS title,
-                   snippet(documents_fts, -1, '[', ']', '…', 12) AS snippet
-            FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-            WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?
-            """,
-            [fts_query, limit],
-        )
-        notes = self.db.query(
-            """
-            SELECT 'annotation' AS kind, a.document_id AS document_id, a.id AS annotation_id,
-                   d.title AS title, snippet(annotations_fts, -1, '[', ']', '…', 12) AS snippet
-            FROM annotations_fts JOIN annotations a ON a.rowid = annotations_fts.rowid
-            JOIN documents d ON d.id = a.document_id
-            WHERE annotations_fts MATCH ? ORDER BY rank LIMIT ?
-            """,
-            [fts_query, limit],
-        )
-        return list(docs) + list(notes)
+        from rednote_desk.store.search import run_search
+
+        return run_search(self.db.conn, query, limit=limit)
 
     # -- export --------------------------------------------------------------------------------
     def iter_export_rows(self, *, batch: int = 5000) -> Iterator[tuple]:

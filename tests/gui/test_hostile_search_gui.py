@@ -1,0 +1,54 @@
+"""The app's search runs off the GUI thread and copes with hostile queries (issue 13, item 8)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from rednote_desk import services
+from rednote_desk.gui.main_window import MainWindow
+from rednote_desk.gui.workers import running_tasks
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    # the reading view aligns open texts on a worker thread that imports numpy/scipy there; a module import on
+    # a worker racing one on the GUI thread crashed PySide 6 here, so those modules are loaded first
+    import scipy.optimize  # noqa: F401
+
+    import rednote_desk.core.compare.align  # noqa: F401
+
+    project = services.open_project(tmp_path / "p.sqlite")
+    for n in range(5):
+        project.add_document(title=f"Doc {n}", text=("a b c alpha beta gamma strike " * 300) + str(n),
+                             text_sha256=str(n))
+    w = MainWindow(project, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    yield w
+    # let every worker (the search's, and the reading view's alignment) finish before the window goes
+    qtbot.waitUntil(lambda: not running_tasks(), timeout=20000)
+    w.close()
+
+
+@pytest.mark.parametrize("query", [" ".join(["a"] * 150), "strike\x00", "\x00", "alpha\x1b " * 50])
+def test_typing_a_hostile_query_never_blocks_and_never_errors(window, qtbot, query):
+    panel = window.search_panel
+    panel.edit.setText(query)
+    started = time.monotonic()
+    panel.run()
+    assert time.monotonic() - started < 0.1  # the search itself runs on a worker thread
+    qtbot.waitUntil(lambda: panel.summary.text() not in ("searching…", ""), timeout=10000)
+    assert "failed" not in panel.summary.text()
+    if query.strip("\x00"):
+        assert panel.results.count() > 0
+
+
+def test_only_the_latest_query_shows(window, qtbot):
+    panel = window.search_panel
+    for text in ("alpha", "gamma", "zzzz-nothing"):
+        panel.edit.setText(text)
+        panel.run()
+    qtbot.waitUntil(lambda: panel.summary.text() == "no hits", timeout=10000)
+    qtbot.wait(200)
+    assert panel.results.count() == 0
