@@ -42,6 +42,21 @@ METADATA_VARIABLES = (("outlet", "Outlet", "Text"), ("author", "Author", "Text")
                       ("url", "URL", "Text"))
 
 
+# Claims (the same statement across outlets) have no element of their own in REFI-QDA 1.0: a Set holds only codes,
+# sources and notes, never text selections. They travel as codes under one parent code, each claim a child code
+# (its note the Description) coding the claim's passages, which QualCoder, MAXQDA and the others read as ordinary
+# codes. The parent is recognised on import by its GUID, or by its name with this description.
+CLAIMS_GUID = "2f6c3d0e-6a9b-5c1e-8d47-0b3a9e1c7d55"
+CLAIMS_NAME = "Claims"
+CLAIMS_DESCRIPTION = ("RedNote Desk claims: each code below is one claim (the same statement across outlets) and "
+                      "codes its passages.")
+
+
+def is_claims_parent(code: RefiCode) -> bool:
+    return code.guid.strip("{}").lower() == CLAIMS_GUID or (
+        code.name.startswith(CLAIMS_NAME) and code.description.startswith(CLAIMS_DESCRIPTION[:18]))
+
+
 def stable_guid(*parts: object) -> str:
     """A UUID derived from content, so the same thing exported twice keeps its GUID."""
     return str(uuid.uuid5(_GUID_SPACE, "\x1f".join(str(p) for p in parts)))

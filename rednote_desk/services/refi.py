@@ -48,6 +48,7 @@ def build_refi_project(project: Project) -> refi.RefiProject:
     by_doc: dict[int, list] = {}
     for a in annotations:
         by_doc.setdefault(a.document_id, []).append(a)
+    claim_codes = _claim_codes(project, annotations)
     sources = []
     for doc in project.documents():
         guid = refi.stable_guid("source", doc.text_sha256)
@@ -58,12 +59,26 @@ def build_refi_project(project: Project) -> refi.RefiProject:
                 refi.stable_guid("selection", doc.text_sha256, a.id, a.start_offset, a.end_offset),
                 a.start_offset, a.end_offset, user_guid[a.coder], a.created_at,
                 a.updated_at if a.updated_at != a.created_at else None,
-                [code_guid[t] for t in a.tag_ids if t in code_guid], a.note))
+                [code_guid[t] for t in a.tag_ids if t in code_guid]
+                + ([claim_codes[a.claim_id].guid] if a.claim_id in claim_codes else []), a.note))
         sources.append(source)
     name = project.path.name.removesuffix(".sqlite").removesuffix(".rednote") if project.path else "RedNote Desk"
     created = min((d.imported_at for d in project.documents() if d.imported_at), default=None)
-    return refi.RefiProject(name=name, users=users, codes=_codes(project), sources=sources, variables=variables,
+    codes = _codes(project)
+    if claim_codes:
+        taken = {c.name for c in codes}
+        parent_name = refi.CLAIMS_NAME if refi.CLAIMS_NAME not in taken else f"{refi.CLAIMS_NAME} (RedNote Desk)"
+        codes.append(refi.RefiCode(refi.CLAIMS_GUID, parent_name, "#d62728", refi.CLAIMS_DESCRIPTION,
+                                   list(claim_codes.values())))
+    return refi.RefiProject(name=name, users=users, codes=codes, sources=sources, variables=variables,
                             creating_user=user_guid[project.coder_name()], created=created)
+
+
+def _claim_codes(project: Project, annotations) -> dict[int, refi.RefiCode]:
+    """Claim id -> its code under the Claims parent, for the claims that have an exported passage."""
+    used = {a.claim_id for a in annotations if a.claim_id is not None}
+    return {c.id: refi.RefiCode(refi.stable_guid("claim", c.label), c.label.replace("/", "-"), None, c.note or "")
+            for c in project.claims() if c.id in used}
 
 
 def export_qdpx(project: Project, destination: str | Path) -> refi.RefiProject:
@@ -95,12 +110,13 @@ class RefiImportSummary:
     codes_added: int = 0
     codes_existing: int = 0
     annotations: int = 0
+    claims: int = 0
     warnings: list[str] = field(default_factory=list)
     changes: Changes | None = None  # what the import changed (for the views)
 
     def lines(self) -> list[str]:
         head = (f"documents: {self.documents}, codes: {self.codes_added} added ({self.codes_existing} already "
-                f"there), annotations: {self.annotations}")
+                f"there), annotations: {self.annotations}, claims: {self.claims}")
         return [head] + [f"note: {w}" for w in self.warnings]
 
 
@@ -137,6 +153,25 @@ def _add_codes(project: Project, codes: list[refi.RefiCode], summary: RefiImport
     return guid_to_tag
 
 
+def _add_claims(project: Project, codes: list[refi.RefiCode], summary: RefiImportSummary) -> dict[str, int]:
+    """The claim codes (children of the Claims parent) as claims; returns code GUID -> claim id."""
+    labels = list(dict.fromkeys(c.name for c in codes if c.name))
+    notes = {c.name: c.description for c in reversed(codes)}
+    ids = _value(bulk.add_claims(project, [(label, notes.get(label, "")) for label in labels]))
+    by_label = dict(zip(labels, ids))
+    summary.claims = len(ids)
+    return {c.guid: by_label[c.name] for c in codes if c.name in by_label}
+
+
+def _claim_of(sel: refi.RefiSelection, guid_to_claim: dict[str, int], source: str,
+              summary: RefiImportSummary) -> int | None:
+    claims = list(dict.fromkeys(guid_to_claim[g] for g in sel.code_guids if g in guid_to_claim))
+    if len(claims) > 1:
+        summary.warnings.append(f"a passage in “{source}” is coded with {len(claims)} claims; it keeps the first "
+                                "(an annotation belongs to one claim)")
+    return claims[0] if claims else None
+
+
 def import_codebook(project: Project, path: str | Path) -> RefiImportSummary:
     """Add a ``.qdc`` codebook's codes to any project (existing paths are kept): one undo step."""
     codes, warnings = refi.read_codebook(_read(path))
@@ -164,8 +199,11 @@ def import_qdpx(project: Project, path: str | Path, *, report=None, is_cancelled
     summary = RefiImportSummary(warnings=list(data.warnings))
     users = {u.guid: u.name for u in data.users}
     total = len(data.sources)
+    claim_parents = [c for c in data.codes if refi.is_claims_parent(c)]
+    codes = [c for c in data.codes if not refi.is_claims_parent(c)]
     with project.operation_group(f"Import {Path(path).name}") as group:
-        guid_to_tag = _add_codes(project, data.codes, summary)
+        guid_to_tag = _add_codes(project, codes, summary)
+        guid_to_claim = _add_claims(project, [c for parent in claim_parents for c in parent.children], summary)
         for done, source in enumerate(data.sources):
             if is_cancelled():
                 raise UserError("import cancelled; nothing was imported")
@@ -187,6 +225,7 @@ def import_qdpx(project: Project, path: str | Path, *, report=None, is_cancelled
             rows = [bulk.NewAnnotation(sel.start, sel.end,
                                        list(dict.fromkeys(guid_to_tag[g] for g in sel.code_guids if g in guid_to_tag)),
                                        sel.note or "", users.get(sel.user_guid or "", ""),
+                                       _claim_of(sel, guid_to_claim, source.name, summary),
                                        created_at=sel.created, updated_at=sel.modified)
                     for sel in source.selections if sel.end > sel.start]
             added = _value(bulk.add_annotations(project, document.id, rows, label="Add annotations",

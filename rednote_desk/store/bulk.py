@@ -95,3 +95,18 @@ def add_annotations(project: Any, document_id: int, rows: Sequence[NewAnnotation
         count.added = len(new_rows)
         rec.result = count
     return Result(count, rec.changes)
+
+
+def add_claims(project: Any, claims: Sequence[tuple[str, str]], *, label: str = "Add claims") -> Result[list[int]]:
+    """Add claims (label, note) in one operation; a label already here gets a free one ("label (2)")."""
+    ids: list[int] = []
+    with project._operation(label) as rec:
+        for claim_label, note in claims:
+            text = " ".join((claim_label or "").split())[:200] or "Claim"
+            free = project._free_claim_label(text)
+            cursor = project.db.execute("INSERT INTO claims (label, note, origin) VALUES (?, ?, 'confirmed')",
+                                        [free, note or ""])
+            rec.inserted("claims", id=cursor.lastrowid)
+            ids.append(cursor.lastrowid)
+        rec.result = ids
+    return Result(ids, rec.changes)
