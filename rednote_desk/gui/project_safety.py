@@ -13,6 +13,7 @@ from rednote_desk.gui.plain import plain
 from rednote_desk.store.schema_check import SchemaError, limit_query_time
 
 QUERY_TIME_LIMIT_S = 30.0  # one statement longer than this is stopped (the window would look frozen)
+BUSY_TIMEOUT_MS = 3000  # how long a change waits for another program's write lock before saying so
 TITLE = "RedNote Desk"
 
 
@@ -51,4 +52,5 @@ def open_project_safely(parent: QWidget | None, open_file: Callable, path: str |
         tell_not_opened(parent, exc)
         return None
     limit_query_time(project.db.conn, QUERY_TIME_LIMIT_S)
+    project.db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return project

@@ -76,3 +76,30 @@ def test_declining_the_repaired_copy_opens_nothing(qtbot, tmp_path, monkeypatch)
     assert not w.open_startup_project(str(path))
     assert not (tmp_path / "shared-repaired.sqlite").exists()
     w.close()
+
+
+def test_a_write_lock_held_elsewhere_is_said_within_seconds_not_swallowed(qtbot, tmp_path, monkeypatch):
+    import sqlite3
+    import time
+
+    from rednote_desk.gui.project_safety import open_project_safely
+    from rednote_desk.gui.session import ProjectSession
+
+    path = tmp_path / "p.sqlite"
+    services.open_project(path).close()
+    project = open_project_safely(None, services.open_project, path, services.default_project_path)
+    session = ProjectSession(project)
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: told.append(text))
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        assert session.run(lambda: project.add_tag("Blocked")) is None
+        assert time.monotonic() - started < 6
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert told and "busy" in told[0]
+    assert session.run(lambda: project.add_tag("Later")) is not None
+    project.close()
