@@ -400,9 +400,14 @@ class ReadingArea(QWidget):
                     column.view.scroll_to_offset(h.start)
 
     def align_claim(self, document_id: int, annotation_id: int) -> int:
-        """Scroll the other columns so their annotations of the same claim line up with this one.
+        """Scroll the other columns so their annotations of the same claim line up with this one (now, and
+        again once a deferred scroll of this column has happened, which synchronised scrolling would follow).
 
         Returns how many columns were aligned."""
+        QTimer.singleShot(0, lambda: self._align_claim_now(document_id, annotation_id))
+        return self._align_claim_now(document_id, annotation_id)
+
+    def _align_claim_now(self, document_id: int, annotation_id: int) -> int:
         source = self.column_for(document_id)
         annotation = self._annotations.get(document_id, {}).get(annotation_id)
         if source is None or annotation is None or annotation.claim_id is None:

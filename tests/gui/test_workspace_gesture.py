@@ -166,3 +166,18 @@ def test_link_curves_and_linked_markers_share_one_colour(window, qtbot):
     assert wanted in colours(window.reading.linkmaps[0])
     for doc_id in ids:
         assert wanted in colours(window.reading.column_for(doc_id).view.viewport())
+
+
+def test_selecting_a_linked_statement_off_screen_lines_up_with_synchronised_scrolling_on(window, qtbot):
+    assert window.sync_action.isChecked()
+    ids = _linked_claim(window)
+    first, second = ids
+    window.select_annotation(first, ids[first])  # scrolls the column to it (deferred), then aligns the claim
+    qtbot.wait(50)
+    ys = []
+    for doc_id, annotation_id in ids.items():
+        view = window.reading.column_for(doc_id).view
+        y = view.offset_y(window.project.annotation(annotation_id).start_offset)
+        assert 0 <= y <= view.viewport().height()
+        ys.append(y)
+    assert abs(ys[0] - ys[1]) <= 2 * window.reading.column_for(first).view.fontMetrics().lineSpacing()
