@@ -288,14 +288,14 @@ class CodersController(QObject):
 
         from rednote_desk.gui.agreement_view import AgreementPanel
 
-        panel = AgreementPanel(self.session.project)
-        panel.splitter.setOrientation(Qt.Orientation.Horizontal)  # table beside the list: the dock is low
-        panel.disagreement_activated.connect(self.open_compare_at)
         if self.agreement_dock is None:
             dock = QDockWidget("Agreement between coders", self.window)
             dock.setObjectName("agreement")
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             self.agreement_dock = dock
+        panel = AgreementPanel(self.session.project, self.agreement_dock)  # owned by the dock from the start
+        panel.splitter.setOrientation(Qt.Orientation.Horizontal)  # table beside the list: the dock is low
+        panel.disagreement_activated.connect(self.open_compare_at)
         old = self.agreement_dock.widget()
         self.agreement_dock.setWidget(panel)
         if old is not None:
