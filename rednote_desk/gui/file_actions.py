@@ -77,15 +77,14 @@ class FileActionsMixin:
             "CSV for spreadsheets (Excel) (*.csv);;CSV, exact values (pandas, scripts) (*.csv)")
         if not path:
             return
-        excel = "Excel" in chosen
-        try:
-            from rednote_desk import services
+        self.export_csv_to(path, excel="Excel" in chosen)
 
-            count = services.export_csv_file(self.project, path, raw=not excel, excel=excel)
-        except HANDLED_ERRORS as exc:
-            show_error(self, exc, title="Export")
-            return
-        self.statusBar().showMessage(f"Exported {count} annotations to {path}", 8000)
+    def export_csv_to(self, path, *, excel: bool = False):
+        """Export every annotation to ``path`` in the background (progress, Cancel); returns the Task."""
+        from rednote_desk.gui.csv_export import export_csv_in_background
+
+        return export_csv_in_background(self, self.project, path, excel=excel,
+                                        show_message=lambda text: self.statusBar().showMessage(text, 8000))
 
     def export_report_dialog(self) -> None:
         from rednote_desk.services.report import read_report_input, write_report_data

@@ -132,6 +132,12 @@ class Task(QObject):
     @Slot()
     def _on_done(self, *_args) -> None:
         self.is_done = True
+        # released after this signal has reached every listener: this slot runs first, and dropping the last
+        # reference here would delete the task before a caller's own slots (connected later) are called
+        QTimer.singleShot(0, self._release)
+
+    @Slot()
+    def _release(self) -> None:
         _running.discard(self)
 
 
@@ -219,34 +225,49 @@ class _ProgressDialog(QProgressDialog):
             self.setLabelText(text)
 
 
+def start_with_progress(parent: QWidget | None, title: str, fn: WorkFn, *, total: int | None = None,
+                        done: Callable[[], None] | None = None) -> Task:
+    """Start ``fn(report, is_cancelled)`` off the GUI thread and return its Task at once (the GUI goes on).
+
+    A window-modal progress dialog with Cancel appears if the work takes longer than SHOW_AFTER_MS; it stays
+    up after Cancel until the work has really stopped, then closes. ``done()`` is called once the task has
+    its outcome (after the dialog closed); connect to the task's own signals for the outcome itself."""
+    task = Task(fn)
+    dialog = _ProgressDialog(parent, title)
+    if total:
+        dialog.setRange(0, total)
+        dialog.setValue(0)
+    task.progressed.connect(dialog.show_progress)
+    dialog.canceled.connect(task.cancel)
+    show_timer = QTimer(dialog)
+    show_timer.setSingleShot(True)
+    show_timer.timeout.connect(dialog.show)
+
+    def close(*_args) -> None:
+        show_timer.stop()
+        dialog.hide()
+        dialog.deleteLater()
+        if done is not None:
+            done()
+
+    for signal in (task.finished, task.failed, task.cancelled):
+        signal.connect(close)
+    task.progress_dialog = dialog  # for tests and callers that want to watch it
+    show_timer.start(SHOW_AFTER_MS)
+    task.start()
+    return task
+
+
 def run_with_progress(parent: QWidget | None, title: str, fn: WorkFn, *, total: int | None = None) -> Any:
     """Run ``fn(report, is_cancelled)`` off the GUI thread behind a modal progress dialog.
 
     Returns ``fn``'s result, or None if the user cancelled. An exception in ``fn`` is raised here, on the GUI
     thread: a UserError as it is, anything else as a UserError with a readable message.
     """
-    task = Task(fn)
-    dialog = _ProgressDialog(parent, title)
-    if total:
-        dialog.setRange(0, total)
-        dialog.setValue(0)
     loop = QEventLoop()
-    task.progressed.connect(dialog.show_progress)
-    dialog.canceled.connect(task.cancel)
-    for signal in (task.finished, task.failed, task.cancelled):
-        signal.connect(loop.quit)
-    show_timer = QTimer()
-    show_timer.setSingleShot(True)
-    show_timer.timeout.connect(dialog.show)
-    show_timer.start(SHOW_AFTER_MS)
-    task.start()
-    try:
-        if not task.is_done:
-            loop.exec()
-    finally:
-        show_timer.stop()
-        dialog.hide()
-        dialog.deleteLater()
+    task = start_with_progress(parent, title, fn, total=total, done=loop.quit)
+    if not task.is_done:
+        loop.exec()
     if task.was_cancelled:
         return None
     if task.error is not None:

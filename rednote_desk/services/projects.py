@@ -110,11 +110,40 @@ def seed_default_project(project: Project) -> list[Document]:
     return documents
 
 
-def export_csv_file(project: Project, destination, *, raw: bool = False, excel: bool = False) -> int:
-    """Export annotations as CSV to a path (written atomically, never onto the project: see
-    :mod:`rednote_desk.services.output`) or an open text stream."""
+class ExportCancelled(Exception):
+    """The user cancelled an export; the destination was left as it was."""
+
+
+def export_csv_file(project: Project, destination, *, raw: bool = False, excel: bool = False,
+                    progress=None, is_cancelled=None, protect=()) -> int:
+    """Export annotations as CSV to a path (written atomically, never onto the project or a file in
+    ``protect``: see :mod:`rednote_desk.services.output`) or an open text stream.
+
+    ``progress(done, total, text)`` hears every few thousand rows; when ``is_cancelled()`` turns true the
+    export stops with :class:`ExportCancelled` and a path destination is left untouched (no partial file)."""
     from rednote_desk.core.export import write_csv
     from rednote_desk.services import output
 
-    return output.write_text(destination, lambda fh: write_csv(project.iter_export_rows(), fh, raw=raw, excel=excel),
-                             newline="", protect=[project.path])
+    rows = project.iter_export_rows()
+    if progress is not None or is_cancelled is not None:
+        rows = _watched(rows, project.annotation_count() if progress is not None else 0, progress, is_cancelled)
+    return output.write_text(destination, lambda fh: write_csv(rows, fh, raw=raw, excel=excel),
+                             newline="", protect=[project.path, *protect])
+
+
+def _watched(rows, total: int, progress, is_cancelled, every: int = 5000):
+    """``rows`` as they are, telling progress and checking for a cancel every ``every`` rows (by slices: no
+    Python step per row)."""
+    from itertools import islice
+
+    rows = iter(rows)
+    done = 0
+    while batch := list(islice(rows, every)):
+        if is_cancelled is not None and is_cancelled():
+            raise ExportCancelled("export cancelled")
+        yield from batch
+        done += len(batch)
+        if progress is not None:
+            progress(done, total, f"{done:,} of {total:,} annotations")
+    if progress is not None:
+        progress(done, done, f"{done:,} annotations")
