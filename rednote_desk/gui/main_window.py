@@ -597,11 +597,11 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             return
         claim = self.project.claim(annotation.claim_id) if annotation.claim_id else None
         outlets = []
-        if claim is not None:
-            docs = {d["id"]: d for d in self.project.document_summaries()}
-            for a in self.project.annotations_for_claim(claim.id):
-                d = docs.get(a.document_id)
-                outlets.append((d["outlet"] or d["source_name"] or d["title"]) if d else "?")
+        if claim is not None:  # the labels of just the documents stating it, never the whole library
+            from rednote_desk.core.labels import document_label
+
+            stating = {a.document_id for a in self.project.annotations_for_claim(claim.id)}
+            outlets = [document_label(d) for d in self.project.document_headers(stating)]
         labels = [(self._tag_paths.get(t, "?"), self._tag_colors.get(t, "#999999")) for t in annotation.tag_ids]
         self.inspector.show_annotation(annotation, tag_labels=labels, claim=claim,
                                        claim_outlets=sorted(set(outlets)))

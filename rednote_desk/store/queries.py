@@ -239,6 +239,14 @@ class QueriesMixin:
     def annotation_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM annotations").fetchone()[0]
 
+    def document_headers(self, document_ids) -> list[dict[str, Any]]:
+        """id, title, outlet, url of just these documents (no texts, no counts): for labels."""
+        ids = sorted({int(i) for i in document_ids})
+        if not ids:
+            return []
+        marks = ",".join("?" for _ in ids)
+        return list(self.db.query(f"SELECT id, title, outlet, url FROM documents WHERE id IN ({marks})", ids))
+
     def coded_passages(self, tag_ids, *, limit: int = 20000) -> list[tuple]:
         """Rows for core.retrieval.passage_from_row: the anchored annotations carrying any of these tags."""
         return read_coded_passages(self.db.conn, tag_ids, limit=limit)

@@ -181,3 +181,13 @@ def test_selecting_a_linked_statement_off_screen_lines_up_with_synchronised_scro
         assert 0 <= y <= view.viewport().height()
         ys.append(y)
     assert abs(ys[0] - ys[1]) <= 2 * window.reading.column_for(first).view.fontMetrics().lineSpacing()
+
+
+def test_the_annotation_panel_names_the_outlets_stating_the_claim(window, qtbot, monkeypatch):
+    ids = _linked_claim(window)
+    monkeypatch.setattr(window.project, "document_summaries",
+                        lambda: pytest.fail("the whole library was read to name two outlets"))
+    first = next(iter(ids))
+    window.select_annotation(first, ids[first])
+    text = window.inspector.claim.text()
+    assert "Explainer blog" in text and "BigTech.news" in text and ".txt" not in text
