@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from rednote_desk import __version__
+from rednote_desk.console import PrintableStream, invalid_utf8_argument, megabytes, printable
 from rednote_desk.core.errors import NotFoundError, UserError
 from rednote_desk.core.rules import check_published, locate_quote
 
@@ -87,9 +88,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command in (None, "gui"):
-        return _cmd_gui(args)  # the app shows its own errors
+    argv = list(sys.argv[1:] if argv is None else argv)
+    bad = invalid_utf8_argument(argv)
+    if bad is not None:
+        print(f"rednote-desk: error: the argument “{bad}” is not valid UTF-8; rename the file or retype the "
+              "text", file=sys.stderr)
+        return EXIT_ERROR
+    real_stderr = sys.stderr
+    sys.stderr = PrintableStream(real_stderr)  # file names and article text never drive the terminal
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command in (None, "gui"):
+            sys.stderr = real_stderr
+            return _cmd_gui(args)  # the app shows its own errors
+        return _run_reporting(args)
+    finally:
+        sys.stderr = real_stderr
+
+
+def _run_reporting(args: argparse.Namespace) -> int:
+    """``_run`` with every failure as one readable line on standard error (a traceback only with --debug)."""
     try:
         return _run(args)
     except UserError as exc:
@@ -105,6 +123,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_ERROR
+    except OverflowError:
+        if args.debug:
+            raise
+        print("rednote-desk: error: a number is out of range (ids, offsets and counts are at most "
+              "9223372036854775807)", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:  # the output (standard output, a file) could not be written
+        if args.debug:
+            raise
+        if exc.filename is None:  # standard output itself failed
+            _silence_stdout()
+        import errno
+
+        if exc.errno == errno.ENOSPC:
+            reason = "the disk is full; free some space and try again"
+        else:
+            reason = f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
+        print(f"rednote-desk: error: cannot write the output: {reason}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - the edge: one readable line, not a traceback
         if args.debug:
@@ -112,6 +150,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"rednote-desk: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
               file=sys.stderr)
         return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    """After standard output failed, send what is still buffered nowhere (no second error at exit)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _database_problem(exc: sqlite3.DatabaseError, db: str | None) -> str:
@@ -130,12 +180,23 @@ def _database_problem(exc: sqlite3.DatabaseError, db: str | None) -> str:
     return f"the project file {db} could not be used ({text})"
 
 
+# commands that only read the project: with --db pointing nowhere they say so instead of creating a project
+READ_ONLY_COMMANDS = frozenset({"docs", "tags", "annotations", "search", "export", "orphans", "compare", "report",
+                                "suggestions", "backup", "agreement"})
+
+
 def _run(args: argparse.Namespace) -> int:
     from rednote_desk import services
 
     cmd = COMMANDS[args.command]
     if not cmd.project:
         return cmd.run(args)
+    if args.command in READ_ONLY_COMMANDS and args.db is not None:
+        from pathlib import Path
+
+        if not Path(args.db).expanduser().exists():  # a mistyped path must not become a new empty project
+            raise UserError(f"there is no project file {args.db}; check the path (only commands that change "
+                            "a project create a new one)")
     project = services.open_project(args.db)
     try:
         return cmd.run(project, args)
@@ -149,7 +210,7 @@ def _print_json(data: Any) -> None:
 
 
 def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
+    return printable(" ".join((text or "").split()))
 
 
 @command("gui", "launch the desktop app (the default without a command)", project=False)
@@ -169,7 +230,7 @@ def _cmd_gui(args) -> int:
          arg("--url"),
          arg("--trim-boilerplate", action="store_true",
              help="remove the web boilerplate the importer detects (banners, footers, repeats)"),
-         arg("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)"))
+         arg("--max-mb", type=megabytes, default=20.0, help="refuse files larger than this (default 20)"))
 def _cmd_import(project, args) -> int:
     refi_files = [f for f in args.files if str(f).lower().endswith((".qdpx", ".qdc"))]
     if refi_files:
@@ -426,7 +487,7 @@ def _cmd_export(project, args) -> int:
          arg("file"),
          arg("--trim-boilerplate", action="store_true",
              help="remove the web boilerplate the importer detects (banners, footers, repeats)"),
-         arg("--max-mb", type=float, default=20.0, help="refuse files larger than this (default 20)"))
+         arg("--max-mb", type=megabytes, default=20.0, help="refuse files larger than this (default 20)"))
 def _cmd_reimport(project, args) -> int:
     from rednote_desk.services.imports import reimport_file
 
