@@ -97,3 +97,19 @@ def alert_text_color(palette) -> str:
         if contrast_ratio(color, window) >= 4.5:
             return color
     return palette.windowText().color().name()
+
+
+PAPER = "#ffffff"
+INK = "#1f1f1f"
+
+
+def paper_palette(widget) -> None:
+    """Give a view of a light HTML page (the diff, whose tints are made for white paper) a white base and dark
+    text whatever the system palette, so a dark theme does not put pale boxes on black or dark text on dark."""
+    from PySide6.QtGui import QPalette
+
+    palette = widget.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+        palette.setColor(group, QPalette.ColorRole.Base, QColor(PAPER))
+        palette.setColor(group, QPalette.ColorRole.Text, QColor(INK))
+    widget.setPalette(palette)

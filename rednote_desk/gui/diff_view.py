@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from rednote_desk.gui.plain import plain
 from rednote_desk.core.labels import count_of
+from rednote_desk.gui.colors import dim_text_color, paper_palette
 from rednote_desk.core.compare.passages import PassageDiff, passage_diff
 from rednote_desk.core.html.diff import CURRENT, Page, Piece, render_page, window
 from rednote_desk.core.compare.matrix import document_labels
@@ -113,16 +114,17 @@ class DiffView(QWidget):
         self._build_toolbar()
         self.summary = QLabel()
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setStyleSheet("color: #333; padding: 2px 4px;")
+        self.summary.setStyleSheet("padding: 2px 4px;")  # the palette's text colour: readable light or dark
         self.legend = QLabel()  # shown when sentences were paired by meaning
         self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("color: #6b6b6b; padding: 0 4px 2px 4px;")
+        self.legend.setStyleSheet(f"color: {dim_text_color(self.palette())}; padding: 0 4px 2px 4px;")
         self.legend.hide()
         self.progress = QProgressBar()
         self.progress.setMaximumHeight(10)
         self.progress.setTextVisible(False)
         self.progress.hide()
         self.browser = DiffBrowser()
+        paper_palette(self.browser)  # the diff page is drawn on paper, its tints chosen for it, in any theme
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self.on_browser_anchor_clicked)
@@ -180,7 +182,7 @@ class DiffView(QWidget):
         self.next_button.setToolTip("Next change (Alt+Down, F7)")
         self.next_button.clicked.connect(lambda: self.go_to_change(1))
         self.position_label = QLabel()
-        self.position_label.setStyleSheet("color: #555;")
+        self.position_label.setStyleSheet(f"color: {dim_text_color(self.palette())};")
 
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(QLabel("A:"))

@@ -111,3 +111,21 @@ def test_compare_matrix_text_stays_readable_on_its_fills(palette):
         for ink in text_inks(palette, fill):
             assert contrast_ratio(ink, fill) >= 4.5, (disagreement, ink, fill)
     assert contrast_ratio("#000000", VALUE_MARK) >= 4.5  # the marked amount is drawn black on its yellow
+
+
+def test_the_text_diff_reads_under_both_palettes(qtbot, tmp_path, palette):
+    w = open_window(qtbot, tmp_path, 1280, 800)
+    a, b = w.reading.document_ids()[:2]
+    w.show_diff(a, b)
+    view = w.diff_view
+    qtbot.waitUntil(lambda: bool(view.summary.text()), timeout=20000)
+    qtbot.wait(50)
+    background = view.summary.palette().window().color().name()
+    for label in (view.summary, view.legend, view.position_label):
+        own = COLOR.findall(label.styleSheet())
+        ink = own[0] if own else label.palette().windowText().color().name()
+        assert contrast_ratio(ink, background) >= 4.5, (label.text()[:30], ink, background)
+    page = view.browser.palette()
+    assert contrast_ratio(page.text().color().name(), page.base().color().name()) >= 4.5
+    assert page.base().color().lightness() > 200  # the page's pale tints sit on paper, not on black
+    close_window(w)
