@@ -6,7 +6,7 @@ from rednote_desk.core.export import write_csv
 from rednote_desk.core.retrieval import PASSAGE_COLUMNS, CodedPassage, passage_from_row
 from rednote_desk.core.tags import descendants
 from rednote_desk.services import output
-from rednote_desk.store.queries import read_coded_passages_from_file
+from rednote_desk.store.project import Project
 
 LIMIT = 20000
 
@@ -23,7 +23,8 @@ def coded_passages(project, tag_ids, *, limit: int = LIMIT) -> list[CodedPassage
 
 def coded_passages_from_file(path, tag_ids, *, limit: int = LIMIT) -> list[CodedPassage]:
     """On a read-only connection of its own: safe to call from a worker thread."""
-    return [passage_from_row(r) for r in read_coded_passages_from_file(path, tag_ids, limit=limit)]
+    with Project.open_reader(path) as reader:
+        return coded_passages(reader, tag_ids, limit=limit)
 
 
 def export_passages_csv(passages: list[CodedPassage], tag_paths: dict[int, str], destination, *,

@@ -347,19 +347,6 @@ def read_coded_passages(conn, tag_ids, *, limit: int = 20000) -> list[tuple]:
     ).fetchall()
 
 
-def read_coded_passages_from_file(path, tag_ids, *, limit: int = 20000) -> list[tuple]:
-    """The same read on a connection of its own (read-only), for a worker thread."""
-    from pathlib import Path
-
-    from rednote_desk.store.project import _connect_read_only
-
-    conn = _connect_read_only(Path(path))
-    try:
-        return read_coded_passages(conn, tag_ids, limit=limit)
-    finally:
-        conn.close()
-
-
 def _annotation_from_row(row: dict[str, Any]) -> Annotation:
     tag_list = row.pop("tag_list", None)
     tag_ids = tuple(sorted(int(x) for x in tag_list.split(","))) if tag_list else ()
