@@ -3,7 +3,7 @@ it) across documents, with its context, filterable by document, outlet and coder
 the reading view; export as CSV. The rows are read off the GUI thread on a connection of their own."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,8 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,41 @@ from rednote_desk.gui.workers import Task, bind
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 CONTEXT_CHARS = 60
+
+
+def passage_text(p: CodedPassage) -> str:
+    """Two lines of plain text (quotes and titles come from imported files): where, then the quote in context."""
+    before, after = " ".join(p.before[-CONTEXT_CHARS:].split()), " ".join(p.after[:CONTEXT_CHARS].split())
+    return (f"{p.outlet} — {short_text(p.document_title, 60)}{' · ' + p.coder if p.coder else ''}\n"
+            f"…{before} «{' '.join(p.quote.split())}» {after}…")
+
+
+class PassageModel(QAbstractListModel):
+    """The listed passages; a row's text is made only when it is shown (20,000 rows fill at once)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.passages: list[CodedPassage] = []
+
+    def set_passages(self, passages: list[CodedPassage]) -> None:
+        self.beginResetModel()
+        self.passages = passages
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.passages)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.passages):
+            return None
+        p = self.passages[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return passage_text(p)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return p.note or p.quote
+        if role == PASSAGE_ROLE:
+            return p
+        return None
 
 
 class CodedPassagesPanel(QWidget):
@@ -48,9 +82,12 @@ class CodedPassagesPanel(QWidget):
         self.coder = QComboBox()
         self.coder.setAccessibleName("Filter by coder")
         self.status = QLabel()
-        self.list = QListWidget()
+        self.model = PassageModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setAccessibleName("Coded passages")
         self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)  # no measuring of 20,000 rows
         self.list.setAlternatingRowColors(True)
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setAccessibleName("Export the listed passages as CSV")
@@ -58,8 +95,8 @@ class CodedPassagesPanel(QWidget):
         self.subtree.toggled.connect(lambda _c: self.load())
         for combo in (self.document, self.outlet, self.coder):
             combo.activated.connect(lambda _i: self._fill_list())
-        self.list.itemActivated.connect(self._on_item)
-        self.list.itemClicked.connect(self._on_item)
+        self.list.activated.connect(self._on_index)
+        self.list.clicked.connect(self._on_index)
         self.export_button.clicked.connect(self.export_dialog)
         top = QHBoxLayout()
         top.addWidget(self.code, 1)
@@ -150,24 +187,15 @@ class CodedPassagesPanel(QWidget):
 
     def _fill_list(self) -> None:
         shown = self.shown_passages()
-        self.list.clear()
-        for p in shown:
-            before = p.before[-CONTEXT_CHARS:]
-            after = p.after[:CONTEXT_CHARS]
-            item = QListWidgetItem(  # plain text: quotes and titles come from imported files
-                f"{p.outlet} — {short_text(p.document_title, 60)}"
-                f"{' · ' + p.coder if p.coder else ''}\n"
-                f"…{' '.join(before.split())} «{' '.join(p.quote.split())}» {' '.join(after.split())}…")
-            item.setData(PASSAGE_ROLE, p)
-            item.setToolTip(p.note or p.quote)
-            self.list.addItem(item)
+        self.model.set_passages(shown)
         total = len(self.passages)
         word = "passage" if len(shown) == 1 else "passages"
-        self.status.setText(f"{len(shown)} {word}" + (f" of {total}" if len(shown) != total else ""))
+        capped = " (the first ones by document: the code has more)" if total >= service_limit() else ""
+        self.status.setText(f"{len(shown):,} {word}" + (f" of {total:,}" if len(shown) != total else "") + capped)
         self.export_button.setEnabled(bool(shown))
 
-    def _on_item(self, item: QListWidgetItem) -> None:
-        p = item.data(PASSAGE_ROLE)
+    def _on_index(self, index) -> None:
+        p = index.data(PASSAGE_ROLE)
         if p is not None:
             self.passage_requested.emit(p.document_id, p.start, p.end)
 
@@ -195,6 +223,12 @@ class CodedPassagesPanel(QWidget):
             return
         QMessageBox.information(self, "Export coded passages",
                                 f"{rows} {'passage' if rows == 1 else 'passages'} written.")
+
+
+def service_limit() -> int:
+    from rednote_desk.services.passages import LIMIT
+
+    return LIMIT
 
 
 def install_coded_passages(window, menu) -> CodedPassagesPanel:

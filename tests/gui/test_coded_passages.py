@@ -42,7 +42,8 @@ def test_passages_with_a_code_and_its_subtree_across_documents(qtbot, tmp_path):
     assert first.quote == "approximately half a million" and first.before and first.after
     assert docs[0].text[first.start - len(first.before):first.start] == first.before  # its context
     assert ".txt" not in first.outlet
-    assert panel.list.count() == 3 and "«approximately half a million»" in panel.list.item(0).text()
+    assert panel.model.rowCount() == 3
+    assert "«approximately half a million»" in panel.model.index(0).data()
     panel.subtree.setChecked(False)  # the parent itself codes nothing
     qtbot.waitUntil(lambda: not panel.is_busy(), timeout=5000)
     assert panel.passages == [] and panel.status.text() == "0 passages"
@@ -58,8 +59,7 @@ def test_passages_with_a_code_and_its_subtree_across_documents(qtbot, tmp_path):
     assert [p.annotation_id for p in panel.shown_passages()] == [c.id]
     assert panel.status.text() == "1 passage of 3"
     # a click shows it in the reading view, selected
-    item = panel.list.item(0)
-    panel.list.itemClicked.emit(item)
+    panel.list.clicked.emit(panel.model.index(0))
     column = w.reading.column_for(docs[3].id)
     assert w.tabs.currentIndex() == 0 and column is not None
     assert column.view.selected_span() == (c.start_offset, c.end_offset)
