@@ -131,8 +131,8 @@ class BinaryUnits:
         return sum(self.histogram)
 
     def __add__(self, other: BinaryUnits) -> BinaryUnits:
-        return BinaryUnits(tuple(a + b for a, b in zip(self.histogram, other.histogram)),
-                           tuple(a + b for a, b in zip(self.per_coder, other.per_coder)))
+        return BinaryUnits(tuple(a + b for a, b in zip(self.histogram, other.histogram, strict=True)),
+                           tuple(a + b for a, b in zip(self.per_coder, other.per_coder, strict=True)))
 
 
 def binary_units(matrix: Sequence[Sequence[int | bool]]) -> BinaryUnits:
@@ -231,7 +231,7 @@ def nominal_alpha(matrix: Sequence[Sequence[Hashable | None]]) -> Figure:
     values = sorted({v for row in matrix for v in row if v is not None}, key=repr)
     index = {v: i for i, v in enumerate(values)}
     coincidences = np.zeros((len(values), len(values)))
-    for column in zip(*matrix):
+    for column in zip(*matrix, strict=True):
         present = [index[v] for v in column if v is not None]
         mu = len(present)
         if mu < 2:
@@ -278,9 +278,9 @@ class Continuum:
 
     def __add__(self, other: Continuum) -> Continuum:
         return Continuum(self.length + other.length,
-                         tuple(a + b for a, b in zip(self.coverage, other.coverage)),
-                         tuple(a + b for a, b in zip(self.lengths, other.lengths)),
-                         tuple(a + b for a, b in zip(self.squares, other.squares)))
+                         tuple(a + b for a, b in zip(self.coverage, other.coverage, strict=True)),
+                         tuple(a + b for a, b in zip(self.lengths, other.lengths, strict=True)),
+                         tuple(a + b for a, b in zip(self.squares, other.squares, strict=True)))
 
     def as_units(self) -> BinaryUnits:
         """The same data read character by character."""

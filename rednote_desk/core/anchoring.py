@@ -132,17 +132,20 @@ class _Anchorer:
     # ---- strategies ---------------------------------------------------------------------------------
 
     def anchor(self, sel: Selector) -> AnchorResult:
-        diffed = self.offsets is not None and self.old_text[sel.start : sel.end] == sel.quote
-        if diffed:  # the diff's offset map decides; the old offset may hold another copy of the quote
-            mapped = self._by_mapped_position(sel)
+        offsets, old_text = self.offsets, self.old_text
+        if offsets is not None and old_text is not None and old_text[sel.start : sel.end] == sel.quote:
+            # the diff's offset map decides; the old offset may hold another copy of the quote
+            mapped = self._by_mapped_position(sel, offsets)
+
             if mapped is not None:
                 return mapped
         else:
             position = self._by_position(sel)
             if position is not None:
                 return position
-        if self.offsets is not None:
-            hint = self.offsets.map(sel.start)
+        if offsets is not None:
+            hint = offsets.map(sel.start)
+
         else:
             hint = min(self.n, round(sel.start * self.ratio))
         if not sel.quote:
@@ -153,11 +156,15 @@ class _Anchorer:
             return self._result(exact, "quote")
         # Context only partly agrees: an edited quote at the right place may beat an exact copy elsewhere.
         fuzzy = self._by_fuzzy(sel, hint, informative) if informative >= _FUZZY_MIN_CHARS else None
-        exact_ok = exact is not None and (exact[1] >= _EXACT_MIN_CONTEXT or informative >= _LONG_QUOTE)
-        if fuzzy is not None and (not exact_ok or fuzzy[0] > exact[0]):
+        good_exact = None
+        if exact is not None and (exact[1] >= _EXACT_MIN_CONTEXT or informative >= _LONG_QUOTE):
+            good_exact = exact
+
+        if fuzzy is not None and (good_exact is None or fuzzy[0] > good_exact[0]):
             return self._result(fuzzy, "fuzzy")
-        if exact_ok:
-            return self._result(exact, "quote")
+        if good_exact is not None:
+            return self._result(good_exact, "quote")
+
         best = max((c[0] for c in (exact, fuzzy) if c is not None), default=0.0)
         return _orphan(best)
 
@@ -169,11 +176,12 @@ class _Anchorer:
             return None
         return AnchorResult(sel.start, sel.end, "position", round(_W_QUOTE + _W_CONTEXT * ctx + _W_POSITION, 4))
 
-    def _by_mapped_position(self, sel: Selector) -> AnchorResult | None:
+    def _by_mapped_position(self, sel: Selector, offsets: OffsetMap) -> AnchorResult | None:
         """The span carried through the diff, when the diff kept every character of it."""
-        if not sel.quote or not self.offsets.kept(sel.start, sel.end):
+        if not sel.quote or not offsets.kept(sel.start, sel.end):
             return None
-        start = self.offsets.map(sel.start)
+        start = offsets.map(sel.start)
+
         end = start + (sel.end - sel.start)
         if self.text[start:end] != sel.quote:  # the old text does not match this selector
             return None

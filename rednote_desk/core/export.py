@@ -6,8 +6,8 @@ By default a cell that a spreadsheet would evaluate as a formula is neutralised 
 from __future__ import annotations
 
 import re
-
-from typing import Any, Iterable, TextIO
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 CSV_COLUMNS = (
     "annotation_id", "document_id", "document_title", "outlet", "author", "published", "url",
@@ -40,10 +40,10 @@ def write_csv(
     count = 0
     chunk: list[str] = []
     for row in rows:
-        cells = []
+        cells: list[str] = []
         append = cells.append
         # a tuple is taken to be in the order of ``columns``; a dict is looked up by name
-        for value in (row if row.__class__ is tuple else [row.get(c) for c in columns]):
+        for value in (row if isinstance(row, tuple) else [row.get(c) for c in columns]):
             if value is None:
                 append("")
             elif value.__class__ is str:

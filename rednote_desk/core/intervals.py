@@ -4,8 +4,9 @@ added or removed without rebuilding (adding an annotation must not cost a pass o
 from __future__ import annotations
 
 import heapq
+from collections.abc import Hashable, Iterable, Sequence
 from operator import itemgetter
-from typing import Generic, Hashable, Iterable, Sequence, TypeVar
+from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 

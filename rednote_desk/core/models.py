@@ -10,7 +10,9 @@ from typing import NamedTuple
 
 @dataclass(frozen=True)
 class Document:
-    id: int | None
+    """An article. Domain objects are made from stored rows, so their ``id`` is always the row's id."""
+
+    id: int
     title: str
     text: str
     outlet: str | None = None
@@ -33,7 +35,7 @@ class Document:
 
 @dataclass(frozen=True)
 class Tag:
-    id: int | None
+    id: int
     name: str
     parent_id: int | None = None
     color: str = "#999999"
@@ -43,7 +45,7 @@ class Tag:
 
 @dataclass(frozen=True)
 class Annotation:
-    id: int | None
+    id: int
     document_id: int
     start_offset: int
     end_offset: int
@@ -61,7 +63,7 @@ class Annotation:
 
 @dataclass(frozen=True)
 class Claim:
-    id: int | None
+    id: int
     label: str
     note: str = ""
     origin: str = "confirmed"  # confirmed / suggested

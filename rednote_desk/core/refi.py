@@ -287,7 +287,8 @@ def normalise_newlines(text: str) -> tuple[str, list[int]]:
     """Text with CRLF and CR turned into LF, and for each old position its new one (len(text) + 1 entries)."""
     if "\r" not in text:
         return text, list(range(len(text) + 1))
-    out, mapping = [], []
+    out: list[str] = []
+    mapping: list[int] = []
     i, n = 0, len(text)
     while i < n:
         mapping.append(len(out))
@@ -381,7 +382,7 @@ def _read_project(root: ET.Element, member) -> RefiProject:
                             el.get("creationDateTime"), _child_text(el, "Description"))
         for vv in _children(el, "VariableValue"):
             ref = _child(vv, "VariableRef")
-            name = variable_names.get(ref.get("targetGUID")) if ref is not None else None
+            name = variable_names.get(ref.get("targetGUID", "")) if ref is not None else None
             values = [c for c in vv if _local(c.tag) != "VariableRef"]
             if name and values:
                 source.variables[name] = values[0].text or ""

@@ -1,7 +1,7 @@
 """The codebook as a tree: paths of tags. Pure functions over core.models.Tag."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from rednote_desk.core.models import Tag
 
@@ -14,7 +14,9 @@ def tag_paths(tags: Sequence[Tag]) -> dict[int, str]:
     def path(tag_id: int) -> str:
         if tag_id in out:
             return out[tag_id]
-        names, current, seen = [], tag_id, set()
+        names: list[str] = []
+        current: int | None = tag_id
+        seen: set[int] = set()
         while current is not None and current in by_id and current not in seen:
             seen.add(current)
             names.append(by_id[current].name)

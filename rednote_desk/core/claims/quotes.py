@@ -170,7 +170,7 @@ def _best_per_document(group: Sequence[Quotation], docs: Sequence[int]) -> tuple
         own = [q for q in group if q.document_id == d]
         others = [q for q in group if q.document_id != d]
 
-        def likeness(q: Quotation) -> float:
+        def likeness(q: Quotation, others: Sequence[Quotation] = others) -> float:
             return max((fuzz.token_set_ratio(q.words, o.words) / 100.0 for o in others), default=0.0)
 
         best = max(own, key=lambda q: (q.direct, likeness(q), -q.start))

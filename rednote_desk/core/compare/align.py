@@ -10,15 +10,16 @@ does not (character-level ratios put any two English sentences near 0.5).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Sequence
+from typing import Literal
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from rednote_desk.core.models import Document
 from rednote_desk.core.compare.sentences import Sentence, split_sentences
 from rednote_desk.core.compare.tokens import token_kind, token_strings
+from rednote_desk.core.models import Document
 
 PairKind = Literal["identical", "near-identical", "paraphrase", "unique"]
 
@@ -55,18 +56,31 @@ class SentencePair:
 
 
 @dataclass(frozen=True)
+class MatchedPair(SentencePair):
+    """A sentence of A aligned with one of B: both sides are known."""
+
+    a_index: int
+    b_index: int
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True)
+
 class Alignment:
     """Sentence alignment of two documents (ids, or positions when a document has no id)."""
 
     doc_a: int
     doc_b: int
-    pairs: tuple[SentencePair, ...]  # matched, ordered by a_index
+    pairs: tuple[MatchedPair, ...]  # matched, ordered by a_index
     unique_a: tuple[SentencePair, ...]
     unique_b: tuple[SentencePair, ...]
     sentences_a: tuple[Sentence, ...] = field(default=(), repr=False)
     sentences_b: tuple[Sentence, ...] = field(default=(), repr=False)
 
-    def in_order(self) -> list[SentencePair]:
+    def in_order(self) -> list[MatchedPair]:
         """Largest subset of ``pairs`` whose B sentences come in the same order as in A."""
         tails: list[int] = []
         tail_at: list[int] = []
@@ -74,13 +88,13 @@ class Alignment:
         for n, p in enumerate(self.pairs):
             pos = bisect_left(tails, p.b_index)
             if pos == len(tails):
-                tails.append(p.b_index)  # type: ignore[arg-type]
+                tails.append(p.b_index)
                 tail_at.append(n)
             else:
-                tails[pos] = p.b_index  # type: ignore[call-overload]
+                tails[pos] = p.b_index
                 tail_at[pos] = n
             prev[n] = tail_at[pos - 1] if pos else -1
-        out: list[SentencePair] = []
+        out: list[MatchedPair] = []
         n = tail_at[-1] if tail_at else -1
         while n >= 0:
             out.append(self.pairs[n])
@@ -186,14 +200,14 @@ def align_prepared(pa: PreparedText, pb: PreparedText, scores: np.ndarray | None
         from scipy.optimize import linear_sum_assignment  # imported on first use: scipy costs ~0.7 s at startup
 
         rows, cols = linear_sum_assignment(accepted, maximize=True)
-        match = {i: j for i, j in zip(rows.tolist(), cols.tolist()) if accepted[i, j] > 0 and pa.codes[i]}
+        match = {i: j for i, j in zip(rows.tolist(), cols.tolist(), strict=True) if accepted[i, j] > 0 and pa.codes[i]}
         if match:
             _fill_neighbours(match, scores, pa)
-    pairs = []
+    pairs: list[MatchedPair] = []
     for i, j in sorted(match.items()):
         sa, sb = pa.sentences[i], pb.sentences[j]
         score = float(scores[i, j])
-        pairs.append(SentencePair(i, j, sa.start, sa.end, sb.start, sb.end, score, _kind(sa, sb, score)))
+        pairs.append(MatchedPair(i, j, sa.start, sa.end, sb.start, sb.end, score, _kind(sa, sb, score)))
     matched_b = set(match.values())
     best_a = scores.max(axis=1) if scores.size else np.zeros(len(pa.sentences))
     best_b = scores.max(axis=0) if scores.size else np.zeros(len(pb.sentences))

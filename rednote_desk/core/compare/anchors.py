@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from itertools import pairwise
 
 import numpy as np
 
@@ -105,7 +106,7 @@ def anchored_blocks(sa: str, sb: str, *, max_gap: int, a: tuple[int, int] | None
         last = (i, j)
     cuts.append((a[1], b[1]))
     out: list[Block] = []
-    for (i0, j0), (i1, j1) in zip(cuts, cuts[1:]):
+    for (i0, j0), (i1, j1) in pairwise(cuts):
         if i1 - i0 > max_gap and j1 - j0 > max_gap and k > 2:
             out += anchored_blocks(sa, sb, max_gap=max_gap, a=(i0, i1), b=(j0, j1), k=k // 2, block=block)
         elif i1 > i0 or j1 > j0:

@@ -139,7 +139,7 @@ def statements(document_id: int, text: str, *, title: str | None = None) -> list
     # Paragraphs of the body: a blank line (or a line break) between two body sentences starts a new one.
     paragraph_of: list[int] = []
     n, prev_end = 0, None
-    for sent, role in zip(sents, roles):
+    for sent, role in zip(sents, roles, strict=True):
         if role != "body":
             paragraph_of.append(0)
             continue
@@ -149,7 +149,7 @@ def statements(document_id: int, text: str, *, title: str | None = None) -> list
         prev_end = sent.end
     out: list[Statement] = []
     body_index = 0
-    for k, (sent, role, para) in enumerate(zip(sents, roles, paragraph_of)):
+    for k, (sent, role, para) in enumerate(zip(sents, roles, paragraph_of, strict=True)):
         compared = clean_for_comparison(sent.text) if role == "body" else sent.text
         out.append(Statement(document_id, k, sent.start, sent.end, sent.text, compared, role, para, n,
                              body_index if role == "body" else -1))

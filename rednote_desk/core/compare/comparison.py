@@ -8,13 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rednote_desk.core.claims.models import SuggestedClaim
 from rednote_desk.core.claims import suggest_claims
+from rednote_desk.core.claims.models import SuggestedClaim
 from rednote_desk.core.compare.align import Alignment, align_documents
 from rednote_desk.core.compare.embed import model_note, sentence_model
-from rednote_desk.core.compare.framing import Framing, compute_framing
-from rednote_desk.core.compare.spin import CopyFinding, find_copies
 from rednote_desk.core.compare.frame_profile import FrameProfile, frame_profile, tag_paths
+from rednote_desk.core.compare.framing import Framing, compute_framing
 from rednote_desk.core.compare.matrix import (
     ClaimRow,
     confirmed_rows,
@@ -22,8 +21,9 @@ from rednote_desk.core.compare.matrix import (
     open_suggestions,
     suggested_rows,
 )
-from rednote_desk.core.models import Annotation, Claim, Document, Tag
+from rednote_desk.core.compare.spin import CopyFinding, find_copies
 from rednote_desk.core.compare.voices import voice_groups
+from rednote_desk.core.models import Annotation, Claim, Document, Tag
 
 FORMAT = "rednote-desk/comparison"
 VERSION = 1

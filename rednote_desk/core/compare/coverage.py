@@ -119,7 +119,7 @@ def cluster(index: StatementIndex, groups: Sequence[Sequence[int]]) -> list[list
             row_scores = (sims @ member_rows) / member_rows.sum(axis=0)
             accepted = np.where(row_scores >= index.threshold, row_scores, 0.0)
             r, c = linear_sum_assignment(accepted, maximize=True)
-            chosen = {group[i]: (j, float(row_scores[i, j])) for i, j in zip(r.tolist(), c.tolist())
+            chosen = {group[i]: (j, float(row_scores[i, j])) for i, j in zip(r.tolist(), c.tolist(), strict=True)
                       if accepted[i, j] > 0}
         else:
             chosen = {}
@@ -138,7 +138,7 @@ def cluster(index: StatementIndex, groups: Sequence[Sequence[int]]) -> list[list
         if len(row) > 1:  # score of each member: its mean similarity to the others
             sub = full[np.ix_([pos[i] for i in row], [pos[i] for i in row])]
             means = (sub.sum(axis=1) - np.diag(sub)) / (len(row) - 1)
-            out.append([(i, float(m)) for i, m in zip(row, means)])
+            out.append([(i, float(m)) for i, m in zip(row, means, strict=True)])
         else:
             out.append([(row[0], 1.0)])
     return out
@@ -161,7 +161,7 @@ def coverage_map(docs: Sequence[Document], *, model: SentenceModel | None = None
     if index is None:
         index = StatementIndex(statements_of(docs), model)
     order = {d.id: n for n, d in enumerate(docs)}
-    groups: dict[int, list[int]] = {d.id: [] for d in docs}  # type: ignore[misc]
+    groups: dict[int, list[int]] = {d.id: [] for d in docs}
     for n, s in enumerate(index.items):
         groups.setdefault(s.document_id, []).append(n)
     rows = []
@@ -174,11 +174,11 @@ def coverage_map(docs: Sequence[Document], *, model: SentenceModel | None = None
         central = max(members, key=lambda m: (m[1], -index.items[m[0]].prominence_rank))
         stated = {c.document_id for c in cells}
         rows.append(CoverageRow(_key(cells), _label(index.items[central[0]].text), tuple(cells),
-                                tuple(d.id for d in docs if d.id not in stated)))  # type: ignore[misc]
+                                tuple(d.id for d in docs if d.id not in stated)))
     rows.sort(key=lambda r: (-r.outlets, min(c.rank for c in r.cells), order.get(r.cells[0].document_id, 0),
                              r.cells[0].start))
     method = model.name if index.vectors is not None and model is not None else "shared words and anchors"
-    return CoverageMap(tuple(d.id for d in docs), tuple(rows), method, note)  # type: ignore[arg-type]
+    return CoverageMap(tuple(d.id for d in docs), tuple(rows), method, note)
 
 
 __all__ = ["CoverageCell", "CoverageMap", "CoverageRow", "cluster", "coverage_map", "statements_of"]

@@ -76,9 +76,8 @@ def _prepare_cache(package: Path, tokenizer_name: str) -> Path:
 def _load() -> SentenceModel:
     if os.environ.get("REDNOTE_DESK_NO_MODEL"):
         raise RuntimeError("turned off by REDNOTE_DESK_NO_MODEL")
-    from wordllama import WordLlama  # ~0.2 s: only when a comparison needs it
-
     import wordllama
+    from wordllama import WordLlama  # ~0.2 s: only when a comparison needs it
 
     package = Path(wordllama.__file__).parent
     uri = getattr(WordLlama._wordllama, CONFIG)

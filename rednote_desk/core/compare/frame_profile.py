@@ -58,7 +58,7 @@ class FrameProfile:
                 {"document_id": d.document_id, "characters": d.length,
                  "frames": [{"tag_id": f.tag_id, "path": f.path, "annotations": s.annotations,
                              "characters": s.characters, "share": round(s.share, 6)}
-                            for f, s in zip(self.frames, d.shares)]}
+                            for f, s in zip(self.frames, d.shares, strict=True)]}
                 for d in self.documents
             ],
         }

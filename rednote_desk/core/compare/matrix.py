@@ -13,12 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from rednote_desk.core.claims.models import SuggestedClaim
+from rednote_desk.core.compare.row_numbers import Dates, judge_cells, other_currency_note
+from rednote_desk.core.compare.voices import count_voices
 from rednote_desk.core.labels import document_label
 from rednote_desk.core.models import Annotation, Claim, Document
 from rednote_desk.core.numbers import detect_decimal_mark, parse_quantities
 from rednote_desk.core.numbers.quantity import Quantity, format_quantity
-from rednote_desk.core.compare.voices import count_voices
-from rednote_desk.core.compare.row_numbers import Dates, judge_cells, other_currency_note
 
 ORIGIN_CONFIRMED = "confirmed"
 ORIGIN_SUGGESTED = "suggested"

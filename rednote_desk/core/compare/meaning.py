@@ -159,7 +159,7 @@ def pair_by_meaning(index: StatementIndex, rows: Sequence[int], cols: Sequence[i
     from scipy.optimize import linear_sum_assignment
 
     r, c = linear_sum_assignment(accepted, maximize=True)
-    return [(rows[i], cols[j], float(scores[i, j])) for i, j in zip(r.tolist(), c.tolist()) if accepted[i, j] > 0]
+    return [(rows[i], cols[j], float(scores[i, j])) for i, j in zip(r.tolist(), c.tolist(), strict=True) if accepted[i, j] > 0]
 
 
 __all__ = ["SAME_STATEMENT", "SAME_STATEMENT_LEXICAL", "StatementIndex", "anchors", "content_words",

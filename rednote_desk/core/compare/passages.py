@@ -23,8 +23,14 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from rednote_desk.core.compare.align import (NEAR_IDENTICAL, NEIGHBOUR, PARAPHRASE, PreparedText, WordCodes,
-                                             align_prepared)
+from rednote_desk.core.compare.align import (
+    NEAR_IDENTICAL,
+    NEIGHBOUR,
+    PARAPHRASE,
+    PreparedText,
+    WordCodes,
+    align_prepared,
+)
 from rednote_desk.core.compare.anchors import increasing_chain
 from rednote_desk.core.compare.embed import SentenceModel, sentence_model
 from rednote_desk.core.compare.sentences import Sentence, split_sentences
@@ -198,7 +204,7 @@ def _gap_pairs(a: str, b: str, sa: list[Sentence], sb: list[Sentence], codes_a: 
         return []
     pa = PreparedText(a, tuple(sa[i] for i in ia), tuple(codes_a[i] for i in ia))
     pb = PreparedText(b, tuple(sb[j] for j in ib), tuple(codes_b[j] for j in ib))
-    return [(ia[p.a_index], ib[p.b_index]) for p in align_prepared(pa, pb).in_order()]  # type: ignore[index]
+    return [(ia[p.a_index], ib[p.b_index]) for p in align_prepared(pa, pb).in_order()]
 
 
 def _neighbours(codes_a: list[str], codes_b: list[str], ia: range, ib: range) -> list[tuple[int, int]]:

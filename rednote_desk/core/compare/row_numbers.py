@@ -57,7 +57,8 @@ def judge_cells(cells: list, dates: Dates) -> tuple[list, Verdict]:
     if bases and bases[0].kind == "money":
         currencies = Counter(q.unit for q in bases if q.kind == "money" and q.unit)
         currency = currencies.most_common(1)[0][0] if currencies else None
-    out, stated = [], []
+    out: list = []  # the cells, as typed in the signature
+    stated: list[Stated] = []
     for cell in cells:
         base = cell.compared
         if base is None:

@@ -134,7 +134,7 @@ def attributions(doc: Document) -> list[Attribution]:
         if key in seen:
             return
         seen.add(key)
-        out.append(Attribution(doc.id, sentence.start, sentence.end, sentence.text, name, role, kind))  # type: ignore[arg-type]
+        out.append(Attribution(doc.id, sentence.start, sentence.end, sentence.text, name, role, kind))
 
     quotes = quotations_in(doc.text, document_id=doc.id, order=0)
     for s in body:
@@ -143,7 +143,7 @@ def attributions(doc: Document) -> list[Attribution]:
                 at = doc.text.find(q.speaker, s.start, s.end)
                 add(s, q.speaker, "quote" if q.direct else "according to", at if at >= 0 else s.start)
         for m in _TOLD_MEDIA.finditer(s.text):
-            if m.group("name").casefold() not in _NOT_NAMES and not m.group("name").split()[0].casefold() in _NOT_NAMES:
+            if m.group("name").casefold() not in _NOT_NAMES and m.group("name").split()[0].casefold() not in _NOT_NAMES:
                 key = (s.start, "media:" + m.group("name").casefold())
                 if key not in seen:
                     seen.add(key)
@@ -159,14 +159,14 @@ def attributions(doc: Document) -> list[Attribution]:
                 if name and key not in seen:
                     seen.add(key)
                     stated = kind == "said" and "in a statement" in s.text[m.end():m.end() + 30]
-                    out.append(Attribution(doc.id, s.start, s.end, s.text, name, "",  # type: ignore[arg-type]
+                    out.append(Attribution(doc.id, s.start, s.end, s.text, name, "",
                                            "statement" if stated else kind))
         for m in _MEDIA_REPORTED.finditer(s.text):
             name = m.group("name")
             key = (s.start, "media:" + name.casefold())
             if _is_media(name) and key not in seen:
                 seen.add(key)
-                out.append(Attribution(doc.id, s.start, s.end, s.text, name, "", "media"))  # type: ignore[arg-type]
+                out.append(Attribution(doc.id, s.start, s.end, s.text, name, "", "media"))
     # Whatever found it, an attribution in a sentence that quotes three words or more is a direct quote.
     return [replace(a, kind="quote") if a.kind == "said" and _QUOTED_WORDS.search(a.quote) else a for a in out]
 
@@ -206,8 +206,8 @@ def source_rows(docs: Sequence[Document]) -> list[SourceRow]:
     docs = [d for d in docs if d.id is not None]
     found = [a for d in docs for a in attributions(d)]
     kinds = [_row_kind(a) for a in found]
-    media_names = {a.name.casefold() for a, k in zip(found, kinds) if k == "media"}
-    people = [a for a, k in zip(found, kinds) if k == "person" and a.name.casefold() not in media_names]
+    media_names = {a.name.casefold() for a, k in zip(found, kinds, strict=True) if k == "media"}
+    people = [a for a, k in zip(found, kinds, strict=True) if k == "person" and a.name.casefold() not in media_names]
     # One person per surname when exactly one full name has it.
     full: dict[str, set[str]] = {}
     for a in people:
@@ -229,7 +229,7 @@ def source_rows(docs: Sequence[Document]) -> list[SourceRow]:
         key = next(iter(names)) if len(a.name.split()) == 1 and len(names) == 1 else a.name
         groups.setdefault(key.casefold(), []).append(a)
         display[key.casefold()] = key
-    for a, kind in zip(found, kinds):
+    for a, kind in zip(found, kinds, strict=True):
         if kind == "media":
             groups.setdefault("media:" + a.name.casefold(), []).append(a)
         elif kind == "institution":
@@ -240,11 +240,13 @@ def source_rows(docs: Sequence[Document]) -> list[SourceRow]:
         cells: dict[int, tuple[Attribution, ...]] = {}
         for a in members:
             cells[a.document_id] = cells.get(a.document_id, ()) + (a,)
-        names = tuple(dict.fromkeys(a.name for a in members))
+        forms = tuple(dict.fromkeys(a.name for a in members))
         role = next((a.role for a in members if a.role), "")
         kind = key.split(":", 1)[0] if key.startswith(("media:", "institution:")) else "person"
-        rows.append(SourceRow(max([*names, display.get(key, "")], key=len), role, kind, names,
-                              cells, tuple(d for d in ids if d not in cells)))  # type: ignore[misc]
+        rows.append(SourceRow(max([*forms, display.get(key, "")], key=len), role, kind, forms,
+
+
+                              cells, tuple(d for d in ids if d not in cells)))
     rows.sort(key=lambda r: (-len(r.cells), r.kind != "person", r.name))
     return rows
 

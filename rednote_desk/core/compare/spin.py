@@ -8,20 +8,29 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Sequence
+from typing import Literal
 
 import numpy as np
 
-from rednote_desk.core.models import Document
-from rednote_desk.core.compare.align import NEIGHBOUR, Alignment, PreparedText, WordCodes, align_prepared, doc_key, similarity
+from rednote_desk.core.compare.align import (
+    NEIGHBOUR,
+    Alignment,
+    PreparedText,
+    WordCodes,
+    align_prepared,
+    doc_key,
+    similarity,
+)
 from rednote_desk.core.compare.anchors import increasing_chain
-from rednote_desk.core.compare.body import statements
+from rednote_desk.core.compare.body import Statement, statements
 from rednote_desk.core.compare.embed import SentenceModel
 from rednote_desk.core.compare.meaning import StatementIndex, pair_by_meaning
 from rednote_desk.core.compare.sentences import Sentence
 from rednote_desk.core.compare.stopwords import STOPWORDS
 from rednote_desk.core.compare.worddiff import word_diff
+from rednote_desk.core.models import Document
 
 CopyKind = Literal["verbatim", "near-verbatim", "spun", "rewritten", "independent"]
 
@@ -193,7 +202,8 @@ def _finding(fa: _Features, fb: _Features, scores: np.ndarray | None) -> CopyFin
     if kind == "independent":
         return CopyFinding(fa.key, fb.key, kind, score, {"pairs": [], "substitutions": []}, m)
     spans = [(p.a_start, p.a_end, p.b_start, p.b_end) for p in al.pairs]
-    subs = _substitutions(fa.doc.text, fb.doc.text, spans)  # type: ignore[arg-type]
+    subs = _substitutions(fa.doc.text, fb.doc.text, spans)
+
     a_is_source, basis = _direction(fa, fb, kind, subs)
     pairs = [{"source_start": p.a_start, "source_end": p.a_end, "copy_start": p.b_start,
               "copy_end": p.b_end, "score": round(p.score, 4), "kind": p.kind} for p in al.pairs]
@@ -202,8 +212,8 @@ def _finding(fa: _Features, fb: _Features, scores: np.ndarray | None) -> CopyFin
         pairs = [{"source_start": p["copy_start"], "source_end": p["copy_end"], "copy_start": p["source_start"],
                   "copy_end": p["source_end"], "score": p["score"], "kind": p["kind"]} for p in pairs]
         pairs.sort(key=lambda p: p["source_start"])
-        subs = _substitutions(fa.doc.text, fb.doc.text,
-                              [(p["source_start"], p["source_end"], p["copy_start"], p["copy_end"]) for p in pairs])
+        subs = _substitutions(fa.doc.text, fb.doc.text, sorted((c0, c1, s0, s1) for s0, s1, c0, c1 in spans))
+
     m["direction"] = basis
     return CopyFinding(fa.key, fb.key, kind, score, {"pairs": pairs, "substitutions": [list(s) for s in subs]}, m)
 
@@ -228,7 +238,8 @@ class _Meaning:
     """Body sentences of all documents scored by meaning, for "rewritten from a common source"."""
 
     def __init__(self, feats: Sequence[_Features], model: SentenceModel | None) -> None:
-        items, self.of = [], []
+        items: list[Statement] = []
+        self.of: list[list[int]] = []
         for f in feats:
             own = statements(f.key, f.doc.text, title=f.doc.title)
             start = len(items)
@@ -262,18 +273,18 @@ def _rewritten(fa: _Features, fb: _Features, meaning: _Meaning, a: int, b: int) 
     if not shorter or len(chain) < REWRITTEN_SHARE * shorter:
         return None
     items = meaning.index.items
-    pairs = [{"source_start": items[i].start, "source_end": items[i].end, "copy_start": items[j].start,
-              "copy_end": items[j].end, "score": round(sc, 4), "kind": "paraphrase"} for i, j, sc in chain]
-    m = {"shorter_body": shorter, "aligned_pairs": len(chain), "aligned_share": len(chain) / shorter,
-         "mean_pair_score": float(np.mean([sc for _, _, sc in chain]))}
+    share = len(chain) / shorter
+    m: dict[str, float | str] = {"shorter_body": shorter, "aligned_pairs": len(chain), "aligned_share": share,
+                                 "mean_pair_score": float(np.mean([sc for _, _, sc in chain]))}
     a_is_source, basis = _direction(fa, fb, "rewritten", [])
     if not a_is_source:
         fa, fb = fb, fa
-        pairs = sorted(({"source_start": p["copy_start"], "source_end": p["copy_end"],
-                         "copy_start": p["source_start"], "copy_end": p["source_end"], "score": p["score"],
-                         "kind": p["kind"]} for p in pairs), key=lambda p: p["source_start"])
+        chain = sorted(((j, i, sc) for i, j, sc in chain), key=lambda c: items[c[0]].start)
+    pairs = [{"source_start": items[i].start, "source_end": items[i].end, "copy_start": items[j].start,
+              "copy_end": items[j].end, "score": round(sc, 4), "kind": "paraphrase"} for i, j, sc in chain]
     m["direction"] = basis
-    return CopyFinding(fa.key, fb.key, "rewritten", m["aligned_share"], {"pairs": pairs, "substitutions": []}, m)
+    return CopyFinding(fa.key, fb.key, "rewritten", share, {"pairs": pairs, "substitutions": []}, m)
+
 
 
 def find_copies(docs: Sequence[Document], *, model: SentenceModel | None = None) -> list[CopyFinding]:

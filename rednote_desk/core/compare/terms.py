@@ -125,10 +125,11 @@ def _substitutions(shared: Sequence[Sequence[str]], singles: set[str], key) -> C
     out: Counter[tuple[str, str]] = Counter()
     for row in shared:
         terms = [{key(t) for t in _terms_of(text)} & singles for text in row]
-        seen = set()
+        seen: set[tuple[str, str]] = set()
         for n, ta in enumerate(terms):
             for tb in terms[n + 1:]:
-                seen.update(tuple(sorted((x, y))) for x in ta - tb for y in tb - ta)
+                seen.update((min(x, y), max(x, y)) for x in ta - tb for y in tb - ta)
+
         out.update(seen)
     return out
 
@@ -144,7 +145,7 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None,
     for d in docs:
         counts: Counter[str] = Counter()
         first: Counter[str] = Counter()
-        for s in statements(d.id, d.text, title=d.title):  # type: ignore[arg-type]
+        for s in statements(d.id, d.text, title=d.title):
             if s.role in ("headline", "body"):
                 terms = _terms_of(s.compared)
                 counts.update(terms)
@@ -154,8 +155,8 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None,
                 appositions += [(m.group("name"), m.group("role"), d.display_outlet)
                                 for m in _APPOSITION.finditer(s.compared)]
                 aliases += [(m.group("a"), m.group("b"), d.display_outlet) for m in _ALIAS.finditer(s.compared)]
-        per_doc[d.id] = counts  # type: ignore[index]
-        initial[d.id] = first  # type: ignore[index]
+        per_doc[d.id] = counts
+        initial[d.id] = first
     names = {t for counts in per_doc.values() for t in counts if t[:1].isupper() and " " not in t}
     for doc_id, first in initial.items():
         for word, n in first.items():
@@ -200,7 +201,7 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None,
         ordered = sorted(singles)
         vectors = model.embed(ordered)
         sims = vectors @ vectors.T
-        for i, j in zip(*np.nonzero(np.triu(sims, 1) >= CLOSE)):
+        for i, j in zip(*np.nonzero(np.triu(sims, 1) >= CLOSE), strict=True):
             groups.join(ordered[i], ordered[j], f"close in meaning: “{ordered[i]}” ~ “{ordered[j]}” "
                                                 f"({sims[i, j]:.2f})")
         at = {w: n for n, w in enumerate(ordered)}
@@ -218,13 +219,14 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None,
             if root is not None:
                 by_root.setdefault(root, {}).setdefault(doc_id, {})[t] = n
     out = []
-    for root, terms in by_root.items():
+    for root, per_document in by_root.items():
         written: Counter[str] = Counter()
-        for used in terms.values():
+        for used in per_document.values():
             written.update(used)
         label = max(written, key=lambda t: (written[t], len(t)))
         why = tuple(dict.fromkeys(groups.why.get(root, []))) or ("one term",)
-        out.append(TermGroup(label, terms, why))
+        out.append(TermGroup(label, per_document, why))
+
     out.sort(key=lambda g: (-len(g.terms), -g.mentions, g.label))
     return out[:MAX_GROUPS]
 

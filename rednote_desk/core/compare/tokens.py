@@ -7,8 +7,8 @@ exactly one token, so tokens tile the text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 TokenKind = Literal["word", "cjk", "space", "punct"]

@@ -81,9 +81,9 @@ class _Vocab:
                 self._code(t)
         codes = list(map(by_token.__getitem__, toks))
         if not self._ignored:
-            return "".join(codes), bounds[:-1], bounds[1:], toks  # type: ignore[arg-type]
+            return "".join(codes), bounds[:-1], bounds[1:], toks
         keep = [i for i, c in enumerate(codes) if c]
-        return ("".join(codes),  # type: ignore[arg-type]
+        return ("".join(codes),
                 [bounds[i] for i in keep], [bounds[i + 1] for i in keep], [toks[i] for i in keep])
 
 

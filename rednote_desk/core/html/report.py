@@ -13,15 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from rednote_desk.core.compare.passages import passage_diff
 from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
-from rednote_desk.core.html.copies import evidence_html, finding_headline_html
-from rednote_desk.core.html.diff import passage_diff_html
-from rednote_desk.core.html.framing import CSS as FRAMING_CSS, coverage_section, sources_section, terms_section
 from rednote_desk.core.compare.frame_profile import FrameProfile, frame_profile
 from rednote_desk.core.compare.matrix import ClaimRow
-from rednote_desk.core.numbers.quantity import format_quantity
+from rednote_desk.core.compare.passages import passage_diff
+from rednote_desk.core.html.copies import evidence_html, finding_headline_html
+from rednote_desk.core.html.diff import passage_diff_html
+from rednote_desk.core.html.framing import CSS as FRAMING_CSS
+from rednote_desk.core.html.framing import coverage_section, sources_section, terms_section
 from rednote_desk.core.html.styles import style_css
+from rednote_desk.core.numbers.quantity import format_quantity
 
 Report = Callable[[int, int, str], None]
 
@@ -172,7 +173,7 @@ def heat_map_svg(profile: FrameProfile, labels: dict[int, str]) -> str:
         y = head_h + r * cell_h
         out.append(f"<text x='{label_w - 10}' y='{y + cell_h / 2 + 4:.0f}' text-anchor='end' font-size='12' "
                    f"fill='#1f1f1f'>{_e(_short(labels.get(d.document_id, str(d.document_id)), 36))}</text>")
-        for n, (f, s) in enumerate(zip(frames, d.shares)):
+        for n, (f, s) in enumerate(zip(frames, d.shares, strict=True)):
             x = label_w + n * cell_w
             fill = _mix(f.color, min(1.0, s.share / top) * 0.85)
             ink = "#ffffff" if s.share / top > 0.6 else "#1f1f1f"

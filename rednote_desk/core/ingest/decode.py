@@ -59,13 +59,15 @@ def decode_bytes(data: bytes, *, name: str, declared: str | None = None) -> Deco
     except UnicodeDecodeError:
         pass
     if declared:
-        codec = _codec_name(declared)
-        if codec:
+        declared_codec = _codec_name(declared)
+        if declared_codec:
             try:
-                return _checked(Decoded(data.decode(codec), codec), name)
+                return _checked(Decoded(data.decode(declared_codec), declared_codec), name)
+
             except UnicodeDecodeError:
                 pass
-    return _checked(_guess(data, name), name)
+    # a charset declared but wrong (UTF-8 on Windows-1252 bytes, the usual mislabel): lean to Windows-1252
+    return _checked(_guess(data, name, lean_western=bool(declared)), name)
 
 
 def _codec_name(label: str) -> str | None:
@@ -97,7 +99,7 @@ def _utf16_without_bom(data: bytes, name: str) -> Decoded:
                       f"{_SAVE_AS_TEXT}.")
 
 
-def _guess(data: bytes, name: str) -> Decoded:
+def _guess(data: bytes, name: str, *, lean_western: bool = False) -> Decoded:
     mostly_utf8 = _mostly_utf8(data)
     if mostly_utf8 is not None:
         return mostly_utf8
@@ -121,9 +123,38 @@ def _guess(data: bytes, name: str) -> Decoded:
         if as_cp1252 == text or (
             as_cp1252 is not None and rival is not None
             and rival.chaos <= best.chaos and rival.coherence >= best.coherence
-        ):
+        ) or (as_cp1252 is not None and _prefer_western(as_cp1252, text, on_tie=lean_western)):
             codec, text = "cp1252", as_cp1252
     return Decoded(text, codec, True, (f"encoding guessed as {codec}; check accented letters and quotes",))
+
+
+_WESTERN_MARKS = set("’‘“”„–—…€•«»°£§©®")
+
+
+def _western_score(text: str) -> int:
+    """How much the non-ASCII characters look like Western European text: +1 for typographic marks and for
+    accented Latin letters inside or beside an ASCII word, -1 for anything else (symbols, other scripts, a
+    run of accented letters with no plain letter beside them, as Cyrillic read as Windows-1252 gives).
+
+    Short Latin-1 text (a single "é" or "ñ") fits many code pages; charset-normalizer then picks cp775, cp850
+    or mac-iceland, which turn "niño" into "ni±o". This score prefers Windows-1252 in such cases."""
+    score = 0
+    for match in _NON_ASCII.finditer(text):
+        c, i = match.group(), match.start()
+        if c in _WESTERN_MARKS:
+            score += 1
+        elif "\u00c0" <= c <= "\u024f" and c.isalpha() and (
+                (i > 0 and text[i - 1].isascii() and text[i - 1].isalpha())
+                or (i + 1 < len(text) and text[i + 1].isascii() and text[i + 1].isalpha())):
+            score += 1
+        else:
+            score -= 1
+    return score
+
+
+def _prefer_western(as_cp1252: str, guessed: str, *, on_tie: bool) -> bool:
+    ours, theirs = _western_score(as_cp1252), _western_score(guessed)
+    return ours > 0 and (ours > theirs or (on_tie and ours == theirs))
 
 
 def _mostly_utf8(data: bytes) -> Decoded | None:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 # Elements that never carry article text, or that could make something load or run.
 _DROP_TAGS = {
@@ -34,9 +36,14 @@ _SPACE = re.compile(r"\s+")
 _SPACE_KEEP_NEWLINES = re.compile(r"[^\S\n]+")
 
 
+_DOCTYPE_WITH_SUBSET = re.compile(r"^[\s\ufeff]*<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def parse_html(markup: str) -> lxml_html.HtmlElement:
     """Parse markup without touching the network, dropping comments and processing instructions."""
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
+    # libxml2 does not know a DOCTYPE with an internal subset ([ <!ENTITY …> ]): it would leave "]>" as text
+    markup = _DOCTYPE_WITH_SUBSET.sub("", markup, count=1)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
     tree = lxml_html.document_fromstring(markup, parser=parser)
     _unnest_void_elements(tree)
@@ -201,5 +208,5 @@ def restore_breaks(paragraphs: list[str], candidates: list[str]) -> list[str]:
             if pos >= len(paragraph):
                 break
         bounds = [0, *breaks, len(paragraph)]
-        result.extend(p for p in (paragraph[a:b].strip() for a, b in zip(bounds, bounds[1:])) if p)
+        result.extend(p for p in (paragraph[a:b].strip() for a, b in pairwise(bounds)) if p)
     return result

@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rednote_desk.core.errors import IngestError
 from rednote_desk.core.ingest.dates import find_date, parse_date
@@ -151,9 +152,10 @@ def _nexis_uni_article(chunk: list[str]) -> NewsArticle:
     first_label = next((i for i, line in enumerate(chunk) if _UNI_LABEL.match(line.strip())), len(chunk))
     head = [line.strip() for line in chunk[:first_label]]
     date_at = next((i for i in range(len(head) - 1, max(len(head) - 4, -1), -1) if find_date(head[i])), None)
-    if date_at is not None and date_at >= 2:
-        article.published = find_date(head[date_at])[0]
+    if date_at is not None and date_at >= 2 and (found := find_date(head[date_at])):
+        article.published = found[0]
         head = head[:date_at]
+
     if head:
         article.outlet = head[-1] if len(head) >= 2 else None
         article.title = head[-2] if len(head) >= 2 else head[-1]
@@ -193,7 +195,7 @@ _NEXIS_FOOTER = re.compile(r"^(LOAD-DATE|LANGUAGE|PUBLICATION-TYPE|JOURNAL-CODE|
 
 def _nexis(lines: list[str]) -> list[NewsArticle]:
     starts = [i for i, line in enumerate(lines) if _NEXIS_START.match(line)] + [len(lines)]
-    return [_nexis_article(lines[a + 1:b]) for a, b in zip(starts, starts[1:])]
+    return [_nexis_article(lines[a + 1:b]) for a, b in pairwise(starts)]
 
 
 def _nexis_article(chunk: list[str]) -> NewsArticle:
@@ -217,8 +219,9 @@ def _nexis_article(chunk: list[str]) -> NewsArticle:
     if head:
         article.outlet = head.pop(0)
     for index, line in enumerate(head):
-        if find_date(line):
-            article.published = find_date(line)[0]
+        if found := find_date(line):
+            article.published = found[0]
+
             head = head[index + 1:]
             break
     headline = [line for line in head if not re.search(r"\bEdition\b|^\w+;?$", line)]
@@ -284,10 +287,12 @@ def _factiva(lines: list[str]) -> list[NewsArticle]:
 
 def _factiva_article(chunk: list[str]) -> NewsArticle:
     article = NewsArticle()
-    words_at = next((i for i, line in enumerate(chunk) if _WORDS.match(line)), None)
-    if words_at is None:
+    words = next(((i, m) for i, line in enumerate(chunk) if (m := _WORDS.match(line))), None)
+    if words is None:
         return NewsArticle(paragraphs=chunk)
-    article.length = f"{_WORDS.match(chunk[words_at]).group(1)} words"
+    words_at, words_match = words
+    article.length = f"{words_match.group(1)} words"
+
     head = chunk[:words_at]
     if head and re.match(r"^(?:By|Von|Par|Por)\s+\S", head[-1]):
         article.byline = re.sub(r"^(?:By|Von|Par|Por)\s+", "", head.pop())
@@ -296,8 +301,9 @@ def _factiva_article(chunk: list[str]) -> NewsArticle:
     article.title = " ".join(head) or None
     rest = chunk[words_at + 1:]
     index = 0
-    if index < len(rest) and find_date(rest[index]) and len(rest[index]) <= 40:
-        article.published = find_date(rest[index])[0]
+    if index < len(rest) and len(rest[index]) <= 40 and (found := find_date(rest[index])):
+        article.published = found[0]
+
         index += 1
     if index < len(rest) and _TIME.match(rest[index]):
         index += 1

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 import re
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,9 +13,9 @@ from rednote_desk.core.ingest.boilerplate import detect_boilerplate
 from rednote_desk.core.ingest.dates import parse_date
 from rednote_desk.core.ingest.decode import Decoded, decode_bytes
 from rednote_desk.core.ingest.model import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, ImportedText
+from rednote_desk.core.ingest.sniff import sniff_metadata
 
 BATCH_EXTENSIONS = (".docx", ".rtf")  # news-database downloads (core.ingest.newsdb)
-from rednote_desk.core.ingest.sniff import sniff_metadata
 
 _FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 _TEXT_FORMATS = ("paste", "txt", "md", "html")

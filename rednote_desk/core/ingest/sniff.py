@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from rednote_desk.core.ingest.dates import find_date, parse_date
-from rednote_desk.core.ingest.markers import classify_line
 from rednote_desk.core.ingest.lines import Line, banner_kind, header_banner_lines, looks_like_headline, nonblank_lines
+from rednote_desk.core.ingest.markers import classify_line
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω"  # capitals of Latin (with accents), Cyrillic, Greek
 _WORD = rf"[{_UPPER}][^\W\d_]*(?:['’-][^\W\d_]+)*\.?"

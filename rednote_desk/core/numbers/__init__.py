@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from rednote_desk.core.numbers.cjk import cjk_masks, has_cjk, scan_cjk
 from rednote_desk.core.numbers.parser import detect_decimal_mark, scan
-from rednote_desk.core.numbers.rates import carry_rates
 from rednote_desk.core.numbers.quantity import Quantity, compatible, format_quantity, values_disagree
+from rednote_desk.core.numbers.rates import carry_rates
 
 __all__ = [
     "Quantity", "parse_quantities", "compatible", "values_disagree", "format_quantity",

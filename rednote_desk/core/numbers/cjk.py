@@ -175,7 +175,7 @@ def _build(norm: str, text: str, m: re.Match) -> Quantity | None:
     value *= scale
     if not math.isfinite(value):
         return None
-    low = high = None
+    span: tuple[float, float] | None = None  # "n1 to n2": (low, high)
     if m.group("n2"):
         second = _number(m.group("n2"))
         if second is None:
@@ -186,6 +186,7 @@ def _build(norm: str, text: str, m: re.Match) -> Quantity | None:
         low, high = value, second * scale2 if scale2 > 1 else second * scale
         if not low < high:
             return None
+        span = (low, high)
     qualifier = QUALIFIERS_BEFORE.get(m.group("q") or "") or QUALIFIERS_AFTER.get(
         m.group("after") or "") or ("over" if (m.group("m1") or m.group("m1b")) else None)
     start = m.start("q") if m.group("q") else m.start("pct_words") if m.group("pct_words") else m.start("n1")
@@ -213,7 +214,8 @@ def _build(norm: str, text: str, m: re.Match) -> Quantity | None:
         unit = noun
         if noun is None and not m.group("s1"):
             return None
-    if low is not None:
+    if span is not None:
+        low, high = span
         mid = (low + high) / 2
         lo, hi = interval(mid, qualifier, low, high)
         value = mid

@@ -359,9 +359,10 @@ class _Scanner:
         if plus:
             qualifier = "at least" if "more" in plus.group() or "counting" in plus.group() else "over"
             end = plus.end()
-        elif _OR_SO_RE.match(text, end):
+        elif or_so := _OR_SO_RE.match(text, end):
             qualifier = "about"
-            end = _OR_SO_RE.match(text, end).end()
+            end = or_so.end()
+
         per = None
         rm = _RATE_RE.match(text, end)
         if rm:
@@ -419,8 +420,10 @@ class _Scanner:
     def share(self, m: re.Match) -> Quantity | None:
         """A share of a whole as a percentage: "two thirds of voters" = 66.7 % of voters."""
         text = self.text
+        numerator: float | None  # None: the words are not a number
         if m.group("shalf"):
             numerator, denominator, of = 1.0, 2, True
+
         else:
             word = m.group("snum").lower()
             den_word = m.group("sden").lower()

@@ -122,18 +122,19 @@ def _conflict_outliers(stated: list[Stated], outlets: list[int]) -> tuple[int, .
 def _growth(stated: list[Stated]) -> str | None:
     """"later report higher, N days later" when every later amount is at least every earlier one
     and some later amount is higher; None otherwise."""
-    dated = [s for s in stated if s.when is not None]
-    if len({s.when for s in dated}) < 2 or len(dated) < len(stated):
+    dated = [(s.when, s) for s in stated if s.when is not None]
+    if len({when for when, _ in dated}) < 2 or len(dated) < len(stated):
         return None
     rising = None
-    for a, b in combinations(sorted(dated, key=lambda s: s.when), 2):
-        if a.when == b.when:
+    for (when_a, a), (when_b, b) in combinations(sorted(dated, key=lambda pair: pair[0]), 2):
+        if when_a == when_b:
             continue
         lo, hi = representative(a.quantity), representative(b.quantity)
         if hi < lo and not same_number(a.quantity, b.quantity):
             return None
         if hi > lo and not same_number(a.quantity, b.quantity):
-            gap = (b.when - a.when).days
+            gap = (when_b - when_a).days
+
             rising = gap if rising is None else max(rising, gap)
     if rising is None:
         return None
@@ -141,9 +142,11 @@ def _growth(stated: list[Stated]) -> str | None:
 
 
 def _later_lower(stated: list[Stated]) -> str | None:
-    for a, b in combinations(sorted((s for s in stated if s.when), key=lambda s: s.when), 2):
-        if a.when != b.when and not compatible(a.quantity, b.quantity):
-            gap = (b.when - a.when).days
+    dated = sorted(((s.when, s) for s in stated if s.when), key=lambda pair: pair[0])
+    for (when_a, a), (when_b, b) in combinations(dated, 2):
+        if when_a != when_b and not compatible(a.quantity, b.quantity):
+            gap = (when_b - when_a).days
+
             return f"cannot all be true on one date, but reported {gap} day{'s' if gap != 1 else ''} apart"
     return None
 
