@@ -199,10 +199,12 @@ def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("some text")
 
-    def refuse(self, *args, **kwargs):
+    def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refuse)
+    import os
+
+    monkeypatch.setattr(os, "open", refuse)  # the reader opens with os.open (O_NONBLOCK: never waits on a FIFO)
     with pytest.raises(IngestError) as error:
         read_file(path)
     assert_one_line(error, "locked.txt", "could not be read", "Permission denied")
