@@ -103,3 +103,25 @@ def test_a_write_lock_held_elsewhere_is_said_within_seconds_not_swallowed(qtbot,
     assert told and "busy" in told[0]
     assert session.run(lambda: project.add_tag("Later")) is not None
     project.close()
+
+
+def test_importing_a_fifo_in_the_app_reports_it_instead_of_hanging(qtbot, tmp_path, project):
+    import os
+
+    from PySide6.QtWidgets import QWidget
+
+    from rednote_desk.gui.import_dialog import ImportController
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    controller = ImportController(project, parent)
+    summaries = []
+    controller.show_summary = lambda title, text: summaries.append(text)
+    controller.exec_review = lambda dialog: True
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "pipe.txt")
+    (tmp_path / "real.txt").write_text("Officials said 700,000 users joined.\n\nCritics disagreed.\n")
+    with qtbot.waitSignal(controller.imported, timeout=20000):
+        controller.import_files([tmp_path / "pipe.txt", tmp_path / "link.txt", tmp_path / "real.txt"])
+    assert [d.source_name for d in project.documents()] == ["real.txt"]
+    assert "not a regular file" in "\n".join(summaries)
