@@ -2,30 +2,30 @@
 
 The names below are the package's public face; the modules hold the code.
 """
-from rednote_desk.services.projects import (  # noqa: F401
-    PROJECT_SUFFIX,
-    resources_dir,
-    samples_dir,
-    default_codebook_path,
-    default_project_path,
-    open_project,
-    ensure_recent_backup,
-    load_codebook_file,
-    seed_default_project,
-    export_csv_file,
-    APP_NAME,
-    data_dir,
-)
 from rednote_desk.services.imports import (  # noqa: F401
-    ToStore,
-    store_imported,
-    read_files,
-    store_batch,
     ImportOutcome,
-    import_paths,
-    import_label,
     ReimportOutcome,
+    ToStore,
+    import_label,
+    import_paths,
+    iter_paths,
+    read_files,
     reimport_file,
     reimport_text,
-    iter_paths,
+    store_batch,
+    store_imported,
+)
+from rednote_desk.services.projects import (  # noqa: F401
+    APP_NAME,
+    PROJECT_SUFFIX,
+    data_dir,
+    default_codebook_path,
+    default_project_path,
+    ensure_recent_backup,
+    export_csv_file,
+    load_codebook_file,
+    open_project,
+    resources_dir,
+    samples_dir,
+    seed_default_project,
 )

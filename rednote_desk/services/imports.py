@@ -6,9 +6,9 @@ duplicates recognised by their text. No Qt and no SQL here.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
 
 from rednote_desk.core import ingest
 from rednote_desk.core.errors import UserError
@@ -24,7 +24,7 @@ class ToStore:
     """One item of a batch: a text read from ``name`` (or why it could not be read), with the user's choices."""
 
     name: str
-    imported: "ingest.ImportedText | None"
+    imported: ingest.ImportedText | None
     overrides: Mapping[str, str | None] | None = None
     trim: bool = False
     error: str | None = None
@@ -42,7 +42,7 @@ class ImportOutcome:
 
 def store_imported(
     project: Project,
-    imported: "ingest.ImportedText",
+    imported: ingest.ImportedText,
     *,
     overrides: Mapping[str, str | None] | None = None,
     trim: bool = False,
@@ -168,7 +168,7 @@ def iter_paths(items: Iterable[str | Path]) -> list[Path]:
 class ReimportOutcome:
     document: Document
     counts: dict[str, int]  # per re-anchoring method: position, quote, fuzzy, orphaned; and total
-    changes: "Changes"
+    changes: Changes
     warnings: tuple[str, ...] = ()
 
     @property
@@ -188,7 +188,7 @@ def reimport_file(
     return reimport_text(project, document_id, imported)
 
 
-def reimport_text(project: Project, document_id: int, imported: "ingest.ImportedText") -> ReimportOutcome:
+def reimport_text(project: Project, document_id: int, imported: ingest.ImportedText) -> ReimportOutcome:
     """The store half of a re-import (the reading half may run on a worker thread)."""
     counts, changes = project.replace_document_text(
         document_id, text=imported.text, text_sha256=ingest.text_sha256(imported.text),

@@ -24,7 +24,6 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TextIO, TypeVar
 
 from rednote_desk.core.errors import UserError

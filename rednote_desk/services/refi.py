@@ -30,7 +30,7 @@ def _codes(project: Project) -> list[refi.RefiCode]:
     paths = project.tag_paths()
     nodes = {t.id: refi.RefiCode(refi.stable_guid("code", paths[t.id]), t.name, t.color, t.description)
              for t in tags}
-    roots = []
+    roots: list[refi.RefiCode] = []
     for t in tags:  # tree order: a parent's node exists before its children are attached
         (nodes[t.parent_id].children if t.parent_id in nodes else roots).append(nodes[t.id])
     return roots
@@ -43,7 +43,7 @@ def build_refi_project(project: Project) -> refi.RefiProject:
     annotations = [a for a in project.annotations() if a.status == "anchored"]
     coders = sorted({a.coder for a in annotations} | {project.coder_name()})
     users = [refi.RefiUser(refi.stable_guid("user", c), c or "(no name)") for c in coders]
-    user_guid = {c: u.guid for c, u in zip(coders, users)}
+    user_guid = {c: u.guid for c, u in zip(coders, users, strict=True)}
     variables = [(refi.stable_guid("variable", name), name, kind) for _f, name, kind in refi.METADATA_VARIABLES]
     by_doc: dict[int, list] = {}
     for a in annotations:
@@ -158,7 +158,7 @@ def _add_claims(project: Project, codes: list[refi.RefiCode], summary: RefiImpor
     labels = list(dict.fromkeys(c.name for c in codes if c.name))
     notes = {c.name: c.description for c in reversed(codes)}
     ids = _value(bulk.add_claims(project, [(label, notes.get(label, "")) for label in labels]))
-    by_label = dict(zip(labels, ids))
+    by_label = dict(zip(labels, ids, strict=True))
     summary.claims = len(ids)
     return {c.guid: by_label[c.name] for c in codes if c.name in by_label}
 

@@ -10,10 +10,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from rednote_desk.services import output
-from rednote_desk.services.comparison import read_comparison_input
 from rednote_desk.core.errors import UserError
 from rednote_desk.core.html.report import ReportInput, render_report
+from rednote_desk.services import output
+from rednote_desk.services.comparison import read_comparison_input
 from rednote_desk.store.project import Project
 
 Progress = Callable[[int, int, str], None]
