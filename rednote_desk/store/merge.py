@@ -111,6 +111,13 @@ def open_foreign(path: str | Path):
     if any(name not in known for name in applied):
         conn.close()
         raise ProjectError(f"{path} was written by a newer version of RedNote Desk; update to merge it")
+    from rednote_desk.store.schema_check import schema_problems
+
+    problems = schema_problems(conn, applied)  # their triggers or views must not run here
+    if problems:
+        conn.close()
+        raise ProjectError(f"{path} has database objects that RedNote Desk did not make ({'; '.join(problems[:3])}); "
+                           f"nothing was merged. Merge a repaired copy instead (rednote-desk --db {path} repair)")
     if [name for name in known if name not in applied]:  # older: upgrade a temporary copy, never their file
         folder = Path(tempfile.mkdtemp(prefix="rednote-merge-"))
         copy = folder / "other.sqlite"

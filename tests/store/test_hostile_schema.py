@@ -157,3 +157,18 @@ def test_an_endless_query_is_interrupted_by_the_time_limit():
                      "SELECT count(*) FROM r").fetchone()
     assert time.monotonic() - started < 3
     assert conn.execute("SELECT 1").fetchone() == (1,)  # later statements run normally
+
+
+def test_merging_a_project_with_a_planted_view_is_refused_at_once(tmp_path):
+    from rednote_desk.services.merge import merge_file
+    from rednote_desk.store.project import ProjectError
+
+    mine = make_project(tmp_path / "mine.sqlite", titles=("Mine",))
+    theirs = make_project(tmp_path / "theirs.sqlite", titles=("Theirs",))
+    tamper(theirs, *HOSTILE["endless view"])
+    before = digest(theirs)
+    started = time.monotonic()
+    with Project.open(mine) as project, pytest.raises(ProjectError, match="did not make"):
+        merge_file(project, theirs)
+    assert time.monotonic() - started < 5
+    assert digest(theirs) == before
