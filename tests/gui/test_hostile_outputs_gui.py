@@ -125,3 +125,18 @@ def test_importing_a_fifo_in_the_app_reports_it_instead_of_hanging(qtbot, tmp_pa
         controller.import_files([tmp_path / "pipe.txt", tmp_path / "link.txt", tmp_path / "real.txt"])
     assert [d.source_name for d in project.documents()] == ["real.txt"]
     assert "not a regular file" in "\n".join(summaries)
+
+
+def test_save_a_copy_for_sharing_leaves_out_deleted_text(window, monkeypatch, tmp_path):
+    secret = "Zebulon Quartermain confidential"
+    window.project.add_document(title="Gone", text=secret * 20, text_sha256="gone")
+    window.project.delete_document(next(d.id for d in window.project.documents() if d.title == "Gone"))
+    out = tmp_path / "shared.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.save_sharing_copy_dialog()
+    assert out.exists() and secret.encode() not in out.read_bytes()
+    plain_copy = tmp_path / "plain.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(plain_copy), ""))
+    window.save_copy_dialog()
+    assert secret.encode() in plain_copy.read_bytes()  # a plain copy keeps the undo history
+    assert "Save a copy for s&haring…" in [a.text() for a in window.findChildren(type(window.undo_action))]
