@@ -1,16 +1,19 @@
 """User actions. Each runs in one transaction, is logged for undo, and returns what it changed."""
 from __future__ import annotations
 
+import contextlib
 import getpass
 import re
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from types import EllipsisType
+from typing import TYPE_CHECKING, Any
 
 from rednote_desk.core.anchoring import Selector, make_selector, reanchor_many
 from rednote_desk.core.errors import NotFoundError, UserError
 from rednote_desk.core.models import Annotation, Claim, Document, Tag
 from rednote_desk.core.palette import unused_color
 from rednote_desk.core.rules import check_published
-from rednote_desk.store.undo import Changes, Result, utc_now
+from rednote_desk.store.undo import Changes, Recorder, Result, utc_now
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_TAG_NAME = 200
@@ -31,6 +34,20 @@ class OperationsMixin:
 
     db: Any
     coder: str | None = None  # who codes in this session (the app's setting); None: the system user name
+
+    if TYPE_CHECKING:  # what the other mixins of store.project.Project give these operations
+        def document(self, document_id: int) -> Document: ...
+        def document_by_hash(self, sha256: str) -> Document | None: ...
+        def annotations(self, document_id: int | None = None) -> list[Annotation]: ...
+        def annotation(self, annotation_id: int) -> Annotation: ...
+        def tag(self, tag_id: int) -> Tag: ...
+        def tag_path(self, tag_id: int) -> str: ...
+        def find_tags(self, name: str) -> list[Tag]: ...
+        def claim(self, claim_id: int) -> Claim: ...
+        def claim_by_label(self, label: str) -> Claim | None: ...
+        @contextlib.contextmanager
+        def _operation(self, label: str) -> Iterator[Recorder]: ...
+
 
     def coder_name(self) -> str:
         """The name stamped on new annotations: the session's coder, else the system user name."""
@@ -133,9 +150,9 @@ class OperationsMixin:
                 fields["source_name"] = source_name
             sets = ", ".join(f"[{k}] = ?" for k in fields)
             self.db.execute(f"UPDATE documents SET {sets} WHERE id = ?", [*fields.values(), document_id])
-            for ann, result in zip(annotations, results):
+            for ann, result in zip(annotations, results, strict=True):
                 counts[result.method] += 1
-                if result.anchored:
+                if result.start is not None and result.end is not None:  # anchored
                     sel = make_selector(text, result.start, result.end)
                     new = (result.start, result.end, sel.quote, sel.prefix, sel.suffix, "anchored")
                 else:  # keep what the user annotated, for review; offsets only stay inside the text
@@ -221,7 +238,7 @@ class OperationsMixin:
         name: str | None = None,
         color: str | None = None,
         description: str | None = None,
-        parent_id: int | None | type(...) = ...,
+        parent_id: int | None | EllipsisType = ...,  # ...: unchanged
         position: int | None = None,
     ) -> Changes:
         """Rename, recolour, describe or move a tag (``parent_id=None`` moves it to the top level)."""
@@ -601,8 +618,10 @@ class OperationsMixin:
         return [r[0] for r in rows]
 
     def _ancestors(self, tag_id: int) -> list[int]:
-        out, current = [], self.tag(tag_id).parent_id
+        out: list[int] = []
+        current = self.tag(tag_id).parent_id
         while current is not None and len(out) < 100:
+
             out.append(current)
             current = self.tag(current).parent_id
         return out
