@@ -1,6 +1,7 @@
 """Small dialogs: document details, asking for a claim name."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit
 
 from rednote_desk.core.models import Document
@@ -27,6 +28,7 @@ class DocumentDetailsDialog(QDialog):
         self.note.setMaximumHeight(90)
         form.addRow("Note", self.note)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed
         self.error.setStyleSheet("color: #c00")
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

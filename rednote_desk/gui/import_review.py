@@ -102,6 +102,7 @@ class ImportReviewDialog(QDialog):
         self.preview_title = QLabel()
         self.preview_warning = QLabel()  # a page that gave too little text: says why and what to do
         self.message_label = QLabel()
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote titles and file names
         self.failures_list = QListWidget()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -42,6 +42,7 @@ class MergeTargetDialog(QDialog):
             f"Merge “{source_path}” into the tag chosen below. Its annotations and sub-tags move there, "
             "then it is deleted."
         )
+        explanation.setTextFormat(Qt.TextFormat.PlainText)  # a tag path is user text
         explanation.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)

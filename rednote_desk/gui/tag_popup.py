@@ -199,6 +199,7 @@ class TagPopup(QFrame):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.error_label = QLabel(objectName="error", wordWrap=True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # messages name tags: user text
         self.error_label.hide()
         self.hint_label = QLabel(
             "↑↓ move · Enter apply · Space check · 1–9 recent · Esc close", objectName="hint"

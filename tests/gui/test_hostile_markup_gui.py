@@ -41,7 +41,8 @@ def window(qtbot, tmp_path):
 
 def test_library_tooltips_show_the_title_literally(window):
     model = window.library.model
-    tips = [model.item(r, c).toolTip() for r in range(model.rowCount()) for c in range(model.columnCount())]
+    tips = [model.index(r, c).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())
+            for c in range(model.columnCount())]
     assert tips and all(TITLE in shown(tip) for tip in tips)
 
 
@@ -89,3 +90,12 @@ def test_labels_showing_user_text_are_plain_or_escaped(window, qtbot):
         if "Breaking" in text or "Frame" in text:
             assert label.textFormat() == Qt.TextFormat.PlainText or "<h1>" not in text or \
                 TITLE in shown(text), (label.objectName(), text)
+
+
+def test_the_merge_dialog_names_the_tag_as_plain_text(qtbot):
+    from rednote_desk.gui.merge_dialog import MergeTargetDialog
+
+    dialog = MergeTargetDialog(source_path=TAG, candidates=[(1, "Other", "#112233")])
+    qtbot.addWidget(dialog)
+    [label] = [w for w in dialog.findChildren(QLabel) if TAG in w.text()]
+    assert label.textFormat() == Qt.TextFormat.PlainText
