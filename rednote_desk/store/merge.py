@@ -69,8 +69,9 @@ class MergeSummary:
             out.append(f"coders of the added annotations: {', '.join(c or '(no name)' for c in self.coders)}")
         for title, theirs, ours in self.title_conflicts:
             out.append(f"not merged: their document {theirs} “{title}” has a different text from document {ours}")
-        for theirs, ours in self.claims_renamed:
-            out.append(f"claim “{theirs}” differs from the one here: added as “{ours}”")
+        for their_label, our_label in self.claims_renamed:
+            out.append(f"claim “{their_label}” differs from the one here: added as “{our_label}”")
+
         return out
 
 
@@ -265,7 +266,9 @@ def merge_project(target: Any, source: Any, *, label: str = "Merge project") -> 
                          f"IN ({','.join('?' * len(texts))})", list(texts)):
                 existing.add((doc, start, end, coder, tuple(sorted(t_tags.get(annotation_id, ())))))
         next_id = tdb.execute("SELECT coalesce(max(id), 0) + 1 FROM annotations").fetchone()[0]
-        new_rows, new_tags, coders = [], [], set()
+        new_rows: list[tuple] = []
+        new_tags: list[tuple[int, int]] = []
+        coders: set[str] = set()
         for (sid, sdoc, start, end, quote, prefix, suffix, note, coder, created, updated, status,
              claim_id) in s_anns:
             doc = doc_map.get(sdoc)

@@ -29,7 +29,7 @@ def run_search(conn: sqlite3.Connection, query: str, *, limit: int = 200) -> lis
     fts_query = _fts_query(query)
     if not fts_query:
         return []
-    hits = []
+    hits: list[dict[str, Any]] = []
     for sql in (DOCUMENT_HITS, ANNOTATION_HITS):
         cursor = conn.execute(sql, [fts_query, limit])
         names = [c[0] for c in cursor.description]

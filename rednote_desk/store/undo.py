@@ -77,6 +77,9 @@ class _RowChange:
 class Recorder:
     """Collects the before/after state of every row an operation touches."""
 
+    changes: Changes  # what the operation changed: set by UndoMixin._operation once its block has run
+
+
     def __init__(self, db):
         self.db = db
         self._changes: list[_RowChange] = []
