@@ -22,6 +22,7 @@ class AlignmentMarker(QObject):
         self.reading = reading
         self.enabled = False  # marks shown
         self.for_scrolling = False  # synchronised scrolling follows the alignment
+        self._scroll_wanted = False  # set by the first scroll of a person: no alignment work before it
         self.alignments: dict = {}
         self._aligned_ids: tuple[int, ...] = ()
         self._task: Task | None = None
@@ -29,6 +30,7 @@ class AlignmentMarker(QObject):
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.recompute)
         reading.columns_changed.connect(self.schedule)
+        reading.user_scrolled.connect(self._on_user_scrolled)
 
     def set_enabled(self, enabled: bool) -> None:
         self.enabled = enabled
@@ -38,13 +40,19 @@ class AlignmentMarker(QObject):
             self._clear()
 
     def set_for_scrolling(self, enabled: bool) -> None:
-        """Align the open columns for content-aligned synchronised scrolling (off the GUI thread)."""
+        """Align the open columns for content-aligned synchronised scrolling (off the GUI thread), once a
+        person starts scrolling: opening the app or a document starts no alignment work."""
         self.for_scrolling = enabled
-        if enabled:
-            self._timer.start()  # after the first paint, not in its way
+        if enabled and self._scroll_wanted:
+            self._timer.start()
+
+    def _on_user_scrolled(self) -> None:
+        if self.for_scrolling and not self._scroll_wanted:
+            self._scroll_wanted = True
+            self._timer.start()
 
     def schedule(self) -> None:
-        if self.enabled or self.for_scrolling:
+        if self.enabled or (self.for_scrolling and self._scroll_wanted):
             self._timer.start()
 
     def documents_changed(self) -> None:
@@ -55,7 +63,7 @@ class AlignmentMarker(QObject):
     def recompute(self) -> None:
         columns = self.reading.columns
         ids = tuple(c.document.id for c in columns)
-        if not (self.enabled or self.for_scrolling):
+        if not (self.enabled or (self.for_scrolling and self._scroll_wanted)):
             return
         if len(ids) < 2:
             self._clear()

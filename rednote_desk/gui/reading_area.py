@@ -190,6 +190,7 @@ class ReadingArea(QWidget):
     active_column_changed = Signal(object)
     columns_changed = Signal()
     annotations_changed = Signal()  # the painted annotations of an open column changed
+    user_scrolled = Signal()  # a person scrolled a column (wheel, scroll bar), not the program
     context_requested = Signal(object, object)  # column, global QPoint
 
     def __init__(self, parent=None):
@@ -275,6 +276,7 @@ class ReadingArea(QWidget):
         column.view.context_requested.connect(lambda pos, c=column: self.context_requested.emit(c, pos))
         column.view.verticalScrollBar().valueChanged.connect(
             lambda _v, c=column: self.on_column_scrolled(c))
+        column.view.verticalScrollBar().actionTriggered.connect(lambda _action: self.user_scrolled.emit())
         self.columns.insert(index, column)
         self._relayout()
         return column

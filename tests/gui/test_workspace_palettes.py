@@ -115,11 +115,8 @@ def test_compare_matrix_text_stays_readable_on_its_fills(palette):
 
 def test_the_text_diff_reads_under_both_palettes(qtbot, tmp_path, palette):
     w = open_window(qtbot, tmp_path, 1280, 800)
-    a, b = w.reading.document_ids()[:2]
-    w.show_diff(a, b)
-    view = w.diff_view
-    qtbot.waitUntil(lambda: bool(view.summary.text()), timeout=20000)
-    qtbot.wait(50)
+    view = w.diff_view  # built, not run: the colours do not depend on a comparison (which takes seconds)
+    view.summary.setText("5 shared statements (3 reworded); 9 only in A, 21 only in B")
     background = view.summary.palette().window().color().name()
     for label in (view.summary, view.legend, view.position_label):
         own = COLOR.findall(label.styleSheet())
