@@ -184,7 +184,10 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
     def write_copy(self, path: str | Path, *, for_sharing: bool = False) -> None:
         """``VACUUM INTO`` a new or empty file. ``for_sharing``: the copy has no undo history and no free pages
         or full-text index remnants holding deleted text."""
-        self.db.execute("VACUUM INTO ?", [str(path)])
+        from rednote_desk.store.schema_check import no_time_limit
+
+        with no_time_limit(self.db.conn):  # one statement that copies the whole file: as long as it takes
+            self.db.execute("VACUUM INTO ?", [str(path)])
         if not for_sharing:
             return
         conn = sqlite3.connect(str(path), isolation_level=None)

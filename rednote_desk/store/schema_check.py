@@ -13,9 +13,11 @@ trusted_schema = OFF`` alone does not help (it breaks our own full-text triggers
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 import time
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -181,22 +183,43 @@ def write_repaired_copy(source: Path, destination: Path) -> dict[str, int]:
     return kept
 
 
-def limit_query_time(conn: sqlite3.Connection, seconds: float | None, *, every: int = 20_000) -> None:
-    """Interrupt any statement that runs longer than ``seconds`` (``sqlite3.OperationalError: interrupted``).
+_LIMITS: dict[int, float] = {}  # id(connection) -> its limit (connections take no weak references)
 
-    The clock restarts whenever SQLite has not called back for a moment, i.e. when a new statement starts after
-    Python did other work; one endless query (a recursive view, a huge join) is stopped. ``None`` removes it.
+
+def limit_query_time(conn: sqlite3.Connection, seconds: float | None, *, every: int = 20_000) -> None:
+    """Interrupt any one statement that runs longer than ``seconds`` (``sqlite3.OperationalError: interrupted``).
+
+    SQLite's trace callback marks when each statement starts running, the progress handler looks at the clock
+    every ``every`` instructions: one endless query (a recursive view, a huge join) is stopped, a long series of
+    short statements (a big import) is not. ``None`` removes the limit.
     """
     if seconds is None:
         conn.set_progress_handler(None, every)
+        conn.set_trace_callback(None)
+        _LIMITS.pop(id(conn), None)
         return
-    state = {"start": time.monotonic(), "last": time.monotonic()}
+    state = {"start": time.monotonic()}
+
+    def started(_sql: str) -> None:
+        state["start"] = time.monotonic()
 
     def handler() -> int:
-        now = time.monotonic()
-        if now - state["last"] > 0.25:
-            state["start"] = now
-        state["last"] = now
-        return 1 if now - state["start"] > seconds else 0
+        return 1 if time.monotonic() - state["start"] > seconds else 0
 
+    conn.set_trace_callback(started)
     conn.set_progress_handler(handler, every)
+    _LIMITS[id(conn)] = seconds
+
+
+@contextlib.contextmanager
+def no_time_limit(conn: sqlite3.Connection) -> Iterator[None]:
+    """Lift the statement time limit for work that is long by nature (a copy of the whole file)."""
+    seconds = _LIMITS.get(id(conn))
+    if seconds is None:
+        yield
+        return
+    limit_query_time(conn, None)
+    try:
+        yield
+    finally:
+        limit_query_time(conn, seconds)

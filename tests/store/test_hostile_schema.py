@@ -172,3 +172,21 @@ def test_merging_a_project_with_a_planted_view_is_refused_at_once(tmp_path):
         merge_file(project, theirs)
     assert time.monotonic() - started < 5
     assert digest(theirs) == before
+
+
+def test_the_time_limit_is_per_statement_and_lifted_for_a_copy(tmp_path):
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("CREATE TABLE t (x)")
+    limit_query_time(conn, 0.3)
+    started = time.monotonic()
+    while time.monotonic() - started < 0.8:  # many short statements in a row, longer than the limit together
+        conn.execute("INSERT INTO t VALUES (1)")
+    assert conn.execute("SELECT count(*) FROM t").fetchone()[0] > 0
+    from rednote_desk.store.schema_check import no_time_limit
+
+    slow = ("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3000000) "
+            "SELECT count(*) FROM r")
+    with no_time_limit(conn):
+        assert conn.execute(slow).fetchone() == (3000000,)
+    with pytest.raises(sqlite3.OperationalError, match="interrupt"):
+        conn.execute(slow.replace("3000000", "300000000")).fetchone()
