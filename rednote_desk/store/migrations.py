@@ -79,8 +79,8 @@ def m001_initial(db: Database) -> None:
         """
     )
     # Full-text search over documents and annotation notes/quotes, kept in sync by triggers.
-    db["documents"].enable_fts(["title", "text", "note"], create_triggers=True, tokenize="unicode61")
-    db["annotations"].enable_fts(["quote", "note"], create_triggers=True, tokenize="unicode61")
+    db.table("documents").enable_fts(["title", "text", "note"], create_triggers=True, tokenize="unicode61")
+    db.table("annotations").enable_fts(["quote", "note"], create_triggers=True, tokenize="unicode61")
 
 
 def known_migration_names() -> list[str]:
