@@ -8,6 +8,7 @@ lives only in memory has no file to open twice; it runs on the GUI thread (it is
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -40,11 +41,20 @@ def run_project_work(parent: QWidget, session, title: str, work: ProjectWork) ->
                     raise UserError(f"{title} cancelled; nothing was stored")
             return result, group.changes  # the group's changes are complete only once it has ended
 
+    # Python's cyclic garbage collector runs in whichever thread happens to allocate: left on, it may destroy
+    # unreachable Qt objects (a closed dialog, a previous window) on the worker thread, which crashes Qt later.
+    # Collect here on the GUI thread, pause automatic collection while the worker runs, and resume after.
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         outcome = run_with_progress(parent, title, in_worker)
     except HANDLED_ERRORS as exc:
         show_error(parent, exc, title=title)
         return None
+    finally:
+        if was_enabled:
+            gc.enable()
     if outcome is None:
         QMessageBox.information(parent, title, f"{title} cancelled: nothing was stored.")
         return None

@@ -161,8 +161,8 @@ def _guarded(task: Task, owner: QObject, slot: Callable[..., Any]) -> Callable[.
 
 
 def running_tasks() -> list["Task"]:
-    """Tasks started and not yet done (their last signal not yet delivered)."""
-    return list(_running)
+    """Tasks started and not yet done (their last signal not yet delivered), whose Qt side still exists."""
+    return [task for task in _running if shiboken6.isValid(task)]
 
 
 def stop_all(wait_ms: int = 3000) -> bool:
@@ -172,6 +172,10 @@ def stop_all(wait_ms: int = 3000) -> bool:
     worker stopped in time.
     """
     for task in list(_running):
+        if not shiboken6.isValid(task):  # its owner was deleted before the last signal arrived
+            task.cancel()  # plain Python: still reaches the worker through the shared event
+            _running.discard(task)
+            continue
         task.detach()
     return QThreadPool.globalInstance().waitForDone(wait_ms)
 

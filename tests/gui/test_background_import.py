@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from rednote_desk import services
 from rednote_desk.gui import workers
 from rednote_desk.gui.coders import SETTING
 from rednote_desk.gui.main_window import MainWindow
@@ -139,3 +138,28 @@ def test_cancelled_merge_stores_nothing(window, tmp_path, monkeypatch):
     assert merge_project_dialog(window, window.session, path=str(other)) is None
     assert _counts(window.project) == (0, 0, 0)
     assert "nothing was stored" in shown[-1]
+
+
+def test_stop_all_survives_a_task_whose_owner_was_deleted(qtbot):
+    """A task parented to a view that was deleted before its last signal arrived stays in the running set; closing
+    the next window (stop_all) must not raise on it (an exception in closeEvent crashed the interpreter)."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    started = threading.Event()
+
+    def wait_for_cancel(_report, is_cancelled):
+        started.set()
+        deadline = time.monotonic() + 5
+        while not is_cancelled() and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+    task = workers.Task(wait_for_cancel, parent=owner)
+    task.start()
+    assert started.wait(5)
+    shiboken6.delete(owner)  # the view goes, and the task's Qt side with it
+    assert not shiboken6.isValid(task)
+    assert task not in workers.running_tasks()
+    assert workers.stop_all(3000) is True  # no RuntimeError, and the worker saw the cancel and stopped
+    assert task.was_cancelled
