@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from rednote_desk.store.project import Project
+from rednote_desk.store.project import Project  # noqa: E402 - importable once the path above is set
 
 SAMPLES = ROOT / "resources" / "samples"
 NOW = "2025-01-30T12:00:00.000Z"
@@ -132,12 +132,35 @@ def bench_qdpx(repeats: int) -> dict[str, float]:
     return {"qdpx_export_sample_project_s": round(best, 3), "qdpx_export_100docs_10k_annotations_s": round(large, 3)}
 
 
+def bench_qdpx_import() -> dict[str, float]:
+    """.qdpx import of 100 documents with 10,000 annotations into a new project file (one undo step)."""
+    from rednote_desk.services.refi import export_qdpx, import_qdpx
+
+    with tempfile.TemporaryDirectory(prefix="rednote-bench-qdpx-import-") as tmp:
+        big = Project.in_memory()
+        try:
+            fill(big, documents=100, annotations=10_000, coders=("ann", "bob"), seed=3)
+            export_qdpx(big, Path(tmp) / "big.qdpx")
+        finally:
+            big.close()
+        target = Project.open(Path(tmp) / "new.sqlite")
+        try:
+            t0 = time.perf_counter()
+            summary = import_qdpx(target, Path(tmp) / "big.qdpx")
+            elapsed = time.perf_counter() - t0
+            assert summary.annotations == 10_000 and summary.documents == 100
+        finally:
+            target.close()
+    return {"qdpx_import_100docs_10k_annotations_s": round(elapsed, 3)}
+
+
 def run(quick: bool) -> dict[str, float]:
     repeats = 1 if quick else 3
     results: dict[str, float] = {}
     results.update(bench_agreement(repeats))
     results.update(bench_merge())
     results.update(bench_qdpx(repeats))
+    results.update(bench_qdpx_import())
     return results
 
 
