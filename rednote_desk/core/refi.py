@@ -69,6 +69,7 @@ class RefiCode:
     color: str | None = None
     description: str = ""
     children: list[RefiCode] = field(default_factory=list)
+    codable: bool = True  # False: only a folder for its children (QualCoder makes it a category)
 
 
 @dataclass
@@ -125,7 +126,7 @@ def _text_el(parent: ET.Element, tag: str, ns: str, text: str) -> ET.Element:
 
 
 def _code_el(parent: ET.Element, code: RefiCode, ns: str) -> None:
-    el = _sub(parent, "Code", ns, guid=code.guid, name=code.name, isCodable="true",
+    el = _sub(parent, "Code", ns, guid=code.guid, name=code.name, isCodable="true" if code.codable else "false",
               color=code.color.upper() if code.color else None)
     if code.description:
         _text_el(el, "Description", ns, code.description)

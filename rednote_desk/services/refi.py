@@ -69,7 +69,7 @@ def build_refi_project(project: Project) -> refi.RefiProject:
         taken = {c.name for c in codes}
         parent_name = refi.CLAIMS_NAME if refi.CLAIMS_NAME not in taken else f"{refi.CLAIMS_NAME} (RedNote Desk)"
         codes.append(refi.RefiCode(refi.CLAIMS_GUID, parent_name, "#d62728", refi.CLAIMS_DESCRIPTION,
-                                   list(claim_codes.values())))
+                                   list(claim_codes.values()), codable=False))
     return refi.RefiProject(name=name, users=users, codes=codes, sources=sources, variables=variables,
                             creating_user=user_guid[project.coder_name()], created=created)
 

@@ -40,6 +40,8 @@ def test_claims_round_trip_through_qdpx(tmp_path):
     codes = refi.read_qdpx(out.read_bytes()).codes
     parent = next(c for c in codes if refi.is_claims_parent(c))
     assert parent.name == "Claims" and [c.name for c in parent.children] == ["How many left"]
+    # the parent is only a folder: QualCoder imports a Code with isCodable="false" as a category
+    assert b'name="Claims" isCodable="false"' in xml
     assert parent.children[0].description == "Counts differ by outlet"
 
     target = Project.open(tmp_path / "target.sqlite")
