@@ -5,8 +5,8 @@ import contextlib
 import os
 import stat
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

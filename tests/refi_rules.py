@@ -114,7 +114,10 @@ def check_project(data: bytes, members: set[str] | None = None) -> list[str]:
     _required(root, ("name",), errors, "Project")
     _datetime(root.get("creationDateTime"), errors, "Project")
     _order(root, PROJECT_ORDER, ns, errors, "Project")
-    q = lambda el, path: el.findall(path.replace("X:", f"{{{ns}}}"))
+
+    def q(el, path):
+        return el.findall(path.replace("X:", f"{{{ns}}}"))
+
     users = set()
     for user in q(root, "X:Users/X:User"):
         _guid(user.get("guid"), errors, "User", guids)

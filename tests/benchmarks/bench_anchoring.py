@@ -214,7 +214,7 @@ def accuracy(versions: int, rng: random.Random, *, with_old_text: bool = False) 
             if live:
                 new = edit_quote(new, rng.choice(live), tracked, rng)
         results = reanchor_many(new, selectors, old_text_length=len(old), old_text=old if with_old_text else None)
-        for sel, t, res in zip(selectors, tracked, results):
+        for sel, t, res in zip(selectors, tracked, results, strict=True):
             tally[t.fate][classify(res, t, sel.quote, new)] += 1
     untouched, edited, deleted, damaged = (
         sum(tally[k].values()) or 1 for k in ("untouched", "edited", "deleted", "damaged")
@@ -271,8 +271,8 @@ def timed_ms(fn, runs: int) -> float:
 def long_text_accuracy(old, new, selectors, tracked, *, with_old_text: bool) -> dict[str, float]:
     """Accuracy on the long text: its paragraphs repeat with small differences, so quotes recur."""
     results = reanchor_many(new, selectors, old_text_length=len(old), old_text=old if with_old_text else None)
-    verdicts = Counter(classify(r, t, s.quote, new) for r, t, s in zip(results, tracked, selectors))
-    untouched = [(r, t) for r, t in zip(results, tracked) if t.fate == "untouched"]
+    verdicts = Counter(classify(r, t, s.quote, new) for r, t, s in zip(results, tracked, selectors, strict=True))
+    untouched = [(r, t) for r, t in zip(results, tracked, strict=True) if t.fate == "untouched"]
     exact = sum(1 for r, t in untouched if (r.start, r.end) == (t.start, t.end))
     return {
         "exact_share": exact / (len(untouched) or 1),

@@ -22,6 +22,7 @@ for folder in (ROOT, ROOT / "tests" / "core"):
         sys.path.insert(0, str(folder))
 
 from news_pages import all_pages  # noqa: E402
+
 from rednote_desk.core.ingest import from_bytes  # noqa: E402
 
 

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from rednote_desk.cli import main
+from rednote_desk.core.errors import UserError
 
 
 @pytest.fixture
@@ -217,5 +218,6 @@ def test_error_without_traceback_and_debug_shows_it(run, tmp_path):
     bad.write_bytes(b"garbage" * 100)
     code = main(["--db", str(bad), "docs"])
     assert code == 1
-    with pytest.raises(Exception):
+    with pytest.raises(UserError, match="not a RedNote Desk project"):  # --debug lets it out, with its traceback
         main(["--db", str(bad), "--debug", "docs"])
+

@@ -6,10 +6,9 @@ import io
 import json
 
 import pytest
+from cli_helpers import assert_clean_error, run_cli
 
 from rednote_desk.cli import main
-
-from cli_helpers import assert_clean_error, run_cli
 
 
 @pytest.fixture

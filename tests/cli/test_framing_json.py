@@ -18,7 +18,7 @@ def test_compare_json_has_coverage_terms_and_sources(db_path, tmp_path, capsys):
         path = tmp_path / f"{gold.key}.txt"
         path.write_text(gold.text(), encoding="utf-8")
         files.append(path)
-    for gold, path in zip(event.docs, files):
+    for gold, path in zip(event.docs, files, strict=True):
         assert main(["--db", str(db_path), "import", str(path), "--outlet", gold.outlet,
                      "--title", gold.title, "--published", gold.published]) == 0
     capsys.readouterr()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import REPO, assert_clean_error, run_main
+from cli_helpers import assert_clean_error, run_main
 
 from rednote_desk.cli import main
 from rednote_desk.console import printable

@@ -7,10 +7,9 @@ from html.parser import HTMLParser
 
 import lxml.html
 import pytest
+from cli_helpers import assert_clean_error, run_cli
 
 from rednote_desk.cli import main
-
-from cli_helpers import assert_clean_error, run_cli
 
 HOSTILE = "<script>alert(1)</script>"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

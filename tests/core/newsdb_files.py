@@ -101,7 +101,7 @@ def nexis_uni_text(items: list[Story]) -> str:
 
 # --- Nexis (nexis.com text export, LexisNexisTools' sample.TXT layout) --------------------------------------------
 def nexis_text(items: list[Story]) -> str:
-    out = ["", "Download Request: Selected Items: 1-%d" % len(items), "Time Of Request: Friday, March 20, 2018",
+    out = ["", f"Download Request: Selected Items: 1-{len(items)}", "Time Of Request: Friday, March 20, 2018",
            "", "Terms: colonial and archive", "", "Source: Combined Papers", "", ""]
     for number, story in enumerate(items, start=1):
         out += [f"                               {number} of {len(items)} DOCUMENTS", "", "",

@@ -1,8 +1,7 @@
 """Sentence alignment across documents."""
 import json
 
-from compare_texts import (INDEPENDENT, ORIGINAL, SPUN, UNRELATED, VERBATIM_WITH_INTRO, ZH_ORIGINAL,
-                           ZH_SPUN)
+from compare_texts import INDEPENDENT, ORIGINAL, SPUN, UNRELATED, VERBATIM_WITH_INTRO, ZH_ORIGINAL, ZH_SPUN
 
 from rednote_desk.core.compare.align import WordCodes, align_documents, align_prepared, prepare
 from rednote_desk.core.compare.sentences import split_sentences

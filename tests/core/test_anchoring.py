@@ -58,7 +58,7 @@ def test_unchanged_text_is_identity(text, data):
 def test_unchanged_samples_identity_for_many_spans():
     sels = [make_selector(SPUN, s, s + w) for s in range(0, len(SPUN) - 60, 97) for w in (1, 6, 40)]
     results = reanchor_many(SPUN, sels)
-    assert all((r.start, r.end, r.method) == (s.start, s.end, "position") for r, s in zip(results, sels))
+    assert all((r.start, r.end, r.method) == (s.start, s.end, "position") for r, s in zip(results, sels, strict=True))
 
 
 def test_typo_fixed_elsewhere():

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from framing_sets import EVENTS, EVENT_STRIKE
+from framing_sets import EVENT_STRIKE, EVENTS
 
 from rednote_desk.core.compare.embed import sentence_model
 from rednote_desk.core.compare.spin import classify_pair, find_copies

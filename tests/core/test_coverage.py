@@ -5,12 +5,12 @@ import itertools
 import socket
 
 import pytest
+from framing_sets import EVENTS, GoldEvent
 
 from rednote_desk.core.compare.body import statements
 from rednote_desk.core.compare.coverage import coverage_map
 from rednote_desk.core.compare.embed import forget_model, model_note, sentence_model
 from rednote_desk.core.models import Document
-from framing_sets import EVENTS, GoldEvent
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def model():
 def pair_figures(event: GoldEvent, cmap) -> tuple[int, int, int]:
     """(right pairs, wrong pairs, gold pairs) of body statements in independent document pairs."""
     label = {}
-    for gold, doc in zip(event.docs, event.documents()):
+    for gold, doc in zip(event.docs, event.documents(), strict=True):
         for name, start, end in gold.labelled():
             label[(doc.id, start, end)] = name
     gold_pairs = 0

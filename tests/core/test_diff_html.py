@@ -5,8 +5,7 @@ from compare_texts import INDEPENDENT, ORIGINAL, SPUN
 from pygments.token import Generic, Text
 
 from rednote_desk.core.compare.passages import passage_diff
-from rednote_desk.core.html.diff import (fold_runs, inline_tokens, passage_diff_html, render_page, side_tokens,
-                                         window)
+from rednote_desk.core.html.diff import fold_runs, inline_tokens, passage_diff_html, render_page, side_tokens, window
 from rednote_desk.core.html.styles import Changed, ChangedNew, ChangedOld
 
 EDITED = ORIGINAL.replace("$18 million", "$20 million").replace(
@@ -25,7 +24,7 @@ def test_side_and_inline_tokens_rebuild_each_sentence_with_two_tiers():
         assert "".join(v for t, v, _, _ in inline if t is not Generic.Inserted) == ORIGINAL[row.a[0]:row.a[1]]
         assert "".join(v for t, v, _, _ in inline if t is not Generic.Deleted) == SPUN[row.b[0]:row.b[1]]
         assert {t for t, *_ in inline} == {Changed, Generic.Deleted, Generic.Inserted}
-        for ttype, value, side, start in inline:
+        for _ttype, value, side, start in inline:
             assert (ORIGINAL if side == "a" else SPUN)[start:start + len(value)] == value
     same = passage_diff(ORIGINAL, ORIGINAL)
     assert {t for r in same.rows for t, _ in side_tokens(same, r, "a")} == {Text}

@@ -5,11 +5,11 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from diff_heldout import EVENT_FLOOD
+from framing_sets import EVENT_FIRE, EVENTS, GoldDoc, GoldEvent
 
 from rednote_desk.core.compare.embed import model_note, sentence_model
 from rednote_desk.core.compare.passages import passage_diff
-from diff_heldout import EVENT_FLOOD
-from framing_sets import EVENT_FIRE, EVENTS, GoldDoc, GoldEvent
 
 ALL = [*EVENTS, EVENT_FLOOD]
 
@@ -35,7 +35,7 @@ def pair_figures(event: GoldEvent, model) -> tuple[int, int, int]:
     not counted; a moved pair counts like an aligned one.
     """
     right = wrong = gold = 0
-    for (ga, da), (gb, db) in itertools.combinations(zip(event.docs, event.documents()), 2):
+    for (ga, da), (gb, db) in itertools.combinations(zip(event.docs, event.documents(), strict=True), 2):
         if not event.independent(ga.key, gb.key):
             continue
         gold += len({n for n, _, _ in ga.labelled() if n} & {n for n, _, _ in gb.labelled() if n})

@@ -3,8 +3,8 @@ such, and titles, authors, outlets and dates come out clean."""
 from __future__ import annotations
 
 import pytest
-
 from news_pages import ARTICLE_TEXT, PARAGRAPHS, all_pages
+
 from rednote_desk.core.ingest import from_bytes
 from rednote_desk.core.ingest.html_diagnose import is_short_text_warning
 from rednote_desk.core.ingest.html_meta import PageFacts, clean_author, clean_outlet, clean_title

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from newsdb_files import (
     docx_bytes,
     factiva_lines,
@@ -16,6 +15,7 @@ from newsdb_files import (
     rtf,
     stories,
 )
+
 from rednote_desk.core.errors import IngestError
 from rednote_desk.core.ingest import read_articles, read_file
 from rednote_desk.core.ingest.reader import articles_from_bytes
@@ -41,7 +41,7 @@ LEFT_OUT = ["Job Number", "Search Terms", "Client/Matter", "End of Document", "L
 def test_each_article_with_its_metadata(name):
     articles = articles_from_bytes(LAYOUTS[name](STORIES), name=name)
     assert len(articles) == len(STORIES)
-    for number, (article, story) in enumerate(zip(articles, STORIES), start=1):
+    for number, (article, story) in enumerate(zip(articles, STORIES, strict=True), start=1):
         assert article.text == story.title + "\n\n" + "\n\n".join(story.paragraphs) + "\n"
         assert (article.title, article.outlet, article.published, article.author) == (
             story.title, story.outlet, story.published, story.byline)

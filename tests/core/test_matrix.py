@@ -14,8 +14,8 @@ from rednote_desk.core.compare.matrix import (
     open_suggestions,
     suggested_rows,
 )
-from rednote_desk.core.models import Annotation, Claim, Document, Tag
 from rednote_desk.core.compare.voices import count_voices, voice_groups
+from rednote_desk.core.models import Annotation, Claim, Document, Tag
 
 A = Document(1, "A story", "𝓞𝓹𝓮𝓻𝓪 🚢 news. More than 700,000 American users joined RedNote this week.",
              outlet="Wire A")

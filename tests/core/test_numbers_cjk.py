@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from quantity_rows import check_quantities
 
 from rednote_desk.core.claims import suggest_claims
-from rednote_desk.core.claims.text import noun_class, normal_modifiers
+from rednote_desk.core.claims.text import normal_modifiers, noun_class
 from rednote_desk.core.models import Document
-from quantity_rows import check_quantities
 from rednote_desk.core.numbers import parse_quantities
 from rednote_desk.core.numbers.cjk import chinese_numeral
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from quantity_rows import check_quantities
+
 from rednote_desk.core.numbers import format_quantity, parse_quantities
 
 M = 1_000_000

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
-from test_ingest_samples import ENTRIES, load
+from test_ingest_samples import load
 
 from rednote_desk.core.compare.comparison import ComparisonInput
 from rednote_desk.core.html.report import ReportInput, render_report

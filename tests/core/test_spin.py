@@ -3,8 +3,17 @@ import json
 import re
 
 import pytest
-from compare_texts import (INDEPENDENT, ORIGINAL, SPUN, SYNONYMS, UNRELATED, VERBATIM_WITH_INTRO, ZH_ORIGINAL,
-                           ZH_SPUN, spin)
+from compare_texts import (
+    INDEPENDENT,
+    ORIGINAL,
+    SPUN,
+    SYNONYMS,
+    UNRELATED,
+    VERBATIM_WITH_INTRO,
+    ZH_ORIGINAL,
+    ZH_SPUN,
+    spin,
+)
 
 from rednote_desk.core.compare.spin import classify_pair, find_copies
 from rednote_desk.core.models import Document

@@ -1,5 +1,6 @@
 """Word diff: plain-string cases in the style of Meld's matcher tests."""
 import random
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -149,7 +150,7 @@ def test_large_texts_tile_and_find_the_edits(n_words):
     chunks = word_diff(a, b)
     _assert_tiles(a, b, chunks)
     changed_b = sum(len(b[c.b_start:c.b_end].split()) for c in chunks if c.tag != "equal")
-    really_changed = sum(x != y for x, y in zip(words, edited))
+    really_changed = sum(x != y for x, y in zip(words, edited, strict=True))
     # Every edit is inside a change, and the diff does not blow up into one big replacement.
     assert really_changed <= changed_b <= really_changed * 3
 
@@ -172,5 +173,5 @@ def test_chunks_always_tile_both_texts(a, b, case, punct, space):
     chunks = word_diff(a, b, ignore_case=case, ignore_punctuation=punct, ignore_whitespace=space)
     _assert_tiles(a, b, chunks, exact_equal=not (case or punct or space))
     assert all(c.tag != "equal" or (c.a_end > c.a_start or c.b_end > c.b_start) for c in chunks)
-    for prev, nxt in zip(chunks, chunks[1:]):
+    for prev, nxt in pairwise(chunks):
         assert not (prev.tag != "equal" and nxt.tag != "equal")  # changes are merged

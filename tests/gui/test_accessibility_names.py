@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QWidget
+from workspace_helpers import close_window, open_window
 
 from rednote_desk.core.labels import count_of
 from rednote_desk.gui.accessibility import readable
-from workspace_helpers import close_window, open_window
 
 
 def _nameless(window):

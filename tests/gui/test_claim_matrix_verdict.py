@@ -11,8 +11,8 @@ from rednote_desk.gui.claim_matrix import (
     CLAIM_COLUMN,
     FIRST_DOCUMENT_COLUMN,
     ROW_ROLE,
-    MatrixDelegate,
     ClaimMatrixModel,
+    MatrixDelegate,
 )
 
 DOCS = (

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
-from rednote_desk.gui.codebook_panel import NAME_COLUMN, COUNT_COLUMN, CodebookPanel, tag_ids_mime
+from rednote_desk.gui.codebook_panel import COUNT_COLUMN, NAME_COLUMN, CodebookPanel, tag_ids_mime
 
 TEXT = "𝓞𝓹𝓮𝓻𝓪 ship 🚢 blocked the canal; losses of $60 million a day were reported by traders."
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 
 from PySide6.QtCore import Qt
+from workspace_helpers import close_window, open_window
 
 from rednote_desk.core.retrieval import PASSAGE_COLUMNS
 from rednote_desk.services import passages as service
-from workspace_helpers import close_window, open_window
 
 
 def _tag(project, path):

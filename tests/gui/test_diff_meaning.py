@@ -9,7 +9,7 @@ from framing_sets import EVENT_FIRE  # noqa: E402
 from test_diff_view import add, cursor_at, shown, view  # noqa: E402,F401 - view: the fixture
 
 
-def test_independent_pair_shows_shared_statements_and_a_legend(qtbot, project, view):
+def test_independent_pair_shows_shared_statements_and_a_legend(qtbot, project, view):  # noqa: F811 - fixture
     gazette, _, _, radio = EVENT_FIRE.documents()
     a = add(project, "Gazette", gazette.text)
     b = add(project, "Radio", radio.text)
@@ -31,7 +31,7 @@ def test_independent_pair_shows_shared_statements_and_a_legend(qtbot, project, v
     assert tuple(signal.args) == (b, *pair.b)
 
 
-def test_a_copy_hides_the_legend(qtbot, project, view):
+def test_a_copy_hides_the_legend(qtbot, project, view):  # noqa: F811 - the imported fixture
     gazette, digest, _, _ = EVENT_FIRE.documents()
     view.set_pair(add(project, "Gazette", gazette.text), add(project, "Digest", digest.text))
     shown(qtbot, view)

@@ -12,7 +12,7 @@ from newsdb_files import factiva_tagged_lines, rtf, stories  # noqa: E402
 from test_import_dialog import Scripted, window  # noqa: E402,F401 - the scripted controller and its window
 
 
-def test_review_shows_one_row_per_article_before_storing(project, window, tmp_path):
+def test_review_shows_one_row_per_article_before_storing(project, window, tmp_path):  # noqa: F811 - fixture
     items = stories(3, missing_date_at=1)
     path = tmp_path / "factiva.rtf"
     path.write_bytes(rtf(factiva_tagged_lines(items), table=True))

@@ -8,6 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 
 from news_pages import js_shell_page, plain_article_page  # noqa: E402
+
 from rednote_desk.core.ingest import from_bytes  # noqa: E402
 from rednote_desk.gui.import_review import WARNINGS_COLUMN, ImportReviewDialog  # noqa: E402
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-
 from workspace_helpers import close_window, open_window
 
 QUOTES = {"000": "approximately half a million", "002": "more than 700,000 American users"}

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from workspace_helpers import open_window
 
 from rednote_desk.gui.window_layout import layout_is_sane
-from workspace_helpers import open_window
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def test_scroll_positions_come_back_on_relaunch(qtbot, settings):
     w = _window(qtbot, settings, 1280, 800)
     w.reading.set_sync_scrolling(False)
     firsts = {}
-    for share, column in zip((2, 3), w.reading.columns):  # each column somewhere else
+    for share, column in zip((2, 3), w.reading.columns, strict=True):  # each column somewhere else
         bar = column.view.verticalScrollBar()
         bar.setValue(bar.maximum() // share)
         qtbot.wait(20)

@@ -7,9 +7,9 @@ import re
 import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory
+from workspace_helpers import close_window, open_window
 
 from rednote_desk.gui.colors import contrast_ratio
-from workspace_helpers import close_window, open_window
 
 STYLE = re.compile(r"style=['\"]([^'\"]*)['\"]")
 COLOR = re.compile(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})")

@@ -28,7 +28,7 @@ CHILD_SECONDS = 8.0  # a child that was not killed by then stops on its own (the
 
 def say(kind: str, data: dict | str) -> None:
     payload = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
-    os.write(1, f"{kind} {payload}\n".encode("utf-8"))
+    os.write(1, f"{kind} {payload}\n".encode())
 
 
 def pick_ids(project: Project, rng: random.Random, k: int) -> list[int]:

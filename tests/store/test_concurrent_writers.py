@@ -37,9 +37,9 @@ def test_two_processes_write_at_once_without_errors_or_lost_writes(tmp_path):
     procs = [subprocess.Popen([sys.executable, "-c", code, str(path), name, start_at], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for name in ("A", "B")]
     outputs = [p.communicate(timeout=120) for p in procs]
-    for proc, (out, err) in zip(procs, outputs):
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err[-2000:]
-    reported = {name: [int(x) for x in out.split()] for name, (out, _) in zip("AB", outputs)}
+    reported = {name: [int(x) for x in out.split()] for name, (out, _) in zip("AB", outputs, strict=True)}
     assert all(len(ids) == ROUNDS for ids in reported.values())
     with Project.open(path) as project:
         notes = {a.id: a.note for a in project.annotations()}

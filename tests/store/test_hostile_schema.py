@@ -22,7 +22,7 @@ def make_project(path, titles=("Doc A", "Doc B", "Doc C")):
     with Project.open(path) as project:
         tag = project.add_tag("Frame")
         tag = getattr(tag, "value", tag)
-        for n, title in enumerate(titles):
+        for title in titles:
             project.add_document(title=title, text=f"{title} says 700,000 users joined.", text_sha256=title)
         first = project.documents()[0]
         project.add_annotation(document_id=first.id, start=0, end=5, tag_ids=[tag.id])
