@@ -193,6 +193,13 @@ class CodersController(QObject):
         self.session = session
         session.project.coder = self.coder
         session.changed.connect(self.on_session_changed)
+        # the compared coders and the agreement figures belonged to the project before: start afresh
+        self.compared = None
+        self.compare_action.setChecked(False)
+        if self.agreement_dock is not None and self.agreement_dock.widget() is not None:
+            self.agreement_dock.widget().deleteLater()
+            self.agreement_dock.setWidget(None)
+            self.agreement_dock.close()
         self.apply_visibility()
 
     def set_coder(self, name: str) -> None:

@@ -145,6 +145,19 @@ def test_disagreement_shows_both_coders_in_the_reading_view(window, qtbot):
     assert not window.coders.agreement_dock.isVisible()
 
 
+def test_opening_another_project_ends_the_comparison(window, tmp_path):
+    from rednote_desk.store.project import Project
+
+    doc_id = window.reading.columns[0].document.id
+    _two_coders(window.project, doc_id)
+    window.coders.open_agreement()
+    window.coders.set_compared(("ann", "bob"))
+    window.set_project(Project.open(tmp_path / "other.sqlite"))
+    assert window.coders.compared is None and not window.coders.compare_action.isChecked()
+    assert window.coders.agreement_dock.widget() is None  # no panel left reading the old project
+    assert all(c.view.coder_lanes() is None for c in window.reading.columns)
+
+
 def test_merge_a_colleagues_project_from_the_file_menu(window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
