@@ -7,9 +7,9 @@ placeholder, otherwise its tooltip or what it is and where it sits ("Codebook tr
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import shiboken6
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -50,7 +50,7 @@ def context_of(widget: QWidget) -> str:
     for w in chain:
         if isinstance(w, QDockWidget):
             return w.windowTitle()
-    for child, parent in zip(chain, chain[1:]):
+    for child, parent in pairwise(chain):
         if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
             tabs = parent.parentWidget()
             index = tabs.indexOf(child)

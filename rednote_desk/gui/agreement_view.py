@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rednote_desk.gui.plain import plain
 from rednote_desk.core.agreement import AgreementReport, Figure
 from rednote_desk.core.errors import UserError
+from rednote_desk.gui.plain import plain
 
 TABLE_HEADERS = ("Code", "Units", "Coded units", "Percent", "Krippendorff's α", "κ", "α_u")
 

@@ -9,8 +9,8 @@ def main(*, db_path: str | Path | None = None, argv: list[str] | None = None) ->
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from rednote_desk.paths import APP_NAME
     from rednote_desk.gui.main_window import MainWindow, settings_for_app
+    from rednote_desk.paths import APP_NAME
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)

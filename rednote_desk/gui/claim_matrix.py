@@ -11,10 +11,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, QSor
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QTextDocument, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from rednote_desk.gui.plain import plain
 from rednote_desk.core.compare.comparison import Comparison
 from rednote_desk.core.compare.matrix import Cell, ClaimRow, cell_values_text
 from rednote_desk.gui.colors import blend, contrast_ratio, dim_on, qcolor, readable_text_color
+from rednote_desk.gui.plain import plain
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 CELL_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy
+
 from rednote_desk.gui.plain import plain
 
 MAX_SHOWN = 12

@@ -35,8 +35,6 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from rednote_desk.gui.plain import plain
-from rednote_desk.services.comparison import read_comparison_input, write_matrix_csv
 from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
 from rednote_desk.core.compare.frame_profile import frame_profile, tag_paths
 from rednote_desk.core.compare.matrix import ClaimRow
@@ -52,11 +50,13 @@ from rednote_desk.gui.claim_matrix import (
     MatrixFilter,
 )
 from rednote_desk.gui.copies_panel import CopiesPanel
-from rednote_desk.gui.framing_view import CoveragePanel, SourcesPanel, TermsPanel
 from rednote_desk.gui.frame_profile import FrameProfilePanel
+from rednote_desk.gui.framing_view import CoveragePanel, SourcesPanel, TermsPanel
+from rednote_desk.gui.plain import plain
 from rednote_desk.gui.session import COMPARISON_TABLES, HANDLED_ERRORS, session_for, show_error
 from rednote_desk.gui.suggestion_panel import AcceptSuggestionDialog, SuggestionPanel
 from rednote_desk.gui.workers import Task, bind
+from rednote_desk.services.comparison import read_comparison_input, write_matrix_csv
 from rednote_desk.store.project import Project
 
 log = logging.getLogger(__name__)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QPointF, Qt, QUrl, Signal
-from PySide6.QtGui import (QColor, QKeySequence, QMouseEvent, QPainter, QPolygonF, QShortcut, QTextCursor,
-                           QTextTable)
+from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QPolygonF, QShortcut, QTextCursor, QTextTable
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rednote_desk.gui.plain import plain
-from rednote_desk.core.labels import count_of
-from rednote_desk.gui.colors import dim_text_color, paper_palette
+from rednote_desk.core.compare.matrix import document_labels
 from rednote_desk.core.compare.passages import PassageDiff, passage_diff
 from rednote_desk.core.html.diff import CURRENT, Page, Piece, render_page, window
-from rednote_desk.core.compare.matrix import document_labels
+from rednote_desk.core.labels import count_of
 from rednote_desk.core.models import Document
+from rednote_desk.gui.colors import dim_text_color, paper_palette
+from rednote_desk.gui.plain import plain
 from rednote_desk.gui.session import HANDLED_ERRORS, session_for, show_error
 from rednote_desk.gui.workers import Task, bind
 

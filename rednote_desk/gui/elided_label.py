@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
 from rednote_desk.gui.plain import plain
 
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rednote_desk.gui.plain import plain
 from rednote_desk.core.compare.frame_profile import FrameProfile
 from rednote_desk.core.models import Tag
 from rednote_desk.gui.colors import blend, dim_on, dim_text_color, qcolor, readable_text_color
+from rednote_desk.gui.plain import plain
 
 ROW_HEIGHT = 42
 LABEL_WIDTH = 230

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from rednote_desk.gui.plain import plain
 
 _OMITTED = QBrush(QColor("#c8c8c8"), Qt.BrushStyle.BDiagPattern)

@@ -1,23 +1,23 @@
 """The GUI import path: files (parsed off the GUI thread, then reviewed) and pasted text, stored on the GUI thread."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from rednote_desk import services
-from rednote_desk.gui.plain import plain
 from rednote_desk.core import ingest
 from rednote_desk.core.errors import UserError
+from rednote_desk.gui.import_review import ImportReviewDialog, ReviewChoice
+from rednote_desk.gui.paste_dialog import PasteTextDialog
+from rednote_desk.gui.plain import plain
+from rednote_desk.gui.session import HANDLED_ERRORS, error_message
+from rednote_desk.gui.workers import IsCancelled, Report, run_with_progress
 from rednote_desk.store.project import Project
 from rednote_desk.store.undo import Changes
-from rednote_desk.gui.import_review import ImportReviewDialog, ReviewChoice
-from rednote_desk.gui.session import HANDLED_ERRORS, error_message
-from rednote_desk.gui.paste_dialog import PasteTextDialog
-from rednote_desk.gui.workers import IsCancelled, Report, run_with_progress
 
 __all__ = ["ImportController", "ImportReviewDialog", "PasteTextDialog", "ParsedFiles", "files_from_mime",
            "parse_files"]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rednote_desk.gui.plain import plain
 from rednote_desk.core.ingest.html_diagnose import is_short_text_warning
 from rednote_desk.core.ingest.model import ImportedText
 from rednote_desk.core.rules import date_problem  # the store's rule, checked live here (paste_dialog too)
+from rednote_desk.gui.plain import plain
 
 FIELDS = ("title", "outlet", "author", "published")
 FILE_COLUMN, TITLE_COLUMN, OUTLET_COLUMN, AUTHOR_COLUMN, PUBLISHED_COLUMN, TRIM_COLUMN, WARNINGS_COLUMN = range(7)

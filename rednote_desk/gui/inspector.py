@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rednote_desk.gui.plain import safe_color
 from rednote_desk.core.models import Annotation, Claim
 from rednote_desk.gui.colors import alert_text_color, dim_text_color, readable_text_color
+from rednote_desk.gui.plain import safe_color
 
 
 class InspectorPanel(QWidget):

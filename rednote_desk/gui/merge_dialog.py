@@ -1,7 +1,7 @@
 """A small dialog to choose the tag another tag is merged into."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rednote_desk.gui.plain import plain
 from rednote_desk.core.models import Annotation
+from rednote_desk.gui.plain import plain
 
 _QUOTE_CHARS = 160
 

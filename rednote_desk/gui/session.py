@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from rednote_desk.gui.plain import plain
 from rednote_desk.core.errors import UserError
+from rednote_desk.gui.plain import plain
 from rednote_desk.store.undo import Changes
 
 if TYPE_CHECKING:

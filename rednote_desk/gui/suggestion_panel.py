@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rednote_desk.gui.plain import plain
 from rednote_desk.core.claims.models import SuggestedClaim
 from rednote_desk.core.numbers.quantity import format_quantity
+from rednote_desk.gui.plain import plain
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 

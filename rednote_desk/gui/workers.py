@@ -13,11 +13,12 @@ import logging
 import threading
 import time
 import warnings
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
-import shiboken6
 
 from rednote_desk.core.errors import UserError
 
@@ -30,7 +31,7 @@ WorkFn = Callable[[Report, IsCancelled], Any]
 SHOW_AFTER_MS = 300
 _REPORT_INTERVAL_S = 0.03  # at most ~30 progress signals a second reach the GUI thread
 
-_running: set["Task"] = set()  # keeps tasks alive until their last signal has been delivered
+_running: set[Task] = set()  # keeps tasks alive until their last signal has been delivered
 
 
 class Task(QObject):
@@ -160,7 +161,7 @@ def _guarded(task: Task, owner: QObject, slot: Callable[..., Any]) -> Callable[.
     return call
 
 
-def running_tasks() -> list["Task"]:
+def running_tasks() -> list[Task]:
     """Tasks started and not yet done (their last signal not yet delivered), whose Qt side still exists."""
     return [task for task in _running if shiboken6.isValid(task)]
 
