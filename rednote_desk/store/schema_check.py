@@ -18,7 +18,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from rednote_desk.core.errors import UserError
@@ -53,7 +53,7 @@ def schema_rows(conn: sqlite3.Connection, schema: str = "main") -> set[tuple]:
     return {(t, n, tb, _normalized(s)) for t, n, tb, s in rows}
 
 
-@lru_cache(maxsize=None)
+@cache
 def expected_schema(applied: tuple[str, ...]) -> frozenset[tuple]:
     """What our migrations create after the steps ``applied`` (a prefix of the known steps)."""
     from sqlite_utils import Database

@@ -33,7 +33,7 @@ def run_search(conn: sqlite3.Connection, query: str, *, limit: int = 200) -> lis
     for sql in (DOCUMENT_HITS, ANNOTATION_HITS):
         cursor = conn.execute(sql, [fts_query, limit])
         names = [c[0] for c in cursor.description]
-        hits.extend(dict(zip(names, row)) for row in cursor)
+        hits.extend(dict(zip(names, row, strict=True)) for row in cursor)
     return hits
 
 

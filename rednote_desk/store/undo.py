@@ -13,8 +13,9 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, Iterator, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from rednote_desk.core.errors import UserError
 from rednote_desk.store.undo_check import checked_entry, quote_identifier
@@ -337,4 +338,4 @@ def _decode(data: dict) -> _RowChange:
 
 def utc_now() -> str:
     """The current time as ISO 8601 UTC, e.g. 2025-01-30T12:00:00.123Z."""
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
