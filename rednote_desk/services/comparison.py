@@ -12,9 +12,9 @@ from typing import TextIO
 
 from rednote_desk.core.claims.models import SuggestedClaim
 from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
-from rednote_desk.core.errors import NotFoundError, UserError
-from rednote_desk.core.export import write_csv
 from rednote_desk.core.compare.matrix import MATRIX_CSV_COLUMNS, matrix_csv_rows
+from rednote_desk.core.errors import NotFoundError
+from rednote_desk.core.export import write_csv
 from rednote_desk.services import output
 from rednote_desk.store.project import Project
 
