@@ -61,6 +61,7 @@ def test_the_wheel_runs_from_a_fresh_environment(tmp_path):
 
     work = _mkdir(tmp_path / "work")  # outside the source tree
     cli = venv / "bin" / "rednote-desk"
+    _run([str(cli), "--db", str(work / "x.sqlite"), "tag-add", "Placeholder"], cwd=work, env=env)  # creates it
     new = _run([str(cli), "--db", str(work / "x.sqlite"), "docs"], cwd=work, env=env)
     assert new.stdout == ""  # a new project: no documents, but the default codebook was loaded
     tags = _run([str(cli), "--db", str(work / "x.sqlite"), "tags", "--json"], cwd=work, env=env)

@@ -116,6 +116,7 @@ def test_report_of_chosen_documents_to_standard_output(run, corpus):
 
 
 def test_report_errors_are_one_clean_line(tmp_path, db_path):
+    assert run_cli("--db", str(db_path), "tag-add", "Placeholder").code == 0  # a project with no documents
     result = run_cli("--db", str(db_path), "report", "--html", str(tmp_path / "r.html"))
     assert_clean_error(result, "no documents")
     result = run_cli("--db", str(db_path), "report", "--docs", "99", "--html", str(tmp_path / "r.html"))
