@@ -49,6 +49,7 @@ from rednote_desk.gui.claim_matrix import (
     MatrixDelegate,
     MatrixFilter,
 )
+from rednote_desk.gui.colors import dim_text_color
 from rednote_desk.gui.copies_panel import CopiesPanel
 from rednote_desk.gui.frame_profile import FrameProfilePanel
 from rednote_desk.gui.framing_view import CoveragePanel, SourcesPanel, TermsPanel
@@ -226,7 +227,7 @@ class CompareView(QWidget):
             self.filter_combo.addItem(text, key)
         self.filter_combo.currentIndexChanged.connect(self._apply_filters)
         self.tag_combo = QComboBox()
-        self.tag_combo.setMinimumContentsLength(18)
+        self.tag_combo.setMinimumContentsLength(14)  # the toolbar fits beside the side panels at 1,280 px
         self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tag_combo.addItem("Any tag", None)
         self.tag_combo.currentIndexChanged.connect(self._apply_filters)
@@ -235,7 +236,8 @@ class CompareView(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._apply_filters)
         self.status = QLabel()
-        self.status.setStyleSheet("color:#555")
+        self.status.setStyleSheet(f"color:{dim_text_color(self.palette())}")  # AA, light or dark palette
+        self.status.setWordWrap(True)  # two short lines rather than a toolbar wider than the tab
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(90)

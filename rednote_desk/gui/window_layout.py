@@ -2,13 +2,18 @@
 restore a broken one, and one action that collapses the side panels so the texts get the whole width.
 
 Laptop screens (under 1,400 px) stack Library, Codebook and Annotation in one narrow column on the left, so two
-columns of text stay readable at 1,024 × 700; wide screens keep the Annotation panel on the right.
+columns of text stay readable at 1,024 × 700; wide screens keep the Annotation panel on the right. The same
+happens when a person resizes the window across that width (WidthAdapter): the Annotation panel moves to where
+the first layout would have put it, unless the person has placed it somewhere else, and a narrow window's left
+column is kept to a fifth of its width.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QVBoxLayout, QWidget
+
+from rednote_desk.gui.library_columns import LibraryColumns
 
 WIDE = 1400  # from this window width the Annotation panel gets its own column on the right
 MIN_PANEL_WIDTH = 150  # a docked panel narrower than this is a broken layout
@@ -28,16 +33,38 @@ def first_layout(window: QMainWindow) -> None:
         dock.setFloating(False)
         dock.show()
     if width < WIDE:
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, inspector)
-        window.splitDockWidget(codebook, inspector, Qt.Orientation.Vertical)
-        left = max(MIN_PANEL_WIDTH + 40, min(280, width // 5))
-        window.resizeDocks([library], [left], Qt.Orientation.Horizontal)
-        window.resizeDocks([library, codebook, inspector],
+        narrow_layout(window)
+        window.resizeDocks([library, codebook, inspector],  # also when it was on the left already
                            [int(height * 0.3), int(height * 0.3), int(height * 0.4)], Qt.Orientation.Vertical)
     else:
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, inspector)
-        window.resizeDocks([library, inspector], [300, 300], Qt.Orientation.Horizontal)
+        wide_layout(window)
         window.resizeDocks([library, codebook], [250, 600], Qt.Orientation.Vertical)
+
+
+def left_width(window_width: int) -> int:
+    """The left column's width in a narrow window: a fifth of it (two columns of 45 characters beside it at
+    1,024 px), never a sliver."""
+    return max(MIN_PANEL_WIDTH + 40, min(280, window_width // 5))
+
+
+def narrow_layout(window: QMainWindow) -> None:
+    """The Annotation panel under the Codebook, and the left column a fifth of the window."""
+    inspector = window.inspector_dock
+    if window.dockWidgetArea(inspector) != Qt.DockWidgetArea.LeftDockWidgetArea:
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, inspector)
+        window.splitDockWidget(window.codebook_dock, inspector, Qt.Orientation.Vertical)
+        height = window.height()
+        window.resizeDocks([window.library_dock, window.codebook_dock, inspector],
+                           [int(height * 0.3), int(height * 0.3), int(height * 0.4)], Qt.Orientation.Vertical)
+    window.resizeDocks([window.library_dock], [left_width(window.width())], Qt.Orientation.Horizontal)
+
+
+def wide_layout(window: QMainWindow) -> None:
+    """The Annotation panel in its own column on the right."""
+    inspector = window.inspector_dock
+    if window.dockWidgetArea(inspector) != Qt.DockWidgetArea.RightDockWidgetArea:
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, inspector)
+    window.resizeDocks([window.library_dock, inspector], [300, 300], Qt.Orientation.Horizontal)
 
 
 def layout_is_sane(window: QMainWindow) -> bool:
@@ -74,6 +101,8 @@ class SidePanels:
     def __init__(self, window: QMainWindow, menu):
         self.window = window
         self._hidden: list[QDockWidget] = []
+        self.width_adapter = WidthAdapter(window)  # the panels follow the window's width when it is resized
+        self.library_columns = LibraryColumns(window.library.table)  # the title gets the room
         self.action = QAction("&Hide side panels", window)
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+H"))
@@ -93,3 +122,46 @@ class SidePanels:
             self._hidden = []
         if self.action.isChecked() != hidden:
             self.action.setChecked(hidden)
+
+
+class WidthAdapter(QObject):
+    """Keeps the layout usable while the window is resized: crossing WIDE moves the Annotation panel between the
+    right-hand column and the left column (under the Codebook), as the first layout would place it at that width;
+    a narrow window's left column never keeps more than a fifth of the width. A panel the person has moved
+    elsewhere (another dock area, floating, hidden) is left where it is."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self._wide: bool | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(60)  # once the resize holds still, not on every step of a drag
+        self._timer.timeout.connect(self.adapt)
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if obj is self.window and event.type() == QEvent.Type.Resize and self.window.isVisible():
+            self._timer.start()
+        return False
+
+    def adapt(self) -> None:
+        window = self.window
+        if not getattr(window, "_layout_checked", True):  # the first layout comes first
+            return
+        wide = window.width() >= WIDE
+        inspector = window.inspector_dock
+        if self._wide is None:  # the layout as first made or restored: where is the Annotation panel?
+            self._wide = {Qt.DockWidgetArea.RightDockWidgetArea: True,
+                          Qt.DockWidgetArea.LeftDockWidgetArea: False}.get(window.dockWidgetArea(inspector), wide)
+        placed_by_us = not inspector.isFloating() and window.dockWidgetArea(inspector) == (
+            Qt.DockWidgetArea.RightDockWidgetArea if self._wide else Qt.DockWidgetArea.LeftDockWidgetArea)
+        if wide != self._wide:
+            self._wide = wide
+            if placed_by_us:
+                (wide_layout if wide else narrow_layout)(window)
+                return
+        if not wide:
+            library = window.library_dock
+            if library.isVisible() and not library.isFloating() and library.width() > left_width(window.width()):
+                window.resizeDocks([library], [left_width(window.width())], Qt.Orientation.Horizontal)

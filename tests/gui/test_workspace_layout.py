@@ -2,12 +2,11 @@
 themselves, and a squeezed layout that is neither saved nor restored."""
 from __future__ import annotations
 
-import statistics
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from workspace_helpers import open_window
+from workspace_helpers import median_chars_per_line, open_window
 
 from rednote_desk.gui.window_layout import layout_is_sane
 
@@ -22,16 +21,6 @@ def _window(qtbot, settings, width, height):
     return open_window(qtbot, Path(settings_path).parent, width, height)
 
 
-def _median_chars_per_line(view) -> float:
-    lengths = []
-    block = view.document().begin()
-    while block.isValid():
-        layout = block.layout()
-        lengths += [layout.lineAt(i).textLength() for i in range(layout.lineCount() - 1)]  # full lines only
-        block = block.next()
-    return statistics.median(lengths)
-
-
 def _dock_widths(w):
     return [d.width() for d in (w.library_dock, w.codebook_dock, w.inspector_dock)]
 
@@ -41,7 +30,7 @@ def test_two_readable_columns_at_1024x700(qtbot, settings):
     assert len(w.reading.columns) == 2
     assert all(d.isVisible() for d in (w.library_dock, w.codebook_dock, w.inspector_dock))
     for column in w.reading.columns:
-        assert _median_chars_per_line(column.view) >= 40
+        assert median_chars_per_line(column.view) >= 40
     assert w.minimumSizeHint().width() <= 1024
     w.close()
 
@@ -55,7 +44,7 @@ def test_three_columns_of_45_characters_at_1280x800_with_the_side_panels_collaps
     assert not any(d.isVisible() for d in (w.library_dock, w.codebook_dock, w.inspector_dock))
     assert len(w.reading.columns) == 3
     for column in w.reading.columns:
-        assert _median_chars_per_line(column.view) >= 45
+        assert median_chars_per_line(column.view) >= 45
     w.side_panels.action.trigger()  # the same panels come back
     assert all(d.isVisible() for d in (w.library_dock, w.codebook_dock, w.inspector_dock))
     w.close()

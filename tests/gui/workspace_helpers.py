@@ -1,6 +1,8 @@
 """A main window on the seeded sample project, at a given size (shared by the workspace tests)."""
 from __future__ import annotations
 
+import statistics
+
 from PySide6.QtCore import QSettings
 
 from rednote_desk import services
@@ -31,3 +33,14 @@ def close_window(w: MainWindow) -> None:
     project = w.project
     w.close()
     project.close()
+
+
+def median_chars_per_line(view) -> float:
+    """The median number of characters on a full (wrapped, not last) line of a reading view."""
+    lengths = []
+    block = view.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        lengths += [layout.lineAt(i).textLength() for i in range(layout.lineCount() - 1)]  # full lines only
+        block = block.next()
+    return statistics.median(lengths)

@@ -1,0 +1,76 @@
+"""A person who resizes the window gets the same usable layout as one who launched at that size: the Annotation
+panel moves under the Codebook when the window gets narrow (and back when it is wide again), the reading
+columns keep 45 characters per line at 1,024 × 700, the comparison tabs fit at 1,280 × 800 without a
+horizontal scroll bar, and the Library's title column keeps the room."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
+from workspace_helpers import close_window, median_chars_per_line, open_window
+
+LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def _resize(qtbot, w, width, height):
+    w.resize(width, height)
+    qtbot.wait(200)  # the adapter waits for the resize to hold still
+
+
+def test_narrowing_the_window_moves_the_annotation_panel_under_the_codebook_and_back(qtbot, tmp_path):
+    w = open_window(qtbot, tmp_path, 1600, 1000)
+    assert w.dockWidgetArea(w.inspector_dock) == RIGHT
+    _resize(qtbot, w, 1024, 700)
+    assert w.dockWidgetArea(w.inspector_dock) == LEFT
+    assert w.inspector_dock.y() > w.codebook_dock.y()  # below it, in the same column
+    assert abs(w.inspector_dock.x() - w.codebook_dock.x()) <= 2
+    assert w.library_dock.width() <= 0.25 * w.width()
+    assert len(w.reading.columns) == 2
+    for column in w.reading.columns:
+        assert median_chars_per_line(column.view) >= 45
+    assert all(d.height() >= 100 for d in (w.library_dock, w.codebook_dock, w.inspector_dock))
+    _resize(qtbot, w, 1600, 1000)
+    assert w.dockWidgetArea(w.inspector_dock) == RIGHT
+    close_window(w)
+
+
+def test_a_panel_the_person_placed_elsewhere_stays_there(qtbot, tmp_path):
+    w = open_window(qtbot, tmp_path, 1600, 1000)
+    w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, w.inspector_dock)
+    qtbot.wait(50)
+    _resize(qtbot, w, 1024, 700)
+    assert w.dockWidgetArea(w.inspector_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    close_window(w)
+
+
+def _horizontal_bar_shown(page) -> bool:
+    area = page.findChild(QScrollArea)
+    return area.horizontalScrollBar().isVisible()
+
+
+def test_compare_and_diff_fit_at_1280x800_after_a_resize(qtbot, tmp_path):
+    w = open_window(qtbot, tmp_path, 1600, 1000)
+    _resize(qtbot, w, 1280, 800)
+    w.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not w.compare_view.is_busy(), timeout=20000)
+    qtbot.wait(50)
+    assert not _horizontal_bar_shown(w.tabs.widget(1))
+    w.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not w.diff_view.is_busy(), timeout=20000)
+    qtbot.wait(50)
+    assert not _horizontal_bar_shown(w.tabs.widget(2))
+    close_window(w)
+
+
+def test_the_library_title_gets_the_room_when_the_panel_is_narrow(qtbot, tmp_path):
+    w = open_window(qtbot, tmp_path, 1600, 1000)
+    table = w.library.table
+    header = table.horizontalHeader()
+    _resize(qtbot, w, 1024, 700)
+    assert header.isSectionHidden(2)  # makes way for the title in a narrow panel
+    assert header.sectionSize(1) > header.sectionSize(0)  # the title wider than the outlet
+    assert header.sectionSize(1) >= 0.4 * table.viewport().width()
+    assert header.sectionSize(3) < 40  # the count only as wide as its digits
+    w.resizeDocks([w.library_dock], [420], Qt.Orientation.Horizontal)  # the person widens the panel
+    qtbot.wait(50)
+    assert not header.isSectionHidden(2)
+    close_window(w)
