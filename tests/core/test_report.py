@@ -74,3 +74,21 @@ def test_write_report_over_a_project(project, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "𝓞𝓹𝓮𝓻𝓪 🚢 Farm" in text and seen[-1] == 3
     assert not (tmp_path / "r.html.part").exists()
+
+
+def test_the_matrix_names_each_rows_verdict_the_outlier_and_the_date_a_figure_refers_to():
+    # Two outlets on the same day disagree on a count, a third (a week later) reports a higher one.
+    texts = ["More than 700,000 users joined the app, the company said on Tuesday.",
+             "About 500,000 users joined the app, the company said on Tuesday.",
+             "More than 700,000 users joined the app, the company said."]
+    published = ["2025-01-15", "2025-01-15", "2025-01-15"]
+    docs = tuple(Document(id=n + 1, title=f"Story {n + 1}", text=t, outlet=f"Outlet {n + 1}", published=p)
+                 for n, (t, p) in enumerate(zip(texts, published, strict=True)))
+    text = render_report(ReportInput(ComparisonInput(documents=docs, annotations=(), claims=(), tags=())))
+    tree = lxml.html.document_fromstring(text)
+    matrix = tree.xpath("//h2[@id='claims']/following-sibling::table[1]")[0]
+    row = [tr for tr in matrix.xpath(".//tr[td]") if "CONFLICT" in tr.text_content()]
+    assert row, matrix.text_content()[:500]
+    assert "out of line: Outlet 2" in row[0].text_content()
+    assert "OUT OF LINE" in row[0].xpath("./td")[3].text_content()  # claim, voices, outlet 1, outlet 2
+    assert "as of 2025-01-1" in row[0].text_content()

@@ -26,7 +26,7 @@ from rednote_desk.core.compare.voices import voice_groups
 from rednote_desk.core.models import Annotation, Claim, Document, Tag
 
 FORMAT = "rednote-desk/comparison"
-VERSION = 1
+VERSION = 2  # 2: rows gained verdict, verdict_note, outliers; cells reference_date; coverage, terms, sources
 
 Report = Callable[[int, int, str], None]
 

@@ -15,14 +15,13 @@ from itertools import combinations
 
 from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
 from rednote_desk.core.compare.frame_profile import FrameProfile, frame_profile
-from rednote_desk.core.compare.matrix import ClaimRow
+from rednote_desk.core.compare.matrix import ClaimRow, cell_values_text
 from rednote_desk.core.compare.passages import passage_diff
 from rednote_desk.core.html.copies import evidence_html, finding_headline_html
 from rednote_desk.core.html.diff import passage_diff_html
 from rednote_desk.core.html.framing import CSS as FRAMING_CSS
 from rednote_desk.core.html.framing import coverage_section, sources_section, terms_section
 from rednote_desk.core.html.styles import style_css
-from rednote_desk.core.numbers.quantity import format_quantity
 
 Report = Callable[[int, int, str], None]
 
@@ -49,6 +48,9 @@ tr.disagree td.claim { background: #fdecea; }
 .badge.suggested { color: #8a5a00; border: 1px solid #d9a300; }
 .badge.confirmed { color: #1e6b34; border: 1px solid #3c9a5f; }
 .badge.disagree { color: #ffffff; background: #c0392b; }
+.badge.growth { color: #ffffff; background: #1f618d; }
+.badge.differs { color: #7a4d00; border: 1px solid #d9a300; }
+.badge.same { color: #1e6b34; border: 1px solid #3c9a5f; }
 .value { font-weight: bold; }
 .copy { background: #fff8e1; border: 1px solid #f0d98a; border-radius: 4px; padding: 8px 12px; margin: 8px 0; }
 .copy details summary { cursor: pointer; color: #6b6b6b; }
@@ -107,13 +109,21 @@ def _copies_section(comparison: Comparison) -> str:
     return "".join(out)
 
 
+#: verdict -> (badge text, CSS class); a conflict keeps the old "disagree" look.
+VERDICT_BADGES = {"conflict": ("CONFLICT", "disagree"), "growth": ("GROWTH", "growth"),
+                  "differs": ("DIFFERS", "differs"), "same": ("SAME", "same")}
+
+
 def _cell_html(row: ClaimRow, doc_id: int) -> str:
     cell = row.cells.get(doc_id)
     if cell is None:
         return "<td class='omitted'>not mentioned</td>"
-    value = f"<div class='value'>{_e(format_quantity(cell.compared))}</div>" if cell.compared else ""
+    value = f"<div class='value'>{_e(cell_values_text(cell))}</div>" if cell.compared else ""
+    when = (f"<div class='muted' style='font-size: 0.85em;' title='{_e(cell.reference_reason)}'>"
+            f"as of {_e(cell.reference_date)}</div>") if cell.compared and cell.reference_date else ""
+    outlier = "<div class='badge disagree'>OUT OF LINE</div>" if doc_id in row.outliers else ""
     tags = f"<div class='muted' style='font-size: 0.85em;'>{_e(', '.join(cell.tags))}</div>" if cell.tags else ""
-    return f"<td>{value}{_e(_short(cell.quote))}{tags}</td>"
+    return f"<td>{outlier}{value}{when}{_e(_short(cell.quote))}{tags}</td>"
 
 
 def _matrix_section(comparison: Comparison) -> str:
@@ -121,18 +131,26 @@ def _matrix_section(comparison: Comparison) -> str:
     if not comparison.rows:
         out.append("<p class='muted'>No claims yet: link annotations as claims, or accept suggested claims.</p>")
         return "".join(out)
-    disagreements = sum(r.disagreement for r in comparison.rows)
-    out.append(f"<p class='muted'>One row per claim, one column per document; hatched cells are omissions. "
-               f"{disagreements} row{'s' * (disagreements != 1)} state values that cannot all be true.</p>")
+    counts = {v: sum(r.verdict == v for r in comparison.rows) for v in VERDICT_BADGES}
+    out.append("<p class='muted'>One row per claim, one column per document; hatched cells are omissions; each "
+               "figure shows the date it refers to. Verdicts: "
+               + ", ".join(f"{n} {VERDICT_BADGES[v][0].lower()}" for v, n in counts.items() if n)
+               + (" (a conflict cannot all be true on the same date; growth is a later report of a higher figure)."
+                  if any(counts.values()) else "none.") + "</p>")
     docs = comparison.documents
     head = "<th>Claim</th><th>Voices</th>" + "".join(f"<th>{_e(comparison.labels[d.id])}</th>" for d in docs)
     rows = []
     for r in comparison.rows:
         badges = f"<span class='badge {_e(r.origin)}'>{_e(r.origin.upper())}</span>"
-        if r.disagreement:
-            badges += "<span class='badge disagree'>DISAGREE</span>"
-        values = (f"<div style='color: #c0392b;'>{_e(r.values_side_by_side())}</div>"
+        if r.verdict in VERDICT_BADGES:
+            text, css = VERDICT_BADGES[r.verdict]
+            badges += f"<span class='badge {css}'>{text}</span>"
+        values = (f"<div style='color: #a93226;'>{_e(r.values_side_by_side())}</div>"
                   if r.disagreement else "")
+        if r.verdict_note or r.outliers:
+            out_of_line = ", ".join(comparison.labels.get(d, str(d)) for d in r.outliers)
+            note = "; ".join(x for x in (r.verdict_note, f"out of line: {out_of_line}" if out_of_line else "") if x)
+            values += f"<div class='muted' style='font-size: 0.85em;'>{_e(note)}</div>"
         reason = f"<div class='muted' style='font-size: 0.85em;'>{_e(r.reason)}</div>" if r.reason else ""
         rows.append(f"<tr class='{'disagree' if r.disagreement else ''}'><td class='claim'>{badges}"
                     f"<div><b>{_e(r.label)}</b></div>{values}{reason}</td><td>{r.voices} of {len(docs)}</td>"
