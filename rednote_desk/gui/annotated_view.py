@@ -16,10 +16,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip
 
-from rednote_desk.gui.plain import plain
 from rednote_desk.core.intervals import IntervalIndex
 from rednote_desk.core.textpos import Utf16Index, trim_span
 from rednote_desk.gui.colors import LINK_COLOR
+from rednote_desk.gui.plain import plain
 
 LANE_GAP = 3  # pixels between stacked underlines of overlapping annotations
 
