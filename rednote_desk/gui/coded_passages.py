@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rednote_desk.core.labels import short_text
+from rednote_desk.core.labels import count_of, short_text
 from rednote_desk.core.retrieval import CodedPassage, filter_passages
 from rednote_desk.core.tags import tag_paths
 from rednote_desk.gui.workers import Task, bind
@@ -64,6 +64,7 @@ class PassageModel(QAbstractListModel):
 
 class CodedPassagesPanel(QWidget):
     passage_requested = Signal(int, int, int)  # document id, start, end (code points)
+    message = Signal(str)  # an outcome for the status bar (the export)
 
     def __init__(self, project_provider, parent=None):
         super().__init__(parent)
@@ -71,6 +72,7 @@ class CodedPassagesPanel(QWidget):
         self.passages: list[CodedPassage] = []
         self._paths: dict[int, str] = {}
         self._task: Task | None = None
+        self._export_task: Task | None = None  # the running CSV export, if any
         self.code = QComboBox()
         self.code.setAccessibleName("Code")
         self.subtree = QCheckBox("with sub-codes")
@@ -208,21 +210,42 @@ class CodedPassagesPanel(QWidget):
                                            protect=[project.path] if project is not None else [])
 
     def export_dialog(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from rednote_desk.gui.session import HANDLED_ERRORS, show_error
-
         path, _ = QFileDialog.getSaveFileName(self, "Export coded passages", "coded-passages.csv",
                                               "CSV (*.csv)")
-        if not path:
-            return
+        if path:
+            self.export_in_background(path)
+
+    def export_in_background(self, path) -> Task | None:
+        """Write the listed passages to ``path`` on a worker thread, with a progress dialog (Cancel) when it
+        takes a while; the outcome is told through ``message``. A destination that is refused (the project
+        itself, a folder) is said at once and no work starts; returns the Task, or None then."""
+        from rednote_desk.core.errors import UserError
+        from rednote_desk.gui.session import HANDLED_ERRORS, show_error
+        from rednote_desk.gui.workers import start_with_progress
+        from rednote_desk.services import passages as service
+        from rednote_desk.services.output import check_destination
+
+        project = self.project_provider()
+        protect = [project.path] if project is not None and project.path is not None else []
+        path = str(path)
         try:
-            rows = self.export(path)
+            check_destination(path, protect=protect)
         except HANDLED_ERRORS as exc:
-            show_error(self, exc)
-            return
-        QMessageBox.information(self, "Export coded passages",
-                                f"{rows} {'passage' if rows == 1 else 'passages'} written.")
+            show_error(self, exc, title="Export coded passages")
+            return None
+        passages, paths = self.shown_passages(), dict(self._paths)  # the worker gets its own copies
+        self.export_button.setEnabled(False)
+        task = start_with_progress(
+            self, "Exporting coded passages",
+            lambda report, is_cancelled: service.export_passages_csv(
+                passages, paths, path, protect=protect, progress=report, is_cancelled=is_cancelled),
+            total=len(passages), done=lambda: self.export_button.setEnabled(bool(self.shown_passages())))
+        task.finished.connect(lambda rows: self.message.emit(
+            f"{count_of(rows, 'passage')} written to {path}"))
+        task.cancelled.connect(lambda: self.message.emit(f"Export cancelled; {path} was not written"))
+        task.failed.connect(lambda text: show_error(self, UserError(text), title="Export coded passages"))
+        self._export_task = task
+        return task
 
 
 def service_limit() -> int:
@@ -241,6 +264,7 @@ def install_coded_passages(window, menu) -> CodedPassagesPanel:
     dock.hide()
     window.passages_dock = dock
     panel.passage_requested.connect(window.show_passage)
+    panel.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
     action = QAction("Coded &passages", window)
     action.setShortcut(QKeySequence("Ctrl+Shift+P"))
     action.setStatusTip("Every passage with a code, across the documents, with its context")
