@@ -7,8 +7,10 @@ mode (two lanes), so the dialog itself holds no text view.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from rednote_desk.core.agreement import AgreementReport, Figure
 from rednote_desk.core.errors import UserError
+from rednote_desk.gui.colors import dim_on
 from rednote_desk.gui.plain import plain
 
 TABLE_HEADERS = ("Code", "Units", "Coded units", "Percent", "Krippendorff's α", "κ", "α_u")
@@ -36,7 +39,8 @@ def _cell(fig: Figure) -> QTableWidgetItem:
     item = QTableWidgetItem(fig.text())
     if fig.value is None:
         item.setToolTip(plain(fig.reason))
-        item.setForeground(Qt.GlobalColor.darkGray)
+        palette = QApplication.palette()  # a quieter ink that still meets WCAG AA on the table, light or dark
+        item.setForeground(QColor(dim_on(palette.text().color(), palette.base().color())))
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.gui.colors import alert_text_color
 from rednote_desk.store.operations import default_coder
 from rednote_desk.store.undo import Changes
 
@@ -44,7 +45,7 @@ def known_coders(project) -> list[str]:
 def _add_error_and_buttons(dialog: QDialog, layout: QVBoxLayout) -> QLabel:
     """An error line and OK/Cancel at the foot of a small dialog (OK runs ``dialog._accept``); the error line."""
     error = QLabel("")
-    error.setStyleSheet("color: #b00020")
+    error.setStyleSheet(f"color: {alert_text_color(dialog.palette())}")  # AA, light or dark palette
     layout.addWidget(error)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog._accept)

@@ -92,11 +92,23 @@ def blend(front: QColor, back: QColor, alpha: float) -> QColor:
 
 def alert_text_color(palette) -> str:
     """Red for warnings in text, readable (AA) on the palette's window colour."""
-    window = palette.window().color().name()
+    return alert_on(palette.windowText().color(), palette.window().color())
+
+
+def alert_on(text: QColor, background: QColor) -> str:
+    """Red for warnings in text, readable (AA) on ``background`` (``text`` when no red is)."""
     for color in ("#b00020", "#ff8a80"):
-        if contrast_ratio(color, window) >= 4.5:
+        if contrast_ratio(color, background.name()) >= 4.5:
             return color
-    return palette.windowText().color().name()
+    return text.name()
+
+
+def view_inks(widget) -> tuple[str, str, str]:
+    """(text, dim, alert) colours for rich text shown on a view's base (a text browser, a list): each meets
+    WCAG AA on that base in a light or a dark palette."""
+    palette = widget.palette()
+    text, base = palette.text().color(), palette.base().color()
+    return text.name(), dim_on(text, base), alert_on(text, base)
 
 
 PAPER = "#ffffff"

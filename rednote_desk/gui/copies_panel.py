@@ -10,14 +10,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout
 
 from rednote_desk.core.compare.spin import CopyFinding
 from rednote_desk.core.html.copies import evidence_html, finding_headline, finding_headline_html
 from rednote_desk.core.models import Document
+from rednote_desk.gui.colors import blend, contrast_ratio, paper_palette
 
-BANNER_STYLE = ("#copies_panel { background: #fff8e1; border: 1px solid #f0d98a; border-radius: 4px; }"
-                " QLabel { background: transparent; }")
+AMBER = "#ffc107"
+
+
+def banner_colors(palette) -> dict[str, str]:
+    """The banner's colours in this palette: an amber tint of the window colour, the palette's text on it, and
+    an icon and link colour that meet WCAG AA on the tint (light or dark palette)."""
+    window, text = palette.window().color(), palette.windowText().color()
+    fill = blend(QColor(AMBER), window, 0.16)
+    return {"fill": fill.name(), "border": blend(QColor(AMBER), window, 0.5).name(), "text": text.name(),
+            "icon": next((c for c in ("#8a5a00", "#ffcc66") if contrast_ratio(c, fill.name()) >= 4.5), text.name()),
+            "link": next((c for c in ("#0b57d0", "#8ab4f8") if contrast_ratio(c, fill.name()) >= 4.5), text.name())}
 
 
 class CopiesPanel(QFrame):
@@ -29,7 +40,10 @@ class CopiesPanel(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("copies_panel")
-        self.setStyleSheet(BANNER_STYLE)
+        self.colors = banner_colors(self.palette())
+        self.setStyleSheet(f"#copies_panel {{ background: {self.colors['fill']}; border: 1px solid "
+                           f"{self.colors['border']}; border-radius: 4px; }}"
+                           f" QLabel {{ background: transparent; color: {self.colors['text']}; }}")
         self.findings: list[CopyFinding] = []
         self.labels: dict[int, str] = {}
         self.texts: dict[int, str] = {}
@@ -40,7 +54,11 @@ class CopiesPanel(QFrame):
         self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.lines.linkActivated.connect(self.on_lines_link_activated)
+        links = self.lines.palette()
+        links.setColor(QPalette.ColorRole.Link, QColor(self.colors["link"]))
+        self.lines.setPalette(links)
         self.evidence = QTextBrowser()
+        paper_palette(self.evidence)  # the evidence page's tints are made for white paper, as the text diff's
         self.evidence.setOpenLinks(False)
         self.evidence.anchorClicked.connect(self.on_evidence_anchor_clicked)
         self.evidence.setMinimumHeight(160)
@@ -72,7 +90,7 @@ class CopiesPanel(QFrame):
         return [finding_headline(f, self.labels) for f in self.findings]
 
     def _render_lines(self) -> None:
-        icon = "<span style='color:#b7791f; font-weight:bold;'>⚠</span>"
+        icon = f"<span style='color:{self.colors['icon']}; font-weight:bold;'>⚠</span>"
         rows = []
         for i, f in enumerate(self.findings):
             toggle = "hide evidence" if i == self.shown else "show evidence"

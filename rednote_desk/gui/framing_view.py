@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.gui.colors import INK
 from rednote_desk.gui.plain import plain
 
 _OMITTED = QBrush(QColor("#c8c8c8"), Qt.BrushStyle.BDiagPattern)
-_HEADLINE = QColor("#fde2b8")
+_HEADLINE = QColor("#fde2b8")  # pale tints: their cells take dark ink in any palette (AA on both tints)
 _LEAD = QColor("#fff3d6")
 _CELL_ROLE = Qt.ItemDataRole.UserRole
 
@@ -93,10 +94,9 @@ class CoveragePanel(QWidget):
                     self.table.setItem(r, c, _omitted_item(f"{labels.get(doc_id, doc_id)} does not state this"))
                     continue
                 item = _item(f"[{cell.prominence}] {cell.quote}", f"{cell.prominence} · similarity {cell.score:.2f}")
-                if cell.rank == 0:
-                    item.setBackground(_HEADLINE)
-                elif cell.rank == 1:
-                    item.setBackground(_LEAD)
+                if cell.rank in (0, 1):
+                    item.setBackground(_HEADLINE if cell.rank == 0 else _LEAD)
+                    item.setForeground(QColor(INK))  # the palette's light text would vanish on the tint
                 item.setData(_CELL_ROLE, (doc_id, cell.start, cell.end))
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from rednote_desk.core.ingest.html_diagnose import is_short_text_warning
 from rednote_desk.core.ingest.model import ImportedText
 from rednote_desk.core.rules import date_problem  # the store's rule, checked live here (paste_dialog too)
+from rednote_desk.gui.colors import alert_text_color, view_inks
 from rednote_desk.gui.plain import plain
 
 FIELDS = ("title", "outlet", "author", "published")
@@ -37,7 +38,6 @@ FIELD_COLUMNS = {"title": TITLE_COLUMN, "outlet": OUTLET_COLUMN, "author": AUTHO
                  "published": PUBLISHED_COLUMN}
 HEADERS = ("Import", "Title", "Outlet", "Author", "Published", "Trim boilerplate", "Warnings")
 PREVIEW_LIMIT = 100_000  # code points shown in the preview panel
-_BAD = QBrush(QColor("#c62828"))
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,9 @@ def describe_boilerplate(imported: ImportedText) -> str:
     return f"{blocks}, {chars:,} character{'s' if chars != 1 else ''}"
 
 
-def preview_html(imported: ImportedText, *, limit: int = PREVIEW_LIMIT) -> str:
-    """The text as HTML with boilerplate spans struck out and greyed, cut at ``limit`` code points."""
+def preview_html(imported: ImportedText, *, limit: int = PREVIEW_LIMIT, struck: str = "#666666") -> str:
+    """The text as HTML with boilerplate spans struck out and greyed (``struck``: a dim colour still AA on the
+    page), cut at ``limit`` code points."""
     text = imported.text[:limit]
     parts: list[str] = []
     position = 0
@@ -71,7 +72,7 @@ def preview_html(imported: ImportedText, *, limit: int = PREVIEW_LIMIT) -> str:
             continue
         parts.append(html.escape(text[position:start]))
         parts.append(
-            f'<span style="color:#8a8a8a; text-decoration:line-through;" title="{html.escape(span.reason)}">'
+            f'<span style="color:{struck}; text-decoration:line-through;" title="{html.escape(span.reason)}">'
             f"{html.escape(text[start:end])}</span>"
         )
         position = end
@@ -140,7 +141,10 @@ class ImportReviewDialog(QDialog):
                               (PUBLISHED_COLUMN, 95), (TRIM_COLUMN, 175)):
             table.setColumnWidth(column, width)
         self.preview.setOpenLinks(False)
-        self.message_label.setStyleSheet("color: #c62828;")
+        alert = alert_text_color(self.palette())  # AA on the window colour, light or dark
+        self.warning_color = view_inks(self.table)[2]  # red for warnings in the table: AA on its base
+        self._bad = QBrush(QColor(self.warning_color))
+        self.message_label.setStyleSheet(f"color: {alert};")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
 
@@ -150,7 +154,7 @@ class ImportReviewDialog(QDialog):
         preview_layout.addWidget(self.preview_title)
         self.preview_warning.setTextFormat(Qt.TextFormat.PlainText)
         self.preview_warning.setWordWrap(True)
-        self.preview_warning.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.preview_warning.setStyleSheet(f"color: {alert}; font-weight: bold;")
         self.preview_warning.hide()
         preview_layout.addWidget(self.preview_warning)
         preview_layout.addWidget(self.preview)
@@ -203,7 +207,7 @@ class ImportReviewDialog(QDialog):
             warning_item.setToolTip(plain("\n".join(warnings)))
             if any(is_short_text_warning(w) for w in warnings):
                 warning_item.setText("⚠ " + warning_item.text())
-                warning_item.setForeground(_BAD)
+                warning_item.setForeground(self._bad)
             self.table.setItem(row, WARNINGS_COLUMN, warning_item)
         self._filling = False
         self._check_dates()
@@ -314,7 +318,7 @@ class ImportReviewDialog(QDialog):
         for row in range(self.row_count()):
             item = self.table.item(row, PUBLISHED_COLUMN)
             reason = date_problem(item.text())
-            item.setForeground(_BAD if reason else QBrush())
+            item.setForeground(self._bad if reason else QBrush())
             item.setToolTip(plain(f"Not a date: {reason}") if reason else "YYYY-MM-DD")
         self._filling = False
 
@@ -332,4 +336,4 @@ class ImportReviewDialog(QDialog):
         serious = [w for w in imported.warnings if is_short_text_warning(w)]
         self.preview_warning.setText("⚠ " + "\n".join(serious))
         self.preview_warning.setVisible(bool(serious))
-        self.preview.setHtml(preview_html(imported))
+        self.preview.setHtml(preview_html(imported, struck=view_inks(self.preview)[1]))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from rednote_desk.core.claims.models import SuggestedClaim
 from rednote_desk.core.numbers.quantity import format_quantity
+from rednote_desk.gui.colors import dim_text_color, view_inks
 from rednote_desk.gui.plain import plain
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -66,7 +67,7 @@ class SuggestionPanel(QWidget):
         self.empty = QLabel("No open suggestions: every claim found in these documents was accepted or dismissed, "
                             "or they share no figures or quotations.")
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color:#666; padding:12px")
+        self.empty.setStyleSheet(f"color:{dim_text_color(self.palette())}; padding:12px")  # AA, light or dark
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.edit_button)
@@ -127,7 +128,7 @@ class SuggestionPanel(QWidget):
         s = self.suggestions.get(self.current_key() or "")
         for button in (self.accept_button, self.edit_button, self.dismiss_button):
             button.setEnabled(s is not None)
-        self.details.setHtml(suggestion_html(s, self.labels) if s else "")
+        self.details.setHtml(suggestion_html(s, self.labels, view_inks(self.details)) if s else "")
 
     def _on_details_anchor_clicked(self, url) -> None:
         parts = url.toString().split(":")
@@ -135,19 +136,22 @@ class SuggestionPanel(QWidget):
             self.passage_requested.emit(int(parts[1]), int(parts[2]), int(parts[3]))
 
 
-def suggestion_html(s: SuggestedClaim, labels: dict[int, str]) -> str:
-    """Details of a suggestion: label, whether the values conflict, why it was grouped, each mention."""
-    parts = [f"<h3 style='margin:0'>{escape(s.label)}</h3>"]
+def suggestion_html(s: SuggestedClaim, labels: dict[int, str],
+                    inks: tuple[str, str, str] = ("#222222", "#555555", "#b3261e")) -> str:
+    """Details of a suggestion: label, whether the values conflict, why it was grouped, each mention.
+    ``inks``: (text, dim, alert) colours readable on the page's background (colors.view_inks)."""
+    text, dim, alert = inks
+    parts = [f"<h3 style='margin:0; color:{text}'>{escape(s.label)}</h3>"]
     if s.disagreement:
-        parts.append(f"<p style='color:#b3261e'><b>The outlets state values that cannot all be true:</b> "
+        parts.append(f"<p style='color:{alert}'><b>The outlets state values that cannot all be true:</b> "
                      f"{escape(s.values_side_by_side())}</p>")
-    parts.append(f"<p style='color:#555'><b>Why grouped:</b> {escape(s.reason)}</p><table cellpadding='3'>")
+    parts.append(f"<p style='color:{dim}'><b>Why grouped:</b> {escape(s.reason)}</p><table cellpadding='3'>")
     for m in s.mentions:
-        value = f"<b>{escape(format_quantity(m.values[0]))}</b><br>" if m.values else ""
+        value = f"<b style='color:{text}'>{escape(format_quantity(m.values[0]))}</b><br>" if m.values else ""
         parts.append(
-            f"<tr><td valign='top' style='color:#444'><b>{escape(labels.get(m.document_id, str(m.document_id)))}"
+            f"<tr><td valign='top' style='color:{dim}'><b>{escape(labels.get(m.document_id, str(m.document_id)))}"
             f"</b></td><td>{value}<a href='passage:{m.document_id}:{m.start}:{m.end}' "
-            f"style='color:#222; text-decoration:none'>{escape(_short(m.quote, 320))}</a></td></tr>")
+            f"style='color:{text}; text-decoration:none'>{escape(_short(m.quote, 320))}</a></td></tr>")
     parts.append("</table>")
     return "".join(parts)
 
@@ -172,7 +176,7 @@ class AcceptSuggestionDialog(QDialog):
         reason = QLabel(f"Why grouped: {suggestion.reason}")
         reason.setTextFormat(Qt.TextFormat.PlainText)
         reason.setWordWrap(True)
-        reason.setStyleSheet("color:#555")
+        reason.setStyleSheet(f"color:{dim_text_color(self.palette())}")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Accept")
         self.buttons.accepted.connect(self.accept)

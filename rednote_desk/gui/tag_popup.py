@@ -26,7 +26,7 @@ from rednote_desk.gui.plain import plain
 from rednote_desk.core import tag_search
 from rednote_desk.core.models import Tag
 from rednote_desk.core.tags import tag_paths
-from rednote_desk.gui.colors import paint_swatch
+from rednote_desk.gui.colors import paint_swatch, view_inks
 from rednote_desk.gui.session import session_for, value_of
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -177,7 +177,7 @@ class TagPopup(QFrame):
         self.setStyleSheet(
             "#TagPopup { background: palette(base); border: 1px solid palette(dark); }"
             "#TagPopup QListWidget { border: none; background: palette(base); }"
-            "#TagPopup QLabel#error { color: #b00020; }"
+            f"#TagPopup QLabel#error {{ color: {view_inks(self)[2]}; }}"  # AA on the popup's base, light or dark
         )
         self.session = session_for(project, self)  # new tags are made through it: every view sees them at once
         self.project = self.session.project

@@ -27,5 +27,5 @@ def test_short_text_warning_is_shown_for_its_row_only(qtbot):
     text = dialog.preview_warning.text()
     assert "very little text" in text and "JavaScript" in text and "Paste article" in text
     cell = dialog.table.item(1, WARNINGS_COLUMN)
-    assert cell.text().startswith("⚠ very little text") and cell.foreground().color().name() == "#c62828"
+    assert cell.text().startswith("⚠ very little text") and cell.foreground().color().name() == dialog.warning_color
     assert dialog.choices()[1].imported.text.startswith("The former customs house")  # still importable

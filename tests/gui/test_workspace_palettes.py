@@ -2,43 +2,13 @@
 (4.5:1) on what it is drawn on — labels with coloured spans, the Annotation panel, highlights under text."""
 from __future__ import annotations
 
-import re
-
-import pytest
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory
-from workspace_helpers import close_window, open_window
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
+from workspace_helpers import BACKGROUND, COLOR, STYLE, close_window, open_window
 
 from rednote_desk.gui.colors import contrast_ratio
 
-STYLE = re.compile(r"style=['\"]([^'\"]*)['\"]")
-COLOR = re.compile(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})")
-BACKGROUND = re.compile(r"background(?:-color)?:\s*(#[0-9a-fA-F]{6})")
 SELECTED_ALPHA = 110  # the strongest highlight fill (annotated_view)
-
-
-def dark_palette() -> QPalette:
-    p = QPalette()
-    for role, color in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
-                        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#2b2b2b"),
-                        (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.Button, "#353535"),
-                        (QPalette.ColorRole.ButtonText, "#e8e8e8"), (QPalette.ColorRole.Highlight, "#2f65ca"),
-                        (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.ToolTipBase, "#353535"),
-                        (QPalette.ColorRole.ToolTipText, "#e8e8e8"), (QPalette.ColorRole.PlaceholderText, "#a0a0a0")):
-        p.setColor(role, QColor(color))
-    return p
-
-
-@pytest.fixture(params=["light", "dark"])
-def palette(request):
-    app = QApplication.instance()
-    old_style, old_palette = app.style().name(), app.palette()
-    app.setStyle(QStyleFactory.create("Fusion"))
-    fusion = app.style().standardPalette()
-    app.setPalette(dark_palette() if request.param == "dark" else fusion)
-    yield app.palette()
-    app.setPalette(old_palette)
-    app.setStyle(QStyleFactory.create(old_style))
 
 
 def _blend(color: str, base: QColor, alpha: int) -> str:

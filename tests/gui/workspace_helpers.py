@@ -1,9 +1,11 @@
 """A main window on the seeded sample project, at a given size (shared by the workspace tests)."""
 from __future__ import annotations
 
+import re
 import statistics
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
 
 from rednote_desk import services
 from rednote_desk.gui.main_window import MainWindow
@@ -44,3 +46,20 @@ def median_chars_per_line(view) -> float:
         lengths += [layout.lineAt(i).textLength() for i in range(layout.lineCount() - 1)]  # full lines only
         block = block.next()
     return statistics.median(lengths)
+
+
+STYLE = re.compile(r"style=['\"]([^'\"]*)['\"]")
+COLOR = re.compile(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})")
+BACKGROUND = re.compile(r"background(?:-color)?:\s*(#[0-9a-fA-F]{6})")
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    for role, color in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
+                        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#2b2b2b"),
+                        (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.Button, "#353535"),
+                        (QPalette.ColorRole.ButtonText, "#e8e8e8"), (QPalette.ColorRole.Highlight, "#2f65ca"),
+                        (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.ToolTipBase, "#353535"),
+                        (QPalette.ColorRole.ToolTipText, "#e8e8e8"), (QPalette.ColorRole.PlaceholderText, "#a0a0a0")):
+        p.setColor(role, QColor(color))
+    return p
