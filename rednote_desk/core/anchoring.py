@@ -136,7 +136,6 @@ class _Anchorer:
         if offsets is not None and old_text is not None and old_text[sel.start : sel.end] == sel.quote:
             # the diff's offset map decides; the old offset may hold another copy of the quote
             mapped = self._by_mapped_position(sel, offsets)
-
             if mapped is not None:
                 return mapped
         else:
@@ -145,7 +144,6 @@ class _Anchorer:
                 return position
         if offsets is not None:
             hint = offsets.map(sel.start)
-
         else:
             hint = min(self.n, round(sel.start * self.ratio))
         if not sel.quote:
@@ -159,12 +157,10 @@ class _Anchorer:
         good_exact = None
         if exact is not None and (exact[1] >= _EXACT_MIN_CONTEXT or informative >= _LONG_QUOTE):
             good_exact = exact
-
         if fuzzy is not None and (good_exact is None or fuzzy[0] > good_exact[0]):
             return self._result(fuzzy, "fuzzy")
         if good_exact is not None:
             return self._result(good_exact, "quote")
-
         best = max((c[0] for c in (exact, fuzzy) if c is not None), default=0.0)
         return _orphan(best)
 
@@ -181,7 +177,6 @@ class _Anchorer:
         if not sel.quote or not offsets.kept(sel.start, sel.end):
             return None
         start = offsets.map(sel.start)
-
         end = start + (sel.end - sel.start)
         if self.text[start:end] != sel.quote:  # the old text does not match this selector
             return None

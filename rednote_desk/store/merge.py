@@ -71,7 +71,6 @@ class MergeSummary:
             out.append(f"not merged: their document {theirs} “{title}” has a different text from document {ours}")
         for their_label, our_label in self.claims_renamed:
             out.append(f"claim “{their_label}” differs from the one here: added as “{our_label}”")
-
         return out
 
 

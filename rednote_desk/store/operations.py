@@ -48,7 +48,6 @@ class OperationsMixin:
         @contextlib.contextmanager
         def _operation(self, label: str) -> Iterator[Recorder]: ...
 
-
     def coder_name(self) -> str:
         """The name stamped on new annotations: the session's coder, else the system user name."""
         return self.coder or default_coder()
@@ -621,7 +620,6 @@ class OperationsMixin:
         out: list[int] = []
         current = self.tag(tag_id).parent_id
         while current is not None and len(out) < 100:
-
             out.append(current)
             current = self.tag(current).parent_id
         return out

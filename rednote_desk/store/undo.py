@@ -80,7 +80,6 @@ class Recorder:
 
     changes: Changes  # what the operation changed: set by UndoMixin._operation once its block has run
 
-
     def __init__(self, db):
         self.db = db
         self._changes: list[_RowChange] = []

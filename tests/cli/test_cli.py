@@ -220,4 +220,3 @@ def test_error_without_traceback_and_debug_shows_it(run, tmp_path):
     assert code == 1
     with pytest.raises(UserError, match="not a RedNote Desk project"):  # --debug lets it out, with its traceback
         main(["--db", str(bad), "--debug", "docs"])
-

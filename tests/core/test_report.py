@@ -50,7 +50,6 @@ def test_cancelling_stops_the_report():
     assert type(stopped.value).__name__ in {"_Cancelled", "_Stopped"}, repr(stopped.value)
 
 
-
 def test_heat_map_is_inline_svg_with_escaped_names():
     tags = (Tag(id=1, name="Conflict <b>", color="#e6194b"), Tag(id=2, name="Economy", color="#3cb44b"))
     anns = (Annotation(id=1, document_id=1, start_offset=0, end_offset=100, quote="", tag_ids=(1,)),)

@@ -244,8 +244,6 @@ def source_rows(docs: Sequence[Document]) -> list[SourceRow]:
         role = next((a.role for a in members if a.role), "")
         kind = key.split(":", 1)[0] if key.startswith(("media:", "institution:")) else "person"
         rows.append(SourceRow(max([*forms, display.get(key, "")], key=len), role, kind, forms,
-
-
                               cells, tuple(d for d in ids if d not in cells)))
     rows.sort(key=lambda r: (-len(r.cells), r.kind != "person", r.name))
     return rows

@@ -203,7 +203,6 @@ def _finding(fa: _Features, fb: _Features, scores: np.ndarray | None) -> CopyFin
         return CopyFinding(fa.key, fb.key, kind, score, {"pairs": [], "substitutions": []}, m)
     spans = [(p.a_start, p.a_end, p.b_start, p.b_end) for p in al.pairs]
     subs = _substitutions(fa.doc.text, fb.doc.text, spans)
-
     a_is_source, basis = _direction(fa, fb, kind, subs)
     pairs = [{"source_start": p.a_start, "source_end": p.a_end, "copy_start": p.b_start,
               "copy_end": p.b_end, "score": round(p.score, 4), "kind": p.kind} for p in al.pairs]
@@ -213,7 +212,6 @@ def _finding(fa: _Features, fb: _Features, scores: np.ndarray | None) -> CopyFin
                   "copy_end": p["source_end"], "score": p["score"], "kind": p["kind"]} for p in pairs]
         pairs.sort(key=lambda p: p["source_start"])
         subs = _substitutions(fa.doc.text, fb.doc.text, sorted((c0, c1, s0, s1) for s0, s1, c0, c1 in spans))
-
     m["direction"] = basis
     return CopyFinding(fa.key, fb.key, kind, score, {"pairs": pairs, "substitutions": [list(s) for s in subs]}, m)
 
@@ -284,7 +282,6 @@ def _rewritten(fa: _Features, fb: _Features, meaning: _Meaning, a: int, b: int) 
               "copy_end": items[j].end, "score": round(sc, 4), "kind": "paraphrase"} for i, j, sc in chain]
     m["direction"] = basis
     return CopyFinding(fa.key, fb.key, "rewritten", share, {"pairs": pairs, "substitutions": []}, m)
-
 
 
 def find_copies(docs: Sequence[Document], *, model: SentenceModel | None = None) -> list[CopyFinding]:

@@ -129,7 +129,6 @@ def _substitutions(shared: Sequence[Sequence[str]], singles: set[str], key) -> C
         for n, ta in enumerate(terms):
             for tb in terms[n + 1:]:
                 seen.update((min(x, y), max(x, y)) for x in ta - tb for y in tb - ta)
-
         out.update(seen)
     return out
 
@@ -226,7 +225,6 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None,
         label = max(written, key=lambda t: (written[t], len(t)))
         why = tuple(dict.fromkeys(groups.why.get(root, []))) or ("one term",)
         out.append(TermGroup(label, per_document, why))
-
     out.sort(key=lambda g: (-len(g.terms), -g.mentions, g.label))
     return out[:MAX_GROUPS]
 

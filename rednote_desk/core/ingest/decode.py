@@ -63,7 +63,6 @@ def decode_bytes(data: bytes, *, name: str, declared: str | None = None) -> Deco
         if declared_codec:
             try:
                 return _checked(Decoded(data.decode(declared_codec), declared_codec), name)
-
             except UnicodeDecodeError:
                 pass
     # a charset declared but wrong (UTF-8 on Windows-1252 bytes, the usual mislabel): lean to Windows-1252

@@ -155,7 +155,6 @@ def _nexis_uni_article(chunk: list[str]) -> NewsArticle:
     if date_at is not None and date_at >= 2 and (found := find_date(head[date_at])):
         article.published = found[0]
         head = head[:date_at]
-
     if head:
         article.outlet = head[-1] if len(head) >= 2 else None
         article.title = head[-2] if len(head) >= 2 else head[-1]
@@ -221,7 +220,6 @@ def _nexis_article(chunk: list[str]) -> NewsArticle:
     for index, line in enumerate(head):
         if found := find_date(line):
             article.published = found[0]
-
             head = head[index + 1:]
             break
     headline = [line for line in head if not re.search(r"\bEdition\b|^\w+;?$", line)]
@@ -292,7 +290,6 @@ def _factiva_article(chunk: list[str]) -> NewsArticle:
         return NewsArticle(paragraphs=chunk)
     words_at, words_match = words
     article.length = f"{words_match.group(1)} words"
-
     head = chunk[:words_at]
     if head and re.match(r"^(?:By|Von|Par|Por)\s+\S", head[-1]):
         article.byline = re.sub(r"^(?:By|Von|Par|Por)\s+", "", head.pop())
@@ -303,7 +300,6 @@ def _factiva_article(chunk: list[str]) -> NewsArticle:
     index = 0
     if index < len(rest) and len(rest[index]) <= 40 and (found := find_date(rest[index])):
         article.published = found[0]
-
         index += 1
     if index < len(rest) and _TIME.match(rest[index]):
         index += 1

@@ -362,7 +362,6 @@ class _Scanner:
         elif or_so := _OR_SO_RE.match(text, end):
             qualifier = "about"
             end = or_so.end()
-
         per = None
         rm = _RATE_RE.match(text, end)
         if rm:
@@ -423,7 +422,6 @@ class _Scanner:
         numerator: float | None  # None: the words are not a number
         if m.group("shalf"):
             numerator, denominator, of = 1.0, 2, True
-
         else:
             word = m.group("snum").lower()
             den_word = m.group("sden").lower()

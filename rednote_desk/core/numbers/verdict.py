@@ -134,7 +134,6 @@ def _growth(stated: list[Stated]) -> str | None:
             return None
         if hi > lo and not same_number(a.quantity, b.quantity):
             gap = (when_b - when_a).days
-
             rising = gap if rising is None else max(rising, gap)
     if rising is None:
         return None
@@ -146,7 +145,6 @@ def _later_lower(stated: list[Stated]) -> str | None:
     for (when_a, a), (when_b, b) in combinations(dated, 2):
         if when_a != when_b and not compatible(a.quantity, b.quantity):
             gap = (when_b - when_a).days
-
             return f"cannot all be true on one date, but reported {gap} day{'s' if gap != 1 else ''} apart"
     return None
 
