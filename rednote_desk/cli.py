@@ -9,8 +9,9 @@ import argparse
 import json
 import sqlite3
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from rednote_desk import __version__
 from rednote_desk.console import PrintableStream, invalid_utf8_argument, megabytes, printable
@@ -256,10 +257,12 @@ def _cmd_import(project, args) -> int:
         for warning in outcome.warnings:
             kind = "warning" if is_short_text_warning(warning) else "note"
             print(f"rednote-desk: {kind}: {outcome.path}: {warning}", file=sys.stderr)
+        document = outcome.document
+        assert document is not None  # an outcome without an error has its document
         if not outcome.created:
             print(f"rednote-desk: note: {outcome.path} is already in the project as document "
-                  f"{outcome.document.id}; not imported again", file=sys.stderr)
-        print(f"{outcome.document.id}\t{_one_line(outcome.document.title)}")
+                  f"{document.id}; not imported again", file=sys.stderr)
+        print(f"{document.id}\t{_one_line(document.title)}")
     if failed:
         print(f"rednote-desk: {failed} of {len(outcomes)} files could not be imported", file=sys.stderr)
         return EXIT_PARTIAL if failed < len(outcomes) else EXIT_ERROR
@@ -470,10 +473,7 @@ def _cmd_export(project, args) -> int:
     from rednote_desk.services.projects import export_csv_file
 
     if args.csv == "-":
-        try:  # no newline translation (CRLF stays CRLF), UTF-8 whatever the console says
-            sys.stdout.reconfigure(newline="", encoding="utf-8")
-        except (AttributeError, ValueError):
-            pass
+        _stdout_for_files()
         export_csv_file(project, sys.stdout, raw=args.raw, excel=args.excel)
         sys.stdout.flush()
     else:
@@ -546,9 +546,11 @@ def _cmd_reattach(project, args) -> int:
 
 
 def _stdout_for_files() -> None:
+    reconfigure = getattr(sys.stdout, "reconfigure", None)  # a text stream; not every replacement has it
     try:  # no newline translation (CRLF stays CRLF), UTF-8 whatever the console says
-        sys.stdout.reconfigure(newline="", encoding="utf-8")
-    except (AttributeError, ValueError):
+        if reconfigure is not None:
+            reconfigure(newline="", encoding="utf-8")
+    except ValueError:
         pass
 
 
@@ -759,9 +761,9 @@ def _cmd_agreement(project, args) -> int:
         print(f"# {reason}")
     if report.disagreements:
         print(f"# disagreements: {len(report.disagreements)}")
-        for row in agreement.disagreement_rows(project, report):
-            print(f"disagree\t{row['document_id']}\t{row['start_offset']}\t{row['end_offset']}\t{row['code']}\t"
-                  f"coded by {row['coded_by']}; not by {row['not_coded_by']}\t{_one_line(row['text'])[:80]}")
+        for d in agreement.disagreement_rows(project, report):
+            print(f"disagree\t{d['document_id']}\t{d['start_offset']}\t{d['end_offset']}\t{d['code']}\t"
+                  f"coded by {d['coded_by']}; not by {d['not_coded_by']}\t{_one_line(d['text'])[:80]}")
     return 0
 
 
