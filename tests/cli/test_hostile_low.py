@@ -12,7 +12,6 @@ import pytest
 from cli_helpers import assert_clean_error, run_main
 
 from rednote_desk.cli import main
-from rednote_desk.console import printable
 
 ARTICLE = "Officials said 700,000 users joined RedNote.\n\nCritics disagreed.\n"
 
@@ -38,6 +37,8 @@ def test_control_characters_in_file_names_and_titles_never_reach_the_terminal(tm
 
 
 def test_printable_shows_what_it_hides():
+    from rednote_desk.console import printable  # here, so the CLI tests also run against older code
+
     assert printable("a\x1b[0mb\u202ec\td\n") == "a\\x1b[0mb\\u202ec\td\n"
     assert printable("plain 小红书 🚢") == "plain 小红书 🚢"
 

@@ -9,7 +9,8 @@ from rednote_desk.gui.dialogs import DocumentDetailsDialog
 
 @pytest.fixture
 def dialog(qtbot, project):
-    document = project.add_document(title="T", text="Some text.", text_sha256="t").value
+    project.add_document(title="T", text="Some text.", text_sha256="t")
+    [document] = project.documents()  # (not the return value: its shape changed, and this also runs on older code)
     widget = DocumentDetailsDialog(document)
     qtbot.addWidget(widget)
     return widget

@@ -23,7 +23,8 @@ def tags(project):
     def add(path, **kw):
         *parents, name = path.split("/")
         parent_id = out["/".join(parents)] if parents else None
-        out[path] = project.add_tag(name, parent_id=parent_id, **kw).value.id
+        added = project.add_tag(name, parent_id=parent_id, **kw)
+        out[path] = getattr(added, "value", added).id  # (older code returned the tag itself)
 
     for path in [
         "Generic frames", "Generic frames/Conflict", "Generic frames/Human interest",

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import time
 
-from rednote_desk.store.queries import MAX_SEARCH_TERMS, _fts_query
-
 
 def fill(project):
     for n in range(5):
@@ -24,6 +22,9 @@ def test_many_one_letter_terms_return_quickly(project):
 
 
 def test_the_query_is_deduplicated_capped_and_clean():
+    from rednote_desk.store.queries import MAX_SEARCH_TERMS, _fts_query  # here: the other tests use only
+    # project.search, so they also run against older code
+
     assert _fts_query("a a A alpha alpha") == '"a" "A" "alpha"*'
     assert _fts_query(" ".join(f"w{n}" for n in range(100))).count('"') == 2 * MAX_SEARCH_TERMS
     assert _fts_query("al\x00pha\x1b[31m be\u0085ta") == '"al"* "pha"* "[31m"* "be"* "ta"*'
