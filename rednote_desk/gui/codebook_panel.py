@@ -31,6 +31,7 @@ from rednote_desk.gui.plain import plain
 from rednote_desk.core.models import Tag
 from rednote_desk.core.tags import descendants as _descendants, tag_paths
 from rednote_desk.gui.colors import qcolor, swatch_icon
+from rednote_desk.gui.project_reads import ProjectRead
 from rednote_desk.gui.merge_dialog import MergeTargetDialog
 from rednote_desk.gui.session import session_for, value_of
 
@@ -137,6 +138,7 @@ class CodebookPanel(QWidget):
         self._tags: dict[int, Tag] = {}
         self._items: dict[int, QTreeWidgetItem] = {}
         self._usage: dict[int, int] = {}
+        self._usage_read = ProjectRead(self, lambda project: project.tag_usage(), self._show_usage)
         self._collapsed: set[int] = set()
         self._last_parent: dict[int, int | None] = {}
         self._quiet = False  # True while the panel itself rebuilds, expands or edits items
@@ -211,7 +213,6 @@ class CodebookPanel(QWidget):
         selected = self.selected_tag_id()
         scroll = self.tree.verticalScrollBar().value()
         tags = self.project.tags()
-        self._usage = self.project.tag_usage()
         self._tags = {t.id: t for t in tags}
         self._paths = tag_paths(tags)
         totals = self._subtree_totals(tags)
@@ -240,6 +241,22 @@ class CodebookPanel(QWidget):
             self.select_tag(selected, scroll=False)
         self.tree.verticalScrollBar().setValue(scroll)
         self._update_actions()
+        # the use counts are a pass over every tagging: in the background for a large project
+        self._usage_read.run(self.project)
+
+    def _show_usage(self, usage: dict[int, int]) -> None:
+        self._usage = usage
+        self.update_counts(self._items)
+
+    def update_counts(self, tag_ids) -> None:
+        """Show the known use counts of these tags (and their sub-tag totals) in the tree."""
+        totals = self._subtree_totals(list(self._tags.values()))
+        self._quiet = True
+        try:
+            for tag_id in [t for t in tag_ids if t in self._items]:
+                self._fill_item(self._items[tag_id], self._tags[tag_id], self._usage.get(tag_id, 0), totals[tag_id])
+        finally:
+            self._quiet = False
 
     def on_session_changed(self, changes, _initiator) -> None:
         """Rebuild the tree when tags changed; else only update the counts of the tags annotations gained or lost."""
@@ -253,14 +270,7 @@ class CodebookPanel(QWidget):
         if not tag_ids:
             return
         self._usage.update(self.project.tag_usage_for(tag_ids))
-        tags = list(self._tags.values())
-        totals = self._subtree_totals(tags)
-        self._quiet = True
-        try:
-            for tag_id in {t for t in tag_ids if t in self._items} | self._ancestors_of(tag_ids):
-                self._fill_item(self._items[tag_id], self._tags[tag_id], self._usage.get(tag_id, 0), totals[tag_id])
-        finally:
-            self._quiet = False
+        self.update_counts({t for t in tag_ids if t in self._items} | self._ancestors_of(tag_ids))
 
     def _ancestors_of(self, tag_ids) -> set[int]:
         out: set[int] = set()

@@ -92,7 +92,7 @@ class FileActionsMixin:
 
         ids = self.reading.document_ids()
         if len(ids) < 2:
-            ids = [d["id"] for d in self.project.document_summaries()]
+            ids = self.project.existing_document_ids()
         path, _ = QFileDialog.getSaveFileName(self, "Export report", str(Path.home() / "framing-report.html"),
                                               "HTML report (*.html)")
         if not path:
@@ -167,10 +167,18 @@ class FileActionsMixin:
             self.orphans_dock.raise_()
         return counts
 
-    def refresh_orphans(self) -> None:
-        orphans = self.project.orphaned_annotations()
+    def refresh_orphans(self):
+        """List the annotations waiting for review (a pass over every annotation: in the background for a
+        large project); returns the background Task, if any."""
+        from rednote_desk.gui.project_reads import ProjectRead
+
+        if getattr(self, "_orphan_read", None) is None:
+            self._orphan_read = ProjectRead(self.orphans, _read_orphans, self._show_orphans)
+        return self._orphan_read.run(self.project)
+
+    def _show_orphans(self, found) -> None:
+        orphans, titles = found
         self._orphan_ids = {a.id for a in orphans}
-        titles = {d["id"]: d["title"] for d in self.project.document_summaries()}
         self.orphans.refresh(orphans, titles)
         if orphans and not self.orphans_dock.isVisible():
             self.orphans_dock.show()
@@ -192,3 +200,8 @@ class FileActionsMixin:
             return
         self._run(lambda: self.project.update_annotation(annotation_id, start=span[0], end=span[1]))
 
+
+def _read_orphans(project) -> tuple[list, dict[int, str]]:
+    orphans = project.orphaned_annotations()
+    titles = {d["id"]: d["title"] for d in project.document_headers({a.document_id for a in orphans})}
+    return orphans, titles

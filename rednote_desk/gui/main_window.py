@@ -35,6 +35,7 @@ from rednote_desk.gui.coded_passages import install_coded_passages
 from rednote_desk.gui.inspector import InspectorPanel
 from rednote_desk.gui.keyboard import KeyboardPaths
 from rednote_desk.gui.library import LibraryPanel
+from rednote_desk.gui.project_reads import LibraryLoader
 from rednote_desk.gui.orphans import OrphanReviewPanel
 from rednote_desk.gui.reading_area import ReadingArea
 from rednote_desk.gui.scroll_memory import restore_scroll_positions, save_scroll_positions
@@ -81,6 +82,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
 
         # docks
         self.library = LibraryPanel()
+        self.library_loader = LibraryLoader(self.library)
         self.inspector = InspectorPanel()
         self.search_panel = SearchPanel(lambda q: self.project.search(q),
                                         file_fn=lambda: self.project.path if self.project is not None else None)
@@ -283,7 +285,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.recent_tag_ids = [t for t in self.recent_tag_ids if self._tag_exists(t)]
         self.setWindowTitle(f"RedNote Desk — {project.path.name if project.path else 'in memory'}")
         self._reload_tags()
-        self.library.refresh(project.document_summaries())
+        self.library_loader.fill(project)  # a large project's list is read in the background
         self._restore_open_documents()
         self.inspector.show_annotation(None)
         self.refresh_orphans()
@@ -294,15 +296,24 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         import sqlite3
 
         from rednote_desk import services
-        from rednote_desk.gui.project_safety import open_project_safely
+        from rednote_desk.gui.project_opening import open_in_background
+        from rednote_desk.gui.project_safety import guard, open_project_safely
 
-        project = open_project_safely(self, services.open_project, db_path, services.default_project_path)
-        if project is None:
-            return False
-        try:
-            services.ensure_recent_backup(project)
-        except (OSError, sqlite3.Error) as exc:
-            self.statusBar().showMessage(f"Could not write the daily backup: {exc}", 10000)
+        # the file check, migrations and the daily backup run on a worker: the window stays live meanwhile
+        opened = open_in_background(db_path)
+        if opened is not None:
+            project, problem = guard(opened.project), opened.backup_problem
+        else:  # refused or failed there: the usual way says why (and offers a repaired copy)
+            project = open_project_safely(self, services.open_project, db_path, services.default_project_path)
+            if project is None:
+                return False
+            problem = None
+            try:
+                services.ensure_recent_backup(project)
+            except (OSError, sqlite3.Error) as exc:
+                problem = str(exc)
+        if problem:
+            self.statusBar().showMessage(f"Could not write the daily backup: {problem}", 10000)
         self.reading.placeholder.setText(ReadingArea.PLACEHOLDER)
         self.menuBar().setEnabled(True)
         self.set_project(project)
@@ -431,12 +442,11 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
 
     def _restore_open_documents(self) -> None:
         saved = self.settings.value(f"open_documents/{_key(self._project_key())}")
-        existing = {d["id"] for d in self.project.document_summaries()}
         if saved is None:
-            ids = sorted(existing)[:2]  # first launch: two articles side by side
+            ids = self.project.existing_document_ids(first=2)  # first launch: two articles side by side
         else:
-            ids = [int(x) for x in str(saved).split(",") if x.strip().isdigit()]
-        for document_id in [i for i in ids if i in existing]:
+            ids = self.project.existing_document_ids(int(x) for x in str(saved).split(",") if x.strip().isdigit())
+        for document_id in ids:
             self.open_document(document_id, new_column=True)
         restore_scroll_positions(self.settings, _key(self._project_key()), self.reading)
 
@@ -674,7 +684,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
 
     def on_library_changed(self, changes: Changes, _initiator) -> None:
         if "documents" in changes.tables:
-            self.library.refresh(self.project.document_summaries())
+            self.library_loader.fill(self.project)
         elif "annotations" in changes.tables:
             self.library.update_counts(self.project.annotation_counts(changes.document_ids))
 

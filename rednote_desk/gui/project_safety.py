@@ -51,6 +51,11 @@ def open_project_safely(parent: QWidget | None, open_file: Callable, path: str |
     except (UserError, sqlite3.Error, OSError) as exc:
         tell_not_opened(parent, exc)
         return None
+    return guard(project)
+
+
+def guard(project):
+    """The app's limits on an open project's connection: a time limit per query, a short busy wait."""
     limit_query_time(project.db.conn, QUERY_TIME_LIMIT_S)
     project.db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return project

@@ -51,18 +51,19 @@ def default_project_path() -> Path:
     return data_dir() / f"default{PROJECT_SUFFIX}"
 
 
-def open_project(path: str | Path | None = None) -> Project:
+def open_project(path: str | Path | None = None, *, handover: bool = False) -> Project:
     """Open a project file; a new one starts with the default codebook. Without a path: the default
-    project, seeded with the sample articles on first use."""
+    project, seeded with the sample articles on first use. ``handover``: opened on a worker thread for
+    another thread to use (see Project.open)."""
     if path is not None:
         is_new = not Path(path).expanduser().exists()
-        project = Project.open(path)
+        project = Project.open(path, handover=handover)
         if is_new:
             load_codebook_file(project, default_codebook_path())
         return project
     target = default_project_path()
     is_new = not target.exists()
-    project = Project.open(target)
+    project = Project.open(target, handover=handover)
     if is_new:
         seed_default_project(project)
     return project

@@ -34,7 +34,9 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> "Project":
+    def open(cls, path: str | Path, *, create: bool = True, handover: bool = False) -> "Project":
+        """``handover``: the project is opened (checked, migrated) on a worker thread and then used only by
+        another thread (the GUI thread); the connection may change threads once, never be shared."""
         path = Path(path).expanduser()
         exists = path.exists()
         if exists and path.is_dir():
@@ -54,9 +56,9 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
         read_only = exists and not _writable(path)
         try:
             if read_only:
-                conn = _connect_read_only(path)
+                conn = _connect_read_only(path, check_same_thread=not handover)
             else:
-                conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+                conn = sqlite3.connect(str(path), isolation_level=None, timeout=10, check_same_thread=not handover)
             db = Database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             if not read_only:
@@ -214,13 +216,13 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def _connect_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
     """Open read-only. In a folder we cannot write to, SQLite cannot create the WAL index (-shm) it needs:
     when there is no -wal file either, every change is in the main file and it can be read as immutable."""
     from urllib.parse import quote
 
     uri = f"file:{quote(str(path))}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=check_same_thread)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
@@ -228,7 +230,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         conn.close()
         if Path(f"{path}-wal").exists():
             raise
-    return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+    return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=check_same_thread)
 
 
 def _inspect_read_only(path: Path) -> None:

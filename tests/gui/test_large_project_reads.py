@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 
 from rednote_desk.gui import compare_view as compare_module
 from rednote_desk.gui.compare_view import COMPARE_ALL_LIMIT, CompareView
@@ -93,3 +94,67 @@ def test_the_document_list_is_read_again_only_after_documents_change(qtbot, big,
     qtbot.waitUntil(lambda: not view.is_busy() and not view.is_stale(), timeout=20000)
     assert listed == [1]
     assert any("Renamed report" in view.document_list.item(r).text() for r in range(view.document_list.count()))
+
+
+@pytest.fixture
+def many_documents(tmp_path, monkeypatch):
+    """A project over the background threshold (lowered, so the test stays small)."""
+    from rednote_desk.gui import project_reads
+
+    monkeypatch.setattr(project_reads, "BACKGROUND_FROM", 10)
+    project = Project.open(tmp_path / "many.rednote.sqlite")
+    ids = _fill(project, 12)
+    tag = project.add_tag("Conflict").value.id
+    project.add_annotation(document_id=ids[0], start=0, end=4, tag_ids=[tag])
+    project.close()
+    return tmp_path / "many.rednote.sqlite", ids, tag
+
+
+def test_opening_a_large_project_reads_library_orphans_and_counts_off_the_gui_thread(qtbot, tmp_path,
+                                                                                    many_documents, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from rednote_desk.gui.main_window import MainWindow
+
+    path, ids, tag = many_documents
+    where: dict[str, list[bool]] = {}
+    def spy(name, real):
+        def call(*args, **kwargs):
+            where.setdefault(name, []).append(threading.current_thread() is threading.main_thread())
+            return real(*args, **kwargs)
+        return call
+
+    for name in ("library_rows", "orphaned_annotations", "tag_usage"):
+        monkeypatch.setattr(Project, name, spy(name, getattr(Project, name)))
+    opening = spy("open", Project.open)  # bound to the class already
+    monkeypatch.setattr(Project, "open", classmethod(lambda cls, *a, **k: opening(*a, **k)))
+    window = MainWindow(None, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_startup_project(str(path))
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == len(ids), timeout=10000)
+    qtbot.waitUntil(lambda: window.codebook._usage.get(tag) == 1, timeout=10000)
+    assert where["open"] == [False]  # checked (and backed up) on a worker, then handed to the GUI thread
+    assert where["library_rows"] == [False] and where["orphaned_annotations"] == [False]
+    assert where["tag_usage"] == [False]
+    assert window.library.filter.placeholderText() == "Filter documents…"
+    counts = {window.library.model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1):
+              window.library.model.index(r, 3).data() for r in range(len(ids))}
+    assert counts[ids[0]] == "11" and counts[ids[1]] == "10"
+    assert window.project.document_count() == len(ids)  # the handed-over connection works here
+    window.close()
+
+
+def test_a_small_project_fills_the_library_at_once(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from rednote_desk.gui.main_window import MainWindow
+
+    project = Project.open(tmp_path / "small.rednote.sqlite")
+    ids = _fill(project, 3)
+    window = MainWindow(project, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.library.model.rowCount() == 3 and not window.library_loader.is_busy()
+    window.library.select_document(ids[1])
+    assert window.library.selected_document_id() == ids[1]
+    window.close()
