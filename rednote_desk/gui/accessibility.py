@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rednote_desk.gui.control_names import name_main_controls, name_view
+
 KINDS = ((QTabBar, "tabs"), (QTabWidget, "tabs"), (QComboBox, "choice"), (QLineEdit, "field"),
          (QPlainTextEdit, "text"), (QTextEdit, "text"), (QAbstractItemView, "list"), (QLabel, "text"),
          (QAbstractScrollArea, "area"), (QAbstractButton, "button"))
@@ -95,7 +97,9 @@ class AccessibleNames(QObject):
     def __init__(self, window: QWidget):
         super().__init__(window)
         self.window = window
+        name_main_controls(window)  # hand-written names first (gui.control_names), generated ones for the rest
         name_all(window)  # what was polished while the window was being built
+        QTimer.singleShot(0, self._name_main_controls)  # controls made after this (the coder in the status bar)
         self._pending = False
         QApplication.instance().installEventFilter(self)
 
@@ -105,12 +109,18 @@ class AccessibleNames(QObject):
                 QApplication.instance().removeEventFilter(self)
                 return False
             if self.window.isAncestorOf(obj):
+                if event.type() == QEvent.Type.Polish:
+                    name_view(obj)  # a comparison view, polished before its controls
                 name_widget(obj)
             elif not self._pending and obj.parentWidget() is None and obj is not self.window:
                 # built without a parent, placed in the window afterwards: name the window's controls once
                 self._pending = True
                 QTimer.singleShot(0, self._name_all)
         return False
+
+    def _name_main_controls(self) -> None:
+        if shiboken6.isValid(self.window):
+            name_main_controls(self.window)
 
     def _name_all(self) -> None:
         self._pending = False

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from rednote_desk.gui.tab_order import TabOrder
+
 PANEL_SHORTCUTS = (  # (menu text, shortcut, dock attribute, widget to focus in it)
     ("Go to &Library", "Ctrl+Alt+L", "library_dock", lambda w: w.library.table),
     ("Go to &Codebook", "Ctrl+Alt+C", "codebook_dock", lambda w: getattr(w.codebook, "tree", w.codebook)),
@@ -21,6 +23,7 @@ class KeyboardPaths(QObject):
             widget.installEventFilter(self)
         window.inspector.note.setTabChangesFocus(True)  # Tab moves on through the panels
         window.library.table.setTabKeyNavigation(False)  # not from cell to cell: on to the next panel
+        self.tab_order = TabOrder(window)  # Tab goes through the panels in reading order
         menu.addSeparator()
         for text, shortcut, dock_name, target in PANEL_SHORTCUTS:
             action = QAction(text, window)

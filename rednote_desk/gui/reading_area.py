@@ -44,9 +44,9 @@ class DocumentColumn(QFrame):
         # two fixed lines whatever the title's length, so the texts of all columns start at the same height
         self.title_label = ElidedLabel(bold=True)
         self.meta_label = ElidedLabel()
-        self.update_header(document)
         buttons = QHBoxLayout()
         buttons.setSpacing(0)
+        self.header_buttons: list[QToolButton] = []
         for text, tip, slot in (
             ("◀", "Move this column left", lambda: self.move_requested.emit(self, -1)),
             ("▶", "Move this column right", lambda: self.move_requested.emit(self, +1)),
@@ -55,10 +55,11 @@ class DocumentColumn(QFrame):
             b = QToolButton()
             b.setText(text)
             b.setToolTip(tip)
-            b.setAccessibleName(tip)
             b.setAutoRaise(True)
             b.clicked.connect(slot)
             buttons.addWidget(b)
+            self.header_buttons.append(b)
+        self.update_header(document)
         top = QHBoxLayout()
         top.addWidget(self.title_label, 1)
         top.addLayout(buttons)
@@ -82,6 +83,16 @@ class DocumentColumn(QFrame):
         self.title_label.set_text(document.title or "Untitled")
         self.meta_label.set_text(" · ".join(parts))
         self.view.setAccessibleName(f"Text of {document_label(document)}: {short_text(document.title, 80)}")
+        # each column's buttons say whose column they move or close (a screen reader lists them side by side)
+        name = self.header_name()
+        for button, spoken in zip(self.header_buttons, (f"Move the column of {name} left",
+                                                        f"Move the column of {name} right",
+                                                        f"Close the column of {name}"), strict=True):
+            button.setAccessibleName(spoken)
+
+    def header_name(self) -> str:
+        """How the column is named to a screen reader: its outlet (or site) and a short title."""
+        return f"{document_label(self.document)}, {short_text(self.document.title or 'Untitled', 40)}"
 
     def set_active(self, active: bool) -> None:
         # the same border width in both states: the marker must never change the text's width (a reflow
