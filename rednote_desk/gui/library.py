@@ -25,6 +25,7 @@ class LibraryModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[list] = []
         self._row_of: dict[int, int] = {}
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def set_documents(self, summaries: list[dict]) -> None:
         rows = []
@@ -38,7 +39,7 @@ class LibraryModel(QAbstractTableModel):
                          doc.get("annotations") or 0, f"{title}\n{about}{doc.get('source_name') or ''}"])
         self.beginResetModel()
         self._rows = rows
-        self._row_of = {row[0]: n for n, row in enumerate(rows)}
+        self._sort_rows()  # in the order the user chose
         self.endResetModel()
 
     def update_counts(self, counts: dict[int, int]) -> None:
@@ -46,8 +47,33 @@ class LibraryModel(QAbstractTableModel):
             n = self._row_of.get(document_id)
             if n is not None and self._rows[n][4] != count:
                 self._rows[n][4] = count
+                del self._rows[n][6:]  # the filter text holds the count
                 index = self.index(n, _COUNT)
                 self.dataChanged.emit(index, index)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:  # noqa: D102 - Qt override
+        """Sort the rows themselves (one Python sort; a proxy would call data() for every comparison)."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()  # the view's current row and selection follow their documents
+        where = [(self._rows[i.row()][0], i.column()) for i in kept]
+        self._sort_rows()
+        self.changePersistentIndexList(kept, [self.index(self._row_of[d], c) for d, c in where])
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        column, order = self._sort
+        if 0 <= column < len(COLUMNS):
+            key = (lambda row: row[4]) if column == _COUNT else (lambda row, c=column + 1: row[c].casefold())
+            self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._row_of = {row[0]: n for n, row in enumerate(self._rows)}
+
+    def row_text(self, n: int) -> str:
+        """The row's shown cells, case-folded, for filtering."""
+        row = self._rows[n]
+        if len(row) == 6:
+            row.append(f"{row[1]}\t{row[2]}\t{row[3]}\t{row[4]}".casefold())
+        return row[6]
 
     def index_of(self, document_id: int) -> QModelIndex:
         n = self._row_of.get(document_id)
@@ -81,6 +107,18 @@ class LibraryModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
 
+class _FilterOnly(QSortFilterProxyModel):
+    """Filters; sorting is handed to the library model, which sorts its rows in one go."""
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:  # noqa: D102 - Qt override
+        self.sourceModel().sort(column, order)
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 - Qt override
+        """Any shown cell contains the filter text (case-insensitive): one look at the row, not four data()."""
+        needle = self.filterRegularExpression().pattern().casefold()
+        return not needle or self.sourceModel().row_text(row).find(needle) >= 0
+
+
 class LibraryPanel(QWidget):
     open_requested = Signal(int, bool)  # document id, in a new column
     edit_requested = Signal(int)
@@ -89,7 +127,7 @@ class LibraryPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = LibraryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = _FilterOnly(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
@@ -97,7 +135,7 @@ class LibraryPanel(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter documents…")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(lambda text: self.proxy.setFilterRegularExpression(text))
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -113,6 +151,7 @@ class LibraryPanel(QWidget):
         header.setMinimumSectionSize(24)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(200)  # fit the date and count to 200 rows, not to 1,000 of them
         self.table.doubleClicked.connect(self.on_table_double_clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.on_table_context_menu)

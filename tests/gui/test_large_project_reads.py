@@ -158,3 +158,32 @@ def test_a_small_project_fills_the_library_at_once(qtbot, tmp_path):
     window.library.select_document(ids[1])
     assert window.library.selected_document_id() == ids[1]
     window.close()
+
+
+def test_the_library_sorts_filters_and_keeps_the_selection_on_its_document(qtbot):
+    from rednote_desk.gui.library import ID_ROLE, LibraryPanel
+
+    library = LibraryPanel()
+    qtbot.addWidget(library)
+    rows = [{"id": i, "title": f"Title {t}", "outlet": o, "url": None, "published": d, "source_name": "",
+             "annotations": n}
+            for i, (t, o, d, n) in enumerate([("b", "Zeta", "2025-01-03", 5), ("a", "alpha", "2025-01-01", 40),
+                                             ("c", "Mid", None, 7)], start=1)]
+    library.refresh(rows)
+    shown = lambda: [library.proxy.index(r, 0).data(ID_ROLE) for r in range(library.proxy.rowCount())]  # noqa: E731
+    assert shown() == [2, 3, 1]  # by outlet, case-insensitive (the initial sort)
+    library.select_document(3)
+    library.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # a click on the "#" header
+    assert shown() == [2, 3, 1] and library.selected_document_id() == 3
+    library.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert shown() == [2, 1, 3] and library.selected_document_id() == 3
+    library.update_counts({1: 99})
+    assert library.model.index(library.model.index_of(1).row(), 3).data() == "99"
+    qtbot.keyClicks(library.filter, "ZET")
+    assert shown() == [1]
+    library.filter.clear()
+    qtbot.keyClicks(library.filter, "99")  # the count is a shown cell too
+    assert shown() == [1]
+    library.refresh(rows[:2])  # a refill keeps the chosen order
+    library.filter.clear()
+    assert shown() == [2, 1]
