@@ -1,7 +1,8 @@
 """Issue 13 regressions driven only through the CLI and the public store/services API, which exist before and after
 the fixes, so each test fails on the code before them for the behaviour itself, not for a missing import:
 a planted ``OUT.part`` link, Ctrl-C during an export, a foreign -wal, randomly damaged files, a copy for sharing,
-backups that would not fit, and a sparse file whose header claims 2 GB (items 2, 5, 10 and 11)."""
+backups that would not fit, a sparse file whose header claims 2 GB, schema objects we did not make
+(items 2, 4, 5, 10 and 11)."""
 from __future__ import annotations
 
 import hashlib
@@ -85,6 +86,28 @@ def test_ctrl_c_during_an_export_leaves_the_old_file_and_no_temporary_one(db, tm
     assert out.read_text(encoding="utf-8") == "the previous export\n"
     left = {p.name for p in tmp_path.iterdir()} - before
     assert not {name for name in left if not name.startswith(db.name)}, left
+
+
+# -- item 4: schema objects the app did not make -------------------------------------------------------------------
+SCHEMA_CHANGES = {  # case: (what the message names, statements)
+    "unknown view": ("v_extra", ["CREATE VIEW v_extra AS SELECT 1"]),
+    "huge blob view": ("claims_big", ["CREATE VIEW claims_big AS SELECT zeroblob(400000000) AS b"]),
+    "extra table": ("notes_of_someone", ["CREATE TABLE notes_of_someone (x)"]),
+    "missing column": ("annotations", ["ALTER TABLE annotations DROP COLUMN coder"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SCHEMA_CHANGES))
+def test_a_changed_schema_is_refused_before_anything_is_written(db, capsys, case):
+    named, statements = SCHEMA_CHANGES[case]
+    conn = sqlite3.connect(db)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    before = digest(db)
+    assert_clean_error(cli(capsys, "--db", str(db), "tag-add", "Another"), named)
+    assert digest(db) == before
 
 
 # -- item 5: a foreign -wal, random damage -------------------------------------------------------------------------
