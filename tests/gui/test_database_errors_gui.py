@@ -4,6 +4,7 @@ a change blocked by another program's write lock, and a project missing a column
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -55,10 +56,8 @@ def test_a_change_blocked_by_a_write_lock_elsewhere_is_said(qtbot, tmp_path, mon
 def test_a_project_missing_a_column_is_not_opened_half_working(qtbot, tmp_path, monkeypatch, told, capfd):
     path = tmp_path / "shared.sqlite"
     services.open_project(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("ALTER TABLE annotations DROP COLUMN coder")
-    conn.commit()
-    conn.close()
+    with closing(sqlite3.connect(path)) as conn, conn:  # committed, then closed
+        conn.execute("ALTER TABLE annotations DROP COLUMN coder")
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a, **k: asked.append(text)
                         or QMessageBox.StandardButton.No)
