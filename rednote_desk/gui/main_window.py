@@ -365,11 +365,14 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         return self._diff_view
 
     def on_tabs_current_changed(self, index: int) -> None:
-        # a view is built on first use; it computes when shown and keeps itself current (session.changed)
-        if self.tabs.widget(index) is self._diff_page:
-            self.diff_view  # noqa: B018 - builds it
-        if self.tabs.widget(index) is self._compare_page:
-            self.compare_view  # noqa: B018 - builds it
+        # a view is built on first use, after its modules were imported off the GUI thread (numpy & co.);
+        # it computes when shown and keeps itself current (session.changed)
+        from rednote_desk.gui.preload import COMPARE_MODULES, DIFF_MODULES, when_imported
+
+        if self.tabs.widget(index) is self._diff_page and self._diff_view is None:
+            when_imported(self, DIFF_MODULES, lambda: self.diff_view)
+        if self.tabs.widget(index) is self._compare_page and self._compare_view is None:
+            when_imported(self, COMPARE_MODULES, lambda: self.compare_view)
 
     def show_diff(self, doc_a: int, doc_b: int) -> None:
         self.tabs.setCurrentWidget(self._diff_page)

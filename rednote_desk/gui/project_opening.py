@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop
 
+from rednote_desk.gui.preload import WINDOW_MODULES, import_all
 from rednote_desk.gui.workers import Task
 
 
@@ -40,6 +41,7 @@ def open_in_background(db_path) -> Opened | None:
             services.ensure_recent_backup(project)
         except (OSError, sqlite3.Error) as exc:
             problem = str(exc)
+        import_all(WINDOW_MODULES)  # what showing the project needs (codebook, import dialog), not on the GUI thread
         return Opened(project, problem)
 
     task = Task(work)

@@ -187,3 +187,25 @@ def test_the_library_sorts_filters_and_keeps_the_selection_on_its_document(qtbot
     library.refresh(rows[:2])  # a refill keeps the chosen order
     library.filter.clear()
     assert shown() == [2, 1]
+
+
+def test_a_view_whose_modules_are_not_loaded_is_built_after_a_worker_imported_them(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    from rednote_desk.gui.preload import when_imported
+
+    (tmp_path / "heavy_for_test.py").write_text(
+        "import threading\nON_MAIN = threading.current_thread() is threading.main_thread()\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(__import__("sys").modules, "heavy_for_test", raising=False)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    built = []
+    task = when_imported(owner, ["heavy_for_test"], lambda: built.append("view"))
+    assert task is not None and built == []  # not on the GUI thread, not yet
+    qtbot.waitUntil(lambda: built == ["view"], timeout=5000)
+    import heavy_for_test
+
+    assert heavy_for_test.ON_MAIN is False
+    assert when_imported(owner, ["heavy_for_test"], lambda: built.append("again")) is None  # loaded: at once
+    assert built == ["view", "again"]
