@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip
 from rednote_desk.core.intervals import IntervalIndex
 from rednote_desk.core.textpos import Utf16Index, trim_span
 from rednote_desk.gui.colors import LINK_COLOR
+from rednote_desk.gui.paragraph_layout import use_paragraph_spacing
 from rednote_desk.gui.plain import plain
 
 LANE_GAP = 3  # pixels between stacked underlines of overlapping annotations
@@ -52,6 +53,7 @@ class AnnotatedTextView(QPlainTextEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._paragraphs = use_paragraph_spacing(self)  # visible space between paragraphs, offsets unchanged
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -60,6 +62,7 @@ class AnnotatedTextView(QPlainTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.setFont(font)
+        self._paragraphs.gap = round(self.fontMetrics().lineSpacing() * 0.6)
         self.document().setDocumentMargin(12)
         self.setViewportMargins(8, 0, 0, 0)
         self._text = ""
@@ -261,16 +264,21 @@ class AnnotatedTextView(QPlainTextEdit):
         """Scroll so that code point ``cp`` sits at viewport height ``y`` (as near as line steps allow)."""
         bar = self.verticalScrollBar()
         line = max(1, self.fontMetrics().lineSpacing())
-        # wrapped blocks make one scroll step a variable height, and a text not laid out yet grows its scroll
-        # range as it is laid out: converge in a few steps, stop when the bar cannot move further
+        # wrapped blocks and paragraph spacing make one scroll step a variable height, and a text not laid out
+        # yet grows its scroll range as it is laid out: converge in a few steps (never past the target by
+        # rounding up), keep the closest position, stop when the bar cannot move further
+        best = (abs(self.offset_y(cp) - y), bar.value())
         for _ in range(8):
-            delta = round((self.offset_y(cp) - y) / line)
-            before = bar.value()
-            if delta == 0:
+            diff = self.offset_y(cp) - y
+            best = min(best, (abs(diff), bar.value()))
+            if abs(diff) < line / 2:
                 break
-            bar.setValue(before + delta)
+            before = bar.value()
+            bar.setValue(before + (int(diff / line) or (1 if diff > 0 else -1)))
             if bar.value() == before:
                 break
+        if abs(self.offset_y(cp) - y) > best[0]:
+            bar.setValue(best[1])
 
     def offset_at(self, viewport_point) -> int:
         return self._u16.to_codepoint(self.cursorForPosition(viewport_point).position())
