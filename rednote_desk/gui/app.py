@@ -20,6 +20,11 @@ def main(*, db_path: str | Path | None = None, argv: list[str] | None = None) ->
         last = settings.value("last_project")
         if last and Path(str(last)).exists():
             db_path = str(last)  # the project open when the app was last closed
+    # the project starts opening on a worker now (store imports, file check), while the window is built and
+    # painted; open_startup_project below takes it over
+    from rednote_desk.gui.project_opening import start_opening
+
+    start_opening(db_path)
     window = MainWindow(None, settings=settings)
     window.show()
     status = {"code": 0}

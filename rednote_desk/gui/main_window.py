@@ -295,12 +295,14 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         """Open the project the app starts with (after the first paint: the store's imports take time)."""
         import sqlite3
 
-        from rednote_desk import services
         from rednote_desk.gui.project_opening import open_in_background
-        from rednote_desk.gui.project_safety import guard, open_project_safely
 
         # the file check, migrations and the daily backup run on a worker: the window stays live meanwhile
+        # (the store is imported there first, then here)
         opened = open_in_background(db_path)
+        from rednote_desk import services
+        from rednote_desk.gui.project_safety import guard, open_project_safely
+
         if opened is not None:
             project, problem = guard(opened.project), opened.backup_problem
         else:  # refused or failed there: the usual way says why (and offers a repaired copy)

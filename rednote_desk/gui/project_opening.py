@@ -27,12 +27,14 @@ class Opened:
     backup_problem: str | None  # why the daily backup could not be written, if it could not
 
 
-def open_in_background(db_path) -> Opened | None:
-    """Open (check, migrate, seed) the startup project and write the daily backup off the GUI thread.
-    Returns None when that failed: the caller opens the usual way, which reports the reason."""
-    from rednote_desk import services
-
+def start_opening(db_path) -> Task:
+    """Start opening the startup project now (app.main calls this before building the window, so the store's
+    imports and the file check run while the window is built and painted). open_in_background picks it up."""
     def work(report, _cancelled) -> Opened:
+        # imported on this worker on purpose: meanwhile the GUI thread imports only GUI modules (no import
+        # cycle spans both), and the store's imports (sqlite-utils, numpy: a few hundred ms) overlap the paint
+        from rednote_desk import services
+
         report(0, 0, "Checking the project file…")
         project = services.open_project(db_path, handover=True)
         problem = None
@@ -45,10 +47,24 @@ def open_in_background(db_path) -> Opened | None:
         return Opened(project, problem)
 
     task = Task(work)
-    loop = QEventLoop()
-    for signal in (task.finished, task.failed, task.cancelled):
-        signal.connect(loop.quit)
+    _started[str(db_path)] = task
     task.start()
+    return task
+
+
+_started: dict[str, Task] = {}
+
+
+def open_in_background(db_path) -> Opened | None:
+    """Open (check, migrate, seed) the startup project and write the daily backup off the GUI thread (or take
+    the opening start_opening began). Returns None when that failed: the caller opens the usual way, which
+    reports the reason."""
+    task = _started.pop(str(db_path), None) or start_opening(db_path)
+    _started.pop(str(db_path), None)
     if not task.is_done:
-        loop.exec()
+        loop = QEventLoop()
+        for signal in (task.finished, task.failed, task.cancelled):
+            signal.connect(loop.quit)
+        if not task.is_done:  # it may have ended while the loop was being set up
+            loop.exec()
     return task.result if task.error is None and not task.was_cancelled else None

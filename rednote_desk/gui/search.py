@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from rednote_desk.core.labels import count_of
 from rednote_desk.gui.workers import Task, bind
-from rednote_desk.store.search import search_file  # imported here: never import on a worker thread
 
 
 class FindBar(QWidget):
@@ -137,6 +136,10 @@ class SearchPanel(QWidget):
             self.show_hits(self.search_fn(query))
             return
         generation = self._generation
+        # imported here, on the GUI thread (never on a worker), and not when the window is built: the store
+        # brings sqlite-utils and numpy, which the first paint does not need
+        from rednote_desk.store.search import search_file
+
         task = Task(lambda report, cancelled: search_file(path, query))
         bind(task, self, finished=lambda hits: self._on_done(generation, hits),
              failed=lambda message: self._on_failed(generation, message))

@@ -48,6 +48,8 @@ if mode == "bare":
     then = None
 else:  # exactly what rednote_desk.gui.app.main does
     from rednote_desk.gui.main_window import MainWindow
+    from rednote_desk.gui.project_opening import start_opening
+    start_opening(None)
     window = MainWindow(None)
     target = window
 

@@ -209,3 +209,25 @@ def test_a_view_whose_modules_are_not_loaded_is_built_after_a_worker_imported_th
     assert heavy_for_test.ON_MAIN is False
     assert when_imported(owner, ["heavy_for_test"], lambda: built.append("again")) is None  # loaded: at once
     assert built == ["view", "again"]
+
+
+def test_an_opening_started_before_the_window_is_taken_over_not_repeated(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from rednote_desk.gui.main_window import MainWindow
+    from rednote_desk.gui.project_opening import start_opening
+
+    path = tmp_path / "p.rednote.sqlite"
+    with Project.open(path) as project:
+        _fill(project, 2)
+    opened = []
+    real = Project.open
+    monkeypatch.setattr(Project, "open", classmethod(lambda cls, *a, **k: opened.append(1) or real(*a, **k)))
+    start_opening(str(path))  # what app.main does before building the window
+    window = MainWindow(None, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_startup_project(str(path))
+    assert opened == [1] and window.library.model.rowCount() == 2
+    assert [c.document.title for c in window.reading.columns] == ["Report 0", "Report 1"]  # first launch: two
+    window.close()
