@@ -158,6 +158,14 @@ class QueriesMixin:
             for r in self.db.query("SELECT tag_id, count(*) AS n FROM annotation_tags GROUP BY tag_id")
         }
 
+    def annotations_tagged_count(self, tag_ids) -> int:
+        """How many annotations carry any of these tags (through the tag index, not a pass over every one)."""
+        ids = sorted({int(t) for t in tag_ids})
+        if not ids:
+            return 0
+        return self.db.execute(f"SELECT count(DISTINCT annotation_id) FROM annotation_tags WHERE tag_id IN "
+                               f"({_marks(ids)})", ids).fetchone()[0]
+
     def tag_usage_for(self, tag_ids) -> dict[int, int]:
         """Uses of just these tags (an index lookup each, not a pass over every annotation)."""
         return {tag_id: self.db.execute("SELECT count(*) FROM annotation_tags WHERE tag_id = ?",

@@ -91,3 +91,19 @@ def test_documents_come_in_the_order_asked_and_an_unknown_id_is_named(project):
     assert [d.id for d in data.documents] == [ids[2], ids[0]]
     with pytest.raises(NotFoundError, match="no document with id 999"):
         read_comparison_input(project, [ids[0], 999])
+
+
+def test_the_count_of_annotations_losing_a_tag_reads_only_that_tags_rows(project):
+    tag = project.add_tag("Conflict").value.id
+    child = project.add_tag("Strike", parent_id=tag).value.id
+    other = project.add_tag("Economy").value.id
+    ids = _add_documents(project, 2)
+    _bulk_annotations(project, ids[:1], 3, child)
+    first = project.db.conn.execute("SELECT min(id) FROM annotations").fetchone()[0]
+    project.db.conn.execute("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)", [first, tag])
+    small_steps, counted = _vm_steps(project, lambda: project.annotations_tagged_count({tag, child}))
+    assert counted == 3  # the annotation with both tags counts once
+    _bulk_annotations(project, ids[1:], 2_000, other)
+    big_steps, counted = _vm_steps(project, lambda: project.annotations_tagged_count({tag, child}))
+    assert counted == 3 and big_steps < small_steps * 1.3 + 500, (small_steps, big_steps)
+    assert project.annotations_tagged_count([]) == 0
