@@ -114,6 +114,9 @@ class DocumentColumn(QFrame):
             first = self.view.visible_range()[0]
             if first > 0 and self._keep_top is None:
                 self._keep_top = first
+                # the reflow moves this column's scroll bar before the place is restored: the synchronised
+                # columns must not follow those moves (they keep their own place through the same resize)
+                self.keeping_place = True
                 QTimer.singleShot(0, self._restore_top)
         return False
 
@@ -123,12 +126,12 @@ class DocumentColumn(QFrame):
 
     def _restore_top(self) -> None:
         first, self._keep_top = self._keep_top, None
-        if first is not None:
-            self.keeping_place = True  # not a scroll by the user: the other columns do not follow
-            try:
+        self.keeping_place = True  # not a scroll by the user: the other columns do not follow
+        try:
+            if first is not None:
                 self.view.scroll_offset_to_y(first, 0)
-            finally:
-                self.keeping_place = False
+        finally:
+            self.keeping_place = False
 
 
 class LinkMap(QWidget):

@@ -101,6 +101,7 @@ class SidePanels:
     def __init__(self, window: QMainWindow, menu):
         self.window = window
         self._hidden: list[QDockWidget] = []
+        self._applied = False
         self.width_adapter = WidthAdapter(window)  # the panels follow the window's width when it is resized
         self.library_columns = LibraryColumns(window.library.table)  # the title gets the room
         self.action = QAction("&Hide side panels", window)
@@ -112,6 +113,12 @@ class SidePanels:
         window.addAction(self.action)
 
     def set_hidden(self, hidden: bool) -> None:
+        if self.action.isChecked() != hidden:  # called directly: the action's toggled signal comes back here
+            self.action.setChecked(hidden)
+            return
+        if hidden == self._applied:  # already so: keep the list of panels to bring back
+            return
+        self._applied = hidden
         if hidden:
             self._hidden = [d for d in side_docks(self.window) if d.isVisible()]
             for dock in self._hidden:
@@ -120,8 +127,6 @@ class SidePanels:
             for dock in self._hidden:
                 dock.show()
             self._hidden = []
-        if self.action.isChecked() != hidden:
-            self.action.setChecked(hidden)
 
 
 class WidthAdapter(QObject):

@@ -74,3 +74,32 @@ def test_the_library_title_gets_the_room_when_the_panel_is_narrow(qtbot, tmp_pat
     qtbot.wait(50)
     assert not header.isSectionHidden(2)
     close_window(w)
+
+
+def test_hiding_the_side_panels_from_code_brings_the_same_panels_back(qtbot, tmp_path):
+    w = open_window(qtbot, tmp_path, 1280, 800)
+    panels = (w.library_dock, w.codebook_dock, w.inspector_dock)
+    w.side_panels.set_hidden(True)  # as the menu's action would, but called directly
+    w.side_panels.set_hidden(True)  # twice: still the same panels to bring back
+    assert w.side_panels.action.isChecked() and not any(d.isVisible() for d in panels)
+    w.side_panels.set_hidden(False)
+    assert not w.side_panels.action.isChecked() and all(d.isVisible() for d in panels)
+    close_window(w)
+
+
+def test_hiding_the_side_panels_keeps_every_synchronised_column_in_place(qtbot, tmp_path):
+    w = open_window(qtbot, tmp_path, 1280, 800)
+    assert w.sync_action.isChecked()
+    first_view = w.reading.columns[0].view
+    bar = first_view.verticalScrollBar()
+    bar.triggerAction(bar.SliderAction.SliderPageStepAdd)  # a person scrolls: the other column follows
+    bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
+    qtbot.wait(300)
+    views = [c.view for c in w.reading.columns]
+    tops = [v.visible_range()[0] for v in views]
+    assert all(tops)
+    w.side_panels.set_hidden(True)
+    qtbot.wait(300)
+    for view, top in zip(views, tops, strict=True):
+        assert abs(view.offset_y(top)) <= 2 * view.fontMetrics().lineSpacing(), (top, view.visible_range())
+    close_window(w)
