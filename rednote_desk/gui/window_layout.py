@@ -95,6 +95,20 @@ def scrolling_page() -> tuple[QWidget, QWidget]:
     return page, inner
 
 
+def scroll_inside(dock: QDockWidget) -> QScrollArea:
+    """Put a panel's content in a vertical scroll area (never a horizontal one: the content keeps the dock's
+    width), so a low dock clips nothing: the rest is a scroll away."""
+    content = dock.widget()
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside, not to the area
+    area.setWidget(content)
+    dock.setWidget(area)
+    return area
+
+
 class SidePanels:
     """View → Hide side panels (Ctrl+Shift+H): collapse every docked panel, and bring back the same ones."""
 
@@ -103,6 +117,7 @@ class SidePanels:
         self._hidden: list[QDockWidget] = []
         self._applied = False
         self.width_adapter = WidthAdapter(window)  # the panels follow the window's width when it is resized
+        scroll_inside(window.inspector_dock)  # stacked under the Codebook on a low screen, its buttons stay reachable
         self.library_columns = LibraryColumns(window.library.table)  # the title gets the room
         self.action = QAction("&Hide side panels", window)
         self.action.setCheckable(True)

@@ -103,3 +103,25 @@ def test_hiding_the_side_panels_keeps_every_synchronised_column_in_place(qtbot, 
     for view, top in zip(views, tops, strict=True):
         assert abs(view.offset_y(top)) <= 2 * view.fontMetrics().lineSpacing(), (top, view.visible_range())
     close_window(w)
+
+
+def test_a_low_annotation_panel_scrolls_to_its_buttons_instead_of_clipping_them(qtbot, tmp_path):
+    w = open_window(qtbot, tmp_path, 1024, 700)
+    column = w.reading.columns[0]
+    start = column.view.text().index("RedNote")
+    annotation = w.project.add_annotation(document_id=column.document.id, start=start, end=start + 7,
+                                          note="a note\n" * 6)
+    annotation = annotation[0] if isinstance(annotation, tuple) else annotation
+    w.refresh_annotations(column.document.id)
+    w.select_annotation(column.document.id, annotation.id)
+    qtbot.wait(50)
+    area = w.inspector_dock.widget()
+    assert area.widget() is w.inspector
+    for button in (w.inspector.edit_tags, w.inspector.delete):
+        area.ensureWidgetVisible(button)
+        qtbot.wait(20)
+        top_left = button.mapTo(area.viewport(), button.rect().topLeft())
+        bottom_right = button.mapTo(area.viewport(), button.rect().bottomRight())
+        assert area.viewport().rect().contains(top_left) and area.viewport().rect().contains(bottom_right)
+    assert area.horizontalScrollBar().maximum() == 0  # never wider than the panel
+    close_window(w)
