@@ -95,16 +95,45 @@ def scrolling_page() -> tuple[QWidget, QWidget]:
     return page, inner
 
 
+class PanelScroll(QScrollArea):
+    """A vertical scroll area that gives its content the whole viewport when it fits and its minimum height (for
+    the viewport's width) when it does not: the content shrinks first (a note field to a few lines) and only then
+    scrolls. (QScrollArea's own resizing uses the preferred height of word-wrapped content, which scrolls a
+    panel whose every control would fit.)"""
+
+    def __init__(self, content: QWidget):
+        super().__init__()
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside, not to the area
+        self.setWidgetResizable(False)
+        self.setWidget(content)
+        content.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self.fit)  # the content changed (another annotation shown)
+        return False
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        content = self.widget()
+        if content is None:
+            return
+        width = self.viewport().width()
+        layout = content.layout()
+        needed = (layout.totalMinimumHeightForWidth(width) if layout is not None and layout.hasHeightForWidth()
+                  else content.minimumSizeHint().height())
+        content.resize(width, max(self.viewport().height(), needed))
+
+
 def scroll_inside(dock: QDockWidget) -> QScrollArea:
     """Put a panel's content in a vertical scroll area (never a horizontal one: the content keeps the dock's
     width), so a low dock clips nothing: the rest is a scroll away."""
-    content = dock.widget()
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside, not to the area
-    area.setWidget(content)
+    area = PanelScroll(dock.widget())
     dock.setWidget(area)
     return area
 
