@@ -5,7 +5,7 @@ Type to search, Up/Down to move, Enter to apply, Space (empty search) or Ctrl+Sp
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QPainter, QPalette, QPen
@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rednote_desk.gui.plain import plain
 from rednote_desk.core import tag_search
 from rednote_desk.core.models import Tag
 from rednote_desk.core.tags import tag_paths
 from rednote_desk.gui.colors import paint_swatch, view_inks
+from rednote_desk.gui.plain import plain
 from rednote_desk.gui.session import session_for, value_of
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
