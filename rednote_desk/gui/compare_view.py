@@ -223,11 +223,13 @@ class CompareView(QWidget):
         self.documents_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
         self.filter_combo = QComboBox()
+        self.filter_combo.setMinimumContentsLength(10)  # the toolbar fits beside the side panels at 1,024 px
+        self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for key, text in FILTERS:
             self.filter_combo.addItem(text, key)
         self.filter_combo.currentIndexChanged.connect(self._apply_filters)
         self.tag_combo = QComboBox()
-        self.tag_combo.setMinimumContentsLength(14)  # the toolbar fits beside the side panels at 1,280 px
+        self.tag_combo.setMinimumContentsLength(10)  # the toolbar fits beside the side panels at 1,024 px
         self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tag_combo.addItem("Any tag", None)
         self.tag_combo.currentIndexChanged.connect(self._apply_filters)
@@ -240,13 +242,14 @@ class CompareView(QWidget):
         self.status.setWordWrap(True)  # two short lines rather than a toolbar wider than the tab
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(90)
+        self.busy.setMaximumWidth(60)
         self.busy.setMaximumHeight(10)
         self.busy.setTextVisible(False)
         self.busy.hide()
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.refresh)
-        self.export_button = QPushButton("Export matrix CSV…")
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("Export the claims matrix as CSV")
         self.export_button.clicked.connect(self.export_csv_dialog)
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.documents_button)

@@ -138,6 +138,10 @@ class DiffView(QWidget):
         summary_row = QHBoxLayout()
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.progress)
+        # the change navigation sits beside the summary, not in the options row: both rows fit at 1,024 px
+        summary_row.addWidget(self.position_label)
+        summary_row.addWidget(self.prev_button)
+        summary_row.addWidget(self.next_button)
         layout.addLayout(summary_row)
         layout.addWidget(self.legend)
         layout.addWidget(self.browser, 1)
@@ -190,10 +194,12 @@ class DiffView(QWidget):
         self.toolbar.addWidget(QLabel("B:"))
         self.toolbar.addWidget(self.combo_b, 1)
 
-        self.ignore_case = QCheckBox("Ignore case")
-        self.ignore_punctuation = QCheckBox("Ignore punctuation")
-        self.ignore_whitespace = QCheckBox("Ignore whitespace")
+        # "Ignore: case · punctuation · whitespace": the row fits beside the side panels at 1,024 px
+        self.ignore_case = QCheckBox("case")
+        self.ignore_punctuation = QCheckBox("punctuation")
+        self.ignore_whitespace = QCheckBox("whitespace")
         for box in (self.ignore_case, self.ignore_punctuation, self.ignore_whitespace):
+            box.setAccessibleName(f"Ignore {box.text()}")
             box.toggled.connect(lambda _on: self.recompute())
         self.fold_box = QCheckBox("Fold unchanged")
         self.fold_box.setToolTip("Show runs of unchanged sentences as one line (click it to unfold)")
@@ -203,12 +209,12 @@ class DiffView(QWidget):
         self.options_bar.addWidget(self.side_button)
         self.options_bar.addWidget(self.inline_button)
         self.options_bar.addSpacing(12)
-        for box in (self.ignore_case, self.ignore_punctuation, self.ignore_whitespace, self.fold_box):
+        self.options_bar.addWidget(QLabel("Ignore:"))
+        for box in (self.ignore_case, self.ignore_punctuation, self.ignore_whitespace):
             self.options_bar.addWidget(box)
+        self.options_bar.addSpacing(12)
+        self.options_bar.addWidget(self.fold_box)
         self.options_bar.addStretch(1)
-        self.options_bar.addWidget(self.position_label)
-        self.options_bar.addWidget(self.prev_button)
-        self.options_bar.addWidget(self.next_button)
 
     # -- documents -----------------------------------------------------------------------------------------
     def refresh_documents(self) -> None:

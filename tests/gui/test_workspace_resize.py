@@ -4,6 +4,7 @@ columns keep 45 characters per line at 1,024 × 700, the comparison tabs fit at 
 horizontal scroll bar, and the Library's title column keeps the room."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 from workspace_helpers import close_window, median_chars_per_line, open_window
@@ -47,9 +48,10 @@ def _horizontal_bar_shown(page) -> bool:
     return area.horizontalScrollBar().isVisible()
 
 
-def test_compare_and_diff_fit_at_1280x800_after_a_resize(qtbot, tmp_path):
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])
+def test_compare_and_diff_fit_beside_the_panels_after_a_resize(qtbot, tmp_path, size):
     w = open_window(qtbot, tmp_path, 1600, 1000)
-    _resize(qtbot, w, 1280, 800)
+    _resize(qtbot, w, *size)
     w.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: not w.compare_view.is_busy(), timeout=20000)
     qtbot.wait(50)
