@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCursor
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from compare_texts import ORIGINAL, SPUN, ZH_ORIGINAL, ZH_SPUN  # noqa: E402
+from spies import record_calls, record_threads  # noqa: E402
 
 from rednote_desk.gui.diff_view import DiffView  # noqa: E402
 
@@ -162,23 +163,14 @@ def test_a_1mb_pair_is_computed_in_the_background(qtbot, project, view, monkeypa
     b_text = a_text.replace("coldest", "warmest").replace("Part 77.", "Chapter 77.")
     a = add(project, "Big", a_text)
     b = add(project, "Big edited", b_text)
-    threads = []
-    passage_diff = diff_view.passage_diff
-
-    def recorded(*args, **kwargs):
-        threads.append(threading.get_ident())
-        return passage_diff(*args, **kwargs)
-
-    monkeypatch.setattr(diff_view, "passage_diff", recorded)
+    threads = record_threads(monkeypatch, diff_view, "passage_diff")
     view.set_pair(a, b)
     assert view.is_busy() and view.diff is None  # set_pair returned before the result
     shown(qtbot, view, timeout=60000)
     assert threads and threading.get_ident() not in threads  # the work ran on a worker thread
     assert view.diff.counts()["sentences_changed"] > 400
     assert len(view.page.html) < 2_000_000  # only a window is laid out
-    layouts = []
-    set_html = view.browser.setHtml
-    monkeypatch.setattr(view.browser, "setHtml", lambda html: (layouts.append(len(html)), set_html(html)))
+    layouts = record_calls(monkeypatch, view.browser, "setHtml")
     inside = 0
     for _ in range(20):
         row = view.diff.stops[view._stop + 1]

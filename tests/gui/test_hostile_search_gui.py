@@ -5,6 +5,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import QSettings
+from spies import record_threads
 
 from rednote_desk import services
 from rednote_desk.gui.main_window import MainWindow
@@ -36,14 +37,7 @@ def window(qtbot, tmp_path):
 def test_typing_a_hostile_query_never_blocks_and_never_errors(window, qtbot, monkeypatch, query):
     from rednote_desk.store import search
 
-    threads = []
-    search_file = search.search_file
-
-    def recorded(*args, **kwargs):
-        threads.append(threading.get_ident())
-        return search_file(*args, **kwargs)
-
-    monkeypatch.setattr(search, "search_file", recorded)
+    threads = record_threads(monkeypatch, search, "search_file")
     panel = window.search_panel
     panel.edit.setText(query)
     panel.run()
