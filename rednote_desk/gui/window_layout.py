@@ -9,6 +9,7 @@ column is kept to a fifth of its width.
 """
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QVBoxLayout, QWidget
@@ -107,13 +108,17 @@ class PanelScroll(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside, not to the area
         self.setWidgetResizable(False)
-        self.setWidget(content)
-        content.installEventFilter(self)
+        self._content = content
+        self._refit = QTimer(self)  # goes with the area: never fires on a deleted one
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit)
+        self.setWidget(content)  # QScrollArea watches its widget through eventFilter too
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self.fit)  # the content changed (another annotation shown)
-        return False
+        if obj is self._content and event.type() == QEvent.Type.LayoutRequest:
+            self._refit.start()  # the content changed (another annotation shown)
+        return super().eventFilter(obj, event)
 
     def resizeEvent(self, event):  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -121,7 +126,7 @@ class PanelScroll(QScrollArea):
 
     def fit(self) -> None:
         content = self.widget()
-        if content is None:
+        if content is None or not shiboken6.isValid(content):
             return
         width = self.viewport().width()
         layout = content.layout()
