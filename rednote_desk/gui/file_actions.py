@@ -87,8 +87,8 @@ class FileActionsMixin:
                                         show_message=lambda text: self.statusBar().showMessage(text, 8000))
 
     def export_report_dialog(self) -> None:
-        from rednote_desk.services.report import read_report_input, write_report_data
         from rednote_desk.gui.workers import run_with_progress
+        from rednote_desk.services.report import read_report_input, write_report_data
 
         ids = self.reading.document_ids()
         if len(ids) < 2:

@@ -7,7 +7,8 @@ dropped), and nothing is delivered to a view that was closed meanwhile (workers.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject
 

@@ -3,8 +3,8 @@ was changed elsewhere, and a time limit on every query so a hostile file cannot 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 

@@ -34,7 +34,7 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True, handover: bool = False) -> "Project":
+    def open(cls, path: str | Path, *, create: bool = True, handover: bool = False) -> Project:
         """``handover``: the project is opened (checked, migrated) on a worker thread and then used only by
         another thread (the GUI thread); the connection may change threads once, never be shared."""
         path = Path(path).expanduser()
@@ -76,7 +76,7 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
         return project
 
     @classmethod
-    def open_reader(cls, path: str | Path) -> "Project":
+    def open_reader(cls, path: str | Path) -> Project:
         """The project read-only on a connection of its own, for a worker thread (a sqlite connection belongs
         to the thread that made it). No migrations, no writes; close it when done (``with``)."""
         path = Path(path)
@@ -89,7 +89,7 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
         return cls(Database(conn), path, read_only=True)
 
     @classmethod
-    def in_memory(cls) -> "Project":
+    def in_memory(cls) -> Project:
         db = Database(sqlite3.connect(":memory:", isolation_level=None))
         db.execute("PRAGMA foreign_keys = ON")
         project = cls(db, None)
@@ -99,7 +99,7 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "Project":
+    def __enter__(self) -> Project:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -166,7 +166,7 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
                 target.close()
         else:
             self.write_copy(destination)
-        if automatic:
+        if automatic and self.path is not None:  # automatic copies are made only for a project on disk
             backups = sorted(destination.parent.glob(f"{self.path.stem}-*.sqlite"))
             for old in backups[:-BACKUPS_KEPT]:
                 old.unlink(missing_ok=True)
