@@ -42,7 +42,7 @@ def record_calls(monkeypatch, owner: Any, name: str) -> list[tuple]:
 class StepBudget:
     """SQLite virtual-machine steps counted on every connection opened through ``sqlite3.connect``."""
 
-    EVERY = 1000  # the progress handler is called once per this many steps
+    EVERY = 100  # the progress handler is called once per this many steps of one statement
 
     def __init__(self, budget: int):
         self.budget = budget
