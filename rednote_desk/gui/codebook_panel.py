@@ -7,7 +7,7 @@ Drag and drop never moves items inside the view; the drop is turned into ``updat
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette
@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rednote_desk.gui.plain import plain
 from rednote_desk.core.models import Tag
-from rednote_desk.core.tags import descendants as _descendants, tag_paths
+from rednote_desk.core.tags import descendants as _descendants
+from rednote_desk.core.tags import tag_paths
 from rednote_desk.gui.colors import qcolor, swatch_icon
-from rednote_desk.gui.project_reads import ProjectRead
 from rednote_desk.gui.merge_dialog import MergeTargetDialog
+from rednote_desk.gui.plain import plain
+from rednote_desk.gui.project_reads import ProjectRead
 from rednote_desk.gui.session import session_for, value_of
 
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole

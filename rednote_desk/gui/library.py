@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
 
-from rednote_desk.gui.plain import plain
 from rednote_desk.core.labels import site_of
+from rednote_desk.gui.plain import plain
 
 COLUMNS = ("Outlet", "Title", "Date", "Notes")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

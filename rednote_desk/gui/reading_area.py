@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from rednote_desk.core.labels import document_label, short_text, site_of
 from rednote_desk.core.models import Annotation, Document
+from rednote_desk.gui.annotated_view import AnnotatedTextView, Highlight, Mark
 from rednote_desk.gui.colors import LINK_COLOR
 from rednote_desk.gui.elided_label import ElidedLabel
-from rednote_desk.gui.annotated_view import AnnotatedTextView, Highlight, Mark
 
 MAX_COLUMNS = 4
 ACTIVE_COLOR = "#d62728"  # the active column's border
@@ -171,7 +171,7 @@ class LinkMap(QWidget):
         painter.setClipRect(QRectF(0, band_top, self.width(), max(0, band_bottom - band_top)))
         w = self.width()
         h = self.height()
-        for claim_id, a_id, b_id in self.links:
+        for _claim_id, a_id, b_id in self.links:
             ya, yb = lv.y_range(a_id), rv.y_range(b_id)
             if ya is None or yb is None:
                 continue

@@ -1,7 +1,8 @@
 """Read-only queries: rows in, core.models out."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from rednote_desk.core.errors import NotFoundError
 from rednote_desk.core.models import Annotation, AnnotationSpan, Claim, Document, Tag
@@ -228,10 +229,11 @@ class QueriesMixin:
             params + params,
         )
         out = []
-        for row in cursor.fetchall():
-            tag_list = row[13]
+        for (aid, document_id, start, end, quote, prefix, suffix, note, coder, created, updated, status, claim_id,
+             tag_list) in cursor.fetchall():  # _ANNOTATION_COLS, then the tag list
             tags = tuple(sorted(int(x) for x in tag_list.split(","))) if tag_list else ()
-            out.append(Annotation(*row[:13], tag_ids=tags))
+            out.append(Annotation(aid, document_id, start, end, quote, prefix, suffix, note, coder, created, updated,
+                                  status, claim_id, tags))
         return out
 
     def annotation(self, annotation_id: int) -> Annotation:
@@ -324,7 +326,7 @@ class QueriesMixin:
         documents = {row[0]: row[1:] for row in self.db.execute(
             "SELECT id, title, outlet, author, published, url FROM documents")}
         claims = {row[0]: row[1] for row in self.db.execute("SELECT id, label FROM claims")}
-        joined: dict[str | None, str] = {None: ""}  # "3,7" -> "Frames/Conflict; Claim types/Statistic"
+        joined: dict[str, str] = {"": ""}  # "3,7" -> "Frames/Conflict; Claim types/Statistic"
         no_document = (None,) * 5
         last_id = 0
         while True:
@@ -343,7 +345,7 @@ class QueriesMixin:
             ).fetchall())
             for (annotation_id, document_id, start, end, quote, prefix, suffix, claim_id, note, coder, created,
                  updated) in rows:
-                tag_list = tag_lists.get(annotation_id)
+                tag_list = tag_lists.get(annotation_id, "")
                 tags = joined.get(tag_list)
                 if tags is None:
                     ids = (int(x) for x in tag_list.split(","))
