@@ -154,7 +154,7 @@ def test_chinese_pair_is_diffed_and_aligned(qtbot, project, view):
     assert doc == b and ZH_SPUN[start:end] == "市政府领导觉得罢工不必要。"
 
 
-@pytest.mark.timeout(120)  # a hang guard, not a speed target (bench_diff_view.py has the figures)
+@pytest.mark.timeout(120, method="thread")  # a hang guard, not a speed target (figures: bench_diff_view.py)
 def test_a_1mb_pair_is_computed_in_the_background(qtbot, project, view, monkeypatch):
     import rednote_desk.gui.diff_view as diff_view
 

@@ -78,7 +78,7 @@ def test_declining_the_repaired_copy_opens_nothing(qtbot, tmp_path, monkeypatch)
     w.close()
 
 
-@pytest.mark.timeout(60)  # a hang guard, not a speed target
+@pytest.mark.timeout(60, method="thread")  # a hang guard, not a speed target
 def test_a_write_lock_held_elsewhere_is_said_within_seconds_not_swallowed(qtbot, tmp_path, monkeypatch):
     import sqlite3
 

@@ -32,7 +32,7 @@ def window(qtbot, tmp_path):
     w.close()
 
 
-@pytest.mark.timeout(60)  # a hang guard, not a speed target
+@pytest.mark.timeout(60, method="thread")  # a hang guard, not a speed target
 @pytest.mark.parametrize("query", [" ".join(["a"] * 150), "strike\x00", "\x00", "alpha\x1b " * 50])
 def test_typing_a_hostile_query_never_blocks_and_never_errors(window, qtbot, monkeypatch, query):
     from rednote_desk.store import search
