@@ -40,12 +40,18 @@ class Task(QObject):
     Exactly one of ``finished(result)``, ``failed(message)`` or ``cancelled()`` is emitted, on the thread the
     task was created on. ``report(done, total, text)`` may be called from ``fn`` as often as it likes; progress
     signals are throttled. ``result``, ``error`` and ``was_cancelled`` hold the outcome once ``is_done``.
+
+    The worker hands its outcome over as ONE queued call (``_outcome``); on the owner's thread ``is_done`` is set
+    and the public signal is emitted there, so every listener has run before the event loop turns again. (With
+    each listener reached by its own queued event, ``is_done`` could be seen true while a listener's event was
+    still to come: a view's ``is_busy()`` said idle while it still showed the previous result.)
     """
 
     progressed = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
+    _outcome = Signal(str, object)  # ("finished", result) | ("failed", message) | ("cancelled", None)
 
     def __init__(self, fn: WorkFn, parent: QObject | None = None):
         super().__init__(parent)
@@ -56,9 +62,8 @@ class Task(QObject):
         self.error: BaseException | None = None
         self.is_done = False
         self._started = False
-        self.finished.connect(self._on_done)
-        self.failed.connect(self._on_done)
-        self.cancelled.connect(self._on_done)
+        # queued even if emitted on this thread: the outcome always arrives through the owner's event loop
+        self._outcome.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
     def was_cancelled(self) -> bool:
@@ -71,7 +76,8 @@ class Task(QObject):
     def detach(self) -> None:
         """Cancel, and disconnect every listener: the view that started the task is closing or moving on.
 
-        Only the task's own bookkeeping stays connected, so it is released once the work has stopped.
+        Only the task's own bookkeeping (``_outcome``) stays connected, so it is released once the work has
+        stopped.
         """
         self._cancel.set()
         with warnings.catch_warnings():  # PySide warns when a signal had no listener
@@ -81,8 +87,6 @@ class Task(QObject):
                     signal.disconnect()
                 except (RuntimeError, TypeError, SystemError):  # nothing connected
                     pass
-        for signal in (self.finished, self.failed, self.cancelled):
-            signal.connect(self._on_done)
 
     def start(self, pool: QThreadPool | None = None) -> None:
         if self._started:
@@ -99,43 +103,55 @@ class Task(QObject):
             return
         self._last_report = now
         if not self._cancel.is_set():
-            self._emit(self.progressed, int(done), int(total), str(text))
+            try:
+                self.progressed.emit(int(done), int(total), str(text))
+            except RuntimeError:  # "Signal source has been deleted": the owner's side was torn down meanwhile
+                pass
 
     def _run(self) -> None:
         try:
             result = self._fn(self._report, self._cancel.is_set)
         except BaseException as exc:  # noqa: BLE001 - everything must reach the GUI thread
             if self._cancel.is_set():
-                self._emit(self.cancelled)
+                self._hand_over("cancelled")
                 return
             if not isinstance(exc, UserError):
                 log.error("background task failed", exc_info=exc)
             self.error = exc
-            self._emit(self.failed, _message(exc))
+            self._hand_over("failed", _message(exc))
             return
-        if self._cancel.is_set():
-            self._emit(self.cancelled)
-        else:
-            self.result = result
-            self._emit(self.finished, result)
+        self._hand_over("finished", result)
 
-    def _emit(self, signal, *args) -> None:
-        """Emit unless the task is gone: the app may have quit while the work ran; nobody listens then."""
-        if self._cancel.is_set() and signal is not self.cancelled:
-            signal = self.cancelled
-            args = ()
+    def _hand_over(self, kind: str, payload: Any = None) -> None:
+        """Send the outcome to the owner's thread as one queued call, unless the task is gone (the app may have
+        quit while the work ran; nobody listens then). Cancelled work reports ``cancelled`` whatever it
+        returned."""
+        if self._cancel.is_set():
+            kind, payload = "cancelled", None
         try:
-            signal.emit(*args)
+            self._outcome.emit(kind, payload)
         except RuntimeError:  # "Signal source has been deleted": the owner's side was torn down meanwhile
             pass
 
     # --- owner's thread ------------------------------------------------------------------------------------
-    @Slot()
-    def _on_done(self, *_args) -> None:
+    @Slot(str, object)
+    def _deliver(self, kind: str, payload: Any) -> None:
+        """The outcome, on the owner's thread: mark the task done, then tell every listener in this same call
+        (the emission is direct here), so nobody sees ``is_done`` before the listeners have run."""
+        if kind == "finished":
+            self.result = payload
         self.is_done = True
-        # released after this signal has reached every listener: this slot runs first, and dropping the last
-        # reference here would delete the task before a caller's own slots (connected later) are called
-        QTimer.singleShot(0, self._release)
+        try:
+            if kind == "finished":
+                self.finished.emit(payload)
+            elif kind == "failed":
+                self.failed.emit(payload)
+            else:
+                self.cancelled.emit()
+        finally:
+            # released on the next turn of the event loop: dropping the last reference inside this slot would
+            # delete the task while it is still emitting
+            QTimer.singleShot(0, self._release)
 
     @Slot()
     def _release(self) -> None:
