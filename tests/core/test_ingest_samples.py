@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -153,12 +152,3 @@ def test_trimmed_samples_keep_article_and_lose_chrome():
     doc = trim_boilerplate(load("002"))
     assert doc.text.endswith("the long-term implications of this shift remain to be seen.")
     assert doc.author == "Zoey Sky"
-
-
-def test_importing_the_samples_is_fast():
-    files = [SAMPLES / entry["file"] for entry in MANIFEST["documents"]]
-    read_file(files[0])  # warm up imports
-    started = time.perf_counter()
-    for file in files:
-        read_file(file)
-    assert time.perf_counter() - started < 0.5
