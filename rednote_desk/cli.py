@@ -210,6 +210,16 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def _print_listing(items: list[dict], as_json: bool, fields: Callable[[dict], tuple]) -> int:
+    """``items`` as JSON, or one tab-separated line per item: its ``fields``."""
+    if as_json:
+        _print_json(items)
+        return 0
+    for item in items:
+        print("\t".join(str(x) for x in fields(item)))
+    return 0
+
+
 def _one_line(text: str | None) -> str:
     return printable(" ".join((text or "").split()))
 
@@ -355,12 +365,29 @@ def _cmd_tag_add(project, args) -> int:
     return 0
 
 
+# --quote [--occurrence] or --start/--end: a span of a document's text, read by _span
+_SPAN_ARGUMENTS = (
+    arg("--quote"),
+    arg("--occurrence", type=int, metavar="N", help="which occurrence of the quote (1 = first)"),
+    arg("--start", type=int),
+    arg("--end", type=int),
+)
+
+
+def _span(args, text: str) -> tuple[int, int]:
+    """The span of ``text`` named by ``--quote`` [``--occurrence``] or by ``--start`` and ``--end``."""
+    if args.quote is not None:
+        if args.start is not None or args.end is not None:
+            raise UserError("give either --quote or --start/--end, not both")
+        return locate_quote(text, args.quote, args.occurrence)
+    if args.start is None or args.end is None:
+        raise UserError("give --quote TEXT or both --start N and --end N")
+    return args.start, args.end
+
+
 @command("annotate", "annotate a span of a document; prints the new annotation's id",
          arg("--doc", type=int, required=True, metavar="ID"),
-         arg("--quote"),
-         arg("--occurrence", type=int, metavar="N", help="which occurrence of the quote (1 = first)"),
-         arg("--start", type=int),
-         arg("--end", type=int),
+         *_SPAN_ARGUMENTS,
          arg("--tag", action="append", default=[], metavar="NAME"),
          arg("--create-tags", action="store_true"),
          arg("--note", default=""),
@@ -368,14 +395,7 @@ def _cmd_tag_add(project, args) -> int:
          arg("--coder"))
 def _cmd_annotate(project, args) -> int:
     document = project.document(args.doc)
-    if args.quote is not None:
-        if args.start is not None or args.end is not None:
-            raise UserError("give either --quote or --start/--end, not both")
-        start, end = locate_quote(document.text, args.quote, args.occurrence)
-    else:
-        if args.start is None or args.end is None:
-            raise UserError("give --quote TEXT or both --start N and --end N")
-        start, end = args.start, args.end
+    start, end = _span(args, document.text)
     with project.operation_group("Add annotation"):  # tags made for it, the annotation and its claim: one undo step
         tag_ids = [_resolve_tag(project, name, create=args.create_tags).id for name in args.tag]
         annotation = project.add_annotation(document_id=document.id, start=start, end=end, tag_ids=tag_ids,
@@ -394,22 +414,23 @@ def _annotation_json(project, a, tag_paths) -> dict:
             "coder": a.coder, "created_at": a.created_at, "updated_at": a.updated_at, "status": a.status}
 
 
+def _annotation_items(project, doc: int | None, read: Callable[[int | None], list]) -> list[dict]:
+    """``read(doc)``'s annotations (of one document, or of all with None) as JSON-ready dicts; an unknown
+    document is an error, not an empty list."""
+    if doc is not None:
+        project.document(doc)
+    tag_paths = project.tag_paths()
+    return [_annotation_json(project, a, tag_paths) for a in read(doc)]
+
+
 @command("annotations", "list annotations",
          arg("--doc", type=int, metavar="ID"),
          arg("--json", action="store_true"))
 def _cmd_annotations(project, args) -> int:
-    if args.doc is not None:
-        project.document(args.doc)
-    tag_paths = project.tag_paths()
-    items = [_annotation_json(project, a, tag_paths) for a in project.annotations(args.doc)]
-    if args.json:
-        _print_json(items)
-        return 0
-    for a in items:
-        print("\t".join(str(x) for x in (a["id"], a["document_id"], a["start_offset"], a["end_offset"],
-                                          _one_line(a["quote"]), "; ".join(a["tags"]), a["claim_label"] or "",
-                                          _one_line(a["note"]))))
-    return 0
+    items = _annotation_items(project, args.doc, project.annotations)
+    return _print_listing(items, args.json, lambda a: (
+        a["id"], a["document_id"], a["start_offset"], a["end_offset"], _one_line(a["quote"]), "; ".join(a["tags"]),
+        a["claim_label"] or "", _one_line(a["note"])))
 
 
 @command("delete", "delete annotations (undoable)",
@@ -430,19 +451,19 @@ def _cmd_link(project, args) -> int:
 
 @command("undo", "undo the last change")
 def _cmd_undo(project, args) -> int:
-    changes = project.undo()
-    if changes is None:
-        raise UserError("nothing to undo")
-    print(f"undone: {changes.label}")
-    return 0
+    return _print_step(project.undo(), "undo", "undone")
 
 
 @command("redo", "redo the last undone change")
 def _cmd_redo(project, args) -> int:
-    changes = project.redo()
+    return _print_step(project.redo(), "redo", "redone")
+
+
+def _print_step(changes, verb: str, done: str) -> int:
+    """Name the change an undo or redo stepped over; with nothing to step over, a user error."""
     if changes is None:
-        raise UserError("nothing to redo")
-    print(f"redone: {changes.label}")
+        raise UserError(f"nothing to {verb}")
+    print(f"{done}: {changes.label}")
     return 0
 
 
@@ -509,36 +530,19 @@ def _cmd_reimport(project, args) -> int:
          arg("--doc", type=int, metavar="ID"),
          arg("--json", action="store_true"))
 def _cmd_orphans(project, args) -> int:
-    if args.doc is not None:
-        project.document(args.doc)
-    tag_paths = project.tag_paths()
-    items = [_annotation_json(project, a, tag_paths) for a in project.orphaned_annotations(args.doc)]
-    if args.json:
-        _print_json(items)
-        return 0
+    items = _annotation_items(project, args.doc, project.orphaned_annotations)
     titles = {d["id"]: d["title"] for d in project.document_summaries()}
-    for a in items:
-        print("\t".join(str(x) for x in (a["id"], a["document_id"], _one_line(titles.get(a["document_id"])),
-                                          _one_line(a["quote"]), "; ".join(a["tags"]), _one_line(a["note"]))))
-    return 0
+    return _print_listing(items, args.json, lambda a: (
+        a["id"], a["document_id"], _one_line(titles.get(a["document_id"])), _one_line(a["quote"]),
+        "; ".join(a["tags"]), _one_line(a["note"])))
 
 
 @command("reattach", "place an orphaned (or any) annotation on a new span of its document",
          arg("id", type=int),
-         arg("--quote"),
-         arg("--occurrence", type=int, metavar="N", help="which occurrence of the quote (1 = first)"),
-         arg("--start", type=int),
-         arg("--end", type=int))
+         *_SPAN_ARGUMENTS)
 def _cmd_reattach(project, args) -> int:
     annotation = project.annotation(args.id)
-    if args.quote is not None:
-        if args.start is not None or args.end is not None:
-            raise UserError("give either --quote or --start/--end, not both")
-        start, end = locate_quote(project.document(annotation.document_id).text, args.quote, args.occurrence)
-    else:
-        if args.start is None or args.end is None:
-            raise UserError("give --quote TEXT or both --start N and --end N")
-        start, end = args.start, args.end
+    start, end = _span(args, project.document(annotation.document_id).text)
     project.update_annotation(annotation.id, start=start, end=end)
     placed = project.annotation(annotation.id)
     print(f"{placed.id}\t{placed.start_offset}\t{placed.end_offset}\t{_one_line(placed.quote)}")
