@@ -295,30 +295,29 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         """Open the project the app starts with (after the first paint: the store's imports take time)."""
         import sqlite3
 
-        from rednote_desk.gui.project_opening import open_in_background
+        from rednote_desk.gui.project_opening import back_up_in_background, open_in_background
 
-        # the file check, migrations and the daily backup run on a worker: the window stays live meanwhile
-        # (the store is imported there first, then here)
+        # the file check and migrations run on a worker: the window stays live meanwhile (the store is
+        # imported there first, then here); the daily backup follows once the project is on screen
         opened = open_in_background(db_path)
         from rednote_desk import services
         from rednote_desk.gui.project_safety import guard, open_project_safely
 
         if opened is not None:
-            project, problem = guard(opened.project), opened.backup_problem
+            project = guard(opened)
         else:  # refused or failed there: the usual way says why (and offers a repaired copy)
             project = open_project_safely(self, services.open_project, db_path, services.default_project_path)
             if project is None:
                 return False
-            problem = None
             try:
                 services.ensure_recent_backup(project)
             except (OSError, sqlite3.Error) as exc:
-                problem = str(exc)
-        if problem:
-            self.statusBar().showMessage(f"Could not write the daily backup: {problem}", 10000)
+                self.statusBar().showMessage(f"Could not write the daily backup: {exc}", 10000)
         self.reading.placeholder.setText(ReadingArea.PLACEHOLDER)
         self.menuBar().setEnabled(True)
         self.set_project(project)
+        if opened is not None:
+            back_up_in_background(self, project.path, lambda message: self.statusBar().showMessage(message, 10000))
         return True
 
     def _install_compare_view(self, project: Project) -> None:

@@ -72,10 +72,26 @@ def open_project(path: str | Path | None = None, *, handover: bool = False) -> P
 def ensure_recent_backup(project: Project, *, max_age_hours: float = 24.0) -> Path | None:
     """Keep a rolling automatic backup: when the newest one is older than ``max_age_hours``, write another
     (the project keeps the last few). Returns the new backup's path, or None when none was needed."""
-    import time
-
     if project.path is None or project.read_only:
         return None
+    return _backup_if_old(project, max_age_hours)
+
+
+def ensure_recent_backup_of(path: str | Path, *, max_age_hours: float = 24.0) -> Path | None:
+    """The same for a project file, read through a read-only connection of its own: a worker thread writes
+    the daily backup while the app goes on with its own connection."""
+    import os
+
+    path = Path(path)
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return None  # a read-only project gets no automatic backup beside it
+    with Project.open_reader(path) as reader:
+        return _backup_if_old(reader, max_age_hours)
+
+
+def _backup_if_old(project: Project, max_age_hours: float) -> Path | None:
+    import time
+
     backups = project.list_backups()
     if backups and time.time() - backups[-1].stat().st_mtime < max_age_hours * 3600:
         return None

@@ -134,7 +134,11 @@ def test_opening_a_large_project_reads_library_orphans_and_counts_off_the_gui_th
     assert window.open_startup_project(str(path))
     qtbot.waitUntil(lambda: window.library.model.rowCount() == len(ids), timeout=10000)
     qtbot.waitUntil(lambda: window.codebook._usage.get(tag) == 1, timeout=10000)
-    assert where["open"] == [False]  # checked (and backed up) on a worker, then handed to the GUI thread
+    assert where["open"] == [False]  # checked on a worker, then handed to the GUI thread
+    backups = path.parent / (path.name + ".backups")
+    qtbot.waitUntil(lambda: backups.exists() and any(backups.glob("*-daily.sqlite")), timeout=10000)
+    with Project.open_reader(next(backups.glob("*-daily.sqlite"))) as copy:  # written by a worker, complete
+        assert copy.document_count() == len(ids)
     assert where["library_rows"] == [False] and where["orphaned_annotations"] == [False]
     assert where["tag_usage"] == [False]
     assert window.library.filter.placeholderText() == "Filter documents…"
