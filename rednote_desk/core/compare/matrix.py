@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from rednote_desk.core.claims.models import SuggestedClaim
 from rednote_desk.core.compare.row_numbers import Dates, judge_cells, other_currency_note
@@ -142,12 +143,24 @@ def cell_values_text(cell: Cell) -> str:
     return format_quantity(cell.compared) if cell.compared else ""
 
 
-def _judged(row: ClaimRow, cells: list[Cell], dates: Dates) -> ClaimRow:
-    """``row`` with its cells' compared amounts and dates and its verdict; a disagreement is a conflict."""
-    cells, verdict = judge_cells(cells, dates)
-    return replace(row, cells={c.document_id: c for c in cells}, verdict=verdict.verdict,
-                   verdict_note=verdict.note, outliers=verdict.outliers,
-                   disagreement=verdict.verdict == "conflict")
+class _Columns:
+    """The compared documents, with what every row reads from them: dates and decimal marks."""
+
+    def __init__(self, documents: Sequence[Document]):
+        self.docs = {d.id: d for d in documents}
+        self.dates = Dates(documents)
+        self.marks = {d.id: detect_decimal_mark(d.text) for d in documents}
+
+    def row(self, cells: list[Cell], voices: dict[int, int], **fields: Any) -> ClaimRow:
+        """The row of ``cells`` (``fields``: its label, origin and the rest), with its cells' compared amounts
+        and dates and its verdict; a disagreement is a conflict."""
+        stated = {c.document_id for c in cells}
+        judged, verdict = judge_cells(cells, self.dates)
+        return ClaimRow(
+            cells={c.document_id: c for c in judged}, omitted_by=tuple(d for d in self.docs if d not in stated),
+            voices=count_voices(stated, voices), verdict=verdict.verdict, verdict_note=verdict.note,
+            outliers=verdict.outliers, disagreement=verdict.verdict == "conflict", **fields,
+        )
 
 
 def document_labels(documents: Sequence[Document]) -> dict[int, str]:
@@ -203,12 +216,10 @@ def confirmed_rows(
     voices: dict[int, int],
 ) -> list[ClaimRow]:
     """Rows of the stored claims that at least one of ``documents`` states, in ``claims`` order."""
-    docs = {d.id: d for d in documents}
-    dates = Dates(documents)
-    marks = {d.id: detect_decimal_mark(d.text) for d in documents}
+    columns = _Columns(documents)
     by_claim: dict[int, dict[int, list[Annotation]]] = {}
     for a in annotations:
-        if a.claim_id is not None and a.document_id in docs:
+        if a.claim_id is not None and a.document_id in columns.docs:
             by_claim.setdefault(a.claim_id, {}).setdefault(a.document_id, []).append(a)
     rows = []
     for claim in claims:
@@ -216,22 +227,16 @@ def confirmed_rows(
         if not per_doc:
             continue
         cells = []
-        for doc_id in docs:
+        for doc_id in columns.docs:
             anns = sorted(per_doc.get(doc_id, ()), key=lambda a: (a.start_offset, a.id or 0))
             if not anns:
                 continue
             passages = tuple(Passage(a.start_offset, a.end_offset, a.quote, a.id) for a in anns)
             tags = tuple(sorted({tag_paths[t] for a in anns for t in a.tag_ids if t in tag_paths}))
-            values = tuple(q for p in passages for q in _parse(p.quote, p.start, marks[doc_id]))
+            values = tuple(q for p in passages for q in _parse(p.quote, p.start, columns.marks[doc_id]))
             cells.append(Cell(doc_id, passages, tags, values))
-        cells = _with_compared(cells)
-        row = ClaimRow(
-            label=claim.label, origin=claim.origin or ORIGIN_CONFIRMED, cells={c.document_id: c for c in cells},
-            omitted_by=tuple(d for d in docs if d not in per_doc),
-            disagreement=False,  # set by the verdict
-            voices=count_voices((c.document_id for c in cells), voices), claim_id=claim.id,
-        )
-        rows.append(_judged(row, cells, dates))
+        rows.append(columns.row(_with_compared(cells), voices, label=claim.label,
+                                origin=claim.origin or ORIGIN_CONFIRMED, claim_id=claim.id))
     return rows
 
 
@@ -283,17 +288,15 @@ def suggested_rows(
     voices: dict[int, int],
 ) -> list[ClaimRow]:
     """Rows of suggested claims (pass them through :func:`open_suggestions` first)."""
-    docs = {d.id: d for d in documents}
-    dates = Dates(documents)
-    marks = {d.id: detect_decimal_mark(d.text) for d in documents}
+    columns = _Columns(documents)
     overlaps = _Overlaps(annotations, tag_paths)
     rows = []
     for s in suggestions:
         cells = []
         for m in s.mentions:
-            if m.document_id not in docs:
+            if m.document_id not in columns.docs:
                 continue
-            values = _parse(m.quote, m.start, marks[m.document_id])
+            values = _parse(m.quote, m.start, columns.marks[m.document_id])
             compared = m.values[0] if m.values else None
             if compared is not None:
                 same = [q for q in values if (q.start, q.end) == (compared.start, compared.end)]
@@ -302,13 +305,8 @@ def suggested_rows(
                               overlaps.tags(m.document_id, m.start, m.end), tuple(values), compared))
         if s.kind != "number":
             cells = _with_compared(cells)
-        stated = {c.document_id for c in cells}
-        row = ClaimRow(
-            label=s.label, origin=ORIGIN_SUGGESTED, cells={c.document_id: c for c in cells},
-            omitted_by=tuple(d for d in docs if d not in stated), disagreement=False,  # set by the verdict
-            voices=count_voices(stated, voices), kind=s.kind, key=s.key, reason=s.reason, suggestion=s,
-        )
-        rows.append(_judged(row, cells, dates))
+        rows.append(columns.row(cells, voices, label=s.label, origin=ORIGIN_SUGGESTED, kind=s.kind, key=s.key,
+                                reason=s.reason, suggestion=s))
     return rows
 
 
