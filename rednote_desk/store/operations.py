@@ -97,12 +97,7 @@ class OperationsMixin:
         if "published" in fields:
             fields["published"] = check_published(fields["published"])
         self.document(document_id)
-        with self._operation("Edit document details") as rec:
-            rec.track("documents", "id = ?", [document_id])
-            sets = ", ".join(f"[{k}] = ?" for k in fields)
-            if sets:
-                self.db.execute(f"UPDATE documents SET {sets} WHERE id = ?", [*fields.values(), document_id])
-        return rec.changes
+        return self._edit_row("Edit document details", "documents", document_id, fields)
 
     def delete_document(self, document_id: int) -> Changes:
         doc = self.document(document_id)
@@ -147,8 +142,7 @@ class OperationsMixin:
             fields = {"text": text, "text_sha256": text_sha256}
             if source_name is not None:
                 fields["source_name"] = source_name
-            sets = ", ".join(f"[{k}] = ?" for k in fields)
-            self.db.execute(f"UPDATE documents SET {sets} WHERE id = ?", [*fields.values(), document_id])
+            _set_fields(self.db, "documents", document_id, fields)
             for ann, result in zip(annotations, results, strict=True):
                 counts[result.method] += 1
                 if result.start is not None and result.end is not None:  # anchored
@@ -261,12 +255,7 @@ class OperationsMixin:
         new_parent = fields.get("parent_id", tag.parent_id)
         if (new_name, new_parent) != (tag.name, tag.parent_id) and self._tag_exists(new_name, new_parent):
             raise UserError(f"a tag named “{new_name}” already exists there")
-        with self._operation(f"Edit tag “{tag.name}”") as rec:
-            rec.track("tags", "id = ?", [tag_id])
-            if fields:
-                sets = ", ".join(f"[{k}] = ?" for k in fields)
-                self.db.execute(f"UPDATE tags SET {sets} WHERE id = ?", [*fields.values(), tag_id])
-        return rec.changes
+        return self._edit_row(f"Edit tag “{tag.name}”", "tags", tag_id, fields)
 
     def delete_tag(self, tag_id: int) -> Changes:
         """Delete a tag and its sub-tags. Annotations stay; they only lose these tags."""
@@ -413,8 +402,7 @@ class OperationsMixin:
                 fields.setdefault("note", ann.note)
             if fields:
                 fields["updated_at"] = utc_now()
-                sets = ", ".join(f"[{k}] = ?" for k in fields)
-                self.db.execute(f"UPDATE annotations SET {sets} WHERE id = ?", [*fields.values(), annotation_id])
+            _set_fields(self.db, "annotations", annotation_id, fields)
         return rec.changes
 
     def delete_annotations(self, annotation_ids: Sequence[int]) -> Changes:
@@ -491,12 +479,7 @@ class OperationsMixin:
             fields["note"] = note
         if origin is not None:
             fields["origin"] = origin
-        with self._operation(f"Edit claim “{_short(claim.label)}”") as rec:
-            rec.track("claims", "id = ?", [claim_id])
-            if fields:
-                sets = ", ".join(f"[{k}] = ?" for k in fields)
-                self.db.execute(f"UPDATE claims SET {sets} WHERE id = ?", [*fields.values(), claim_id])
-        return rec.changes
+        return self._edit_row(f"Edit claim “{_short(claim.label)}”", "claims", claim_id, fields)
 
     def dismiss_suggestion(self, key: str) -> Changes:
         with self._operation("Dismiss suggestion") as rec:
@@ -570,6 +553,13 @@ class OperationsMixin:
                     rec.inserted("annotation_tags", annotation_id=cursor.lastrowid, tag_id=tag_id)
         return Result(self.claim(claim_id), rec.changes)
 
+    def _edit_row(self, label: str, table: str, row_id: int, fields: dict[str, Any]) -> Changes:
+        """One undoable operation that sets ``fields`` on the row ``row_id`` of ``table`` (none: no change)."""
+        with self._operation(label) as rec:
+            rec.track(table, "id = ?", [row_id])
+            _set_fields(self.db, table, row_id, fields)
+        return rec.changes
+
     def _free_claim_label(self, label: str) -> str:
         """``label``, or ``label (2)``, ``label (3)`` ... whichever no claim has yet."""
         label = label[:MAX_LABEL - 8]
@@ -623,6 +613,14 @@ class OperationsMixin:
             out.append(current)
             current = self.tag(current).parent_id
         return out
+
+
+def _set_fields(db, table: str, row_id: int, fields: dict[str, Any]) -> None:
+    """``UPDATE table SET field = value, ... WHERE id = row_id``; nothing when ``fields`` is empty. Table and
+    field names are the operations' own, never user input."""
+    if fields:
+        sets = ", ".join(f"[{k}] = ?" for k in fields)
+        db.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*fields.values(), row_id])
 
 
 def _auto_color(db) -> str:
