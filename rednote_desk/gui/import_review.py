@@ -49,6 +49,21 @@ class ReviewChoice:
     trim: bool
     row: int
 
+    @classmethod
+    def with_fields(cls, imported: ImportedText, values: dict[str, str], *, trim: bool, row: int) -> ReviewChoice:
+        """``imported`` with the user's field ``values`` applied (an empty one becomes None); the filled ones are
+        the overrides."""
+        applied = {name: value or None for name, value in values.items()}
+        overrides = {name: value for name, value in applied.items() if value}
+        return cls(dataclasses.replace(imported, **applied), overrides, trim, row)
+
+
+def show_problem(label: QLabel, problem: str | None) -> bool:
+    """Show ``problem`` in ``label``, or hide the label when there is none; whether there is one."""
+    label.setText(problem or "")
+    label.setVisible(bool(problem))
+    return bool(problem)
+
 
 def describe_boilerplate(imported: ImportedText) -> str:
     """'3 blocks, 412 characters', or 'none'."""
@@ -273,20 +288,14 @@ class ImportReviewDialog(QDialog):
         for row, imported in enumerate(self._items):
             if not self.is_included(row):
                 continue
-            values = {name: self.value(row, name) or None for name in FIELDS}
-            edited = dataclasses.replace(imported, **values)
-            overrides = {name: value for name, value in values.items() if value}
-            out.append(ReviewChoice(edited, overrides, self.trims(row), row))
+            values = {name: self.value(row, name) for name in FIELDS}
+            out.append(ReviewChoice.with_fields(imported, values, trim=self.trims(row), row=row))
         return out
 
     # --- slots ----------------------------------------------------------------------------------------------
     def accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.message_label.setText(problem)
-            self.message_label.show()
-            return
-        super().accept()
+        if not show_problem(self.message_label, self.problem()):
+            super().accept()
 
     def on_table_item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling:
@@ -294,9 +303,7 @@ class ImportReviewDialog(QDialog):
         if item.column() == PUBLISHED_COLUMN:
             self._check_dates()
         if item.column() in (FILE_COLUMN, PUBLISHED_COLUMN) and self.message_label.isVisible():
-            problem = self.problem()
-            self.message_label.setText(problem or "")
-            self.message_label.setVisible(bool(problem))
+            show_problem(self.message_label, self.problem())
         if item.column() == TRIM_COLUMN and item.row() == self.table.currentRow():
             self._show_preview(item.row())
 

@@ -1,8 +1,6 @@
 """Paste an article's text; title, outlet, author and date are guessed as you paste and can be corrected."""
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from rednote_desk.core import ingest
-from rednote_desk.gui.import_review import ReviewChoice, date_problem, describe_boilerplate
+from rednote_desk.gui.import_review import ReviewChoice, date_problem, describe_boilerplate, show_problem
 
 SNIFF_DELAY_MS = 300
 PASTE_FIELDS = ("title", "outlet", "author", "published", "url")
@@ -108,18 +106,13 @@ class PasteTextDialog(QDialog):
     def accept(self) -> None:
         if self._sniff_timer.isActive():
             self.refresh_metadata()
-        problem = self.problem()
-        if problem:
-            self.message_label.setText(problem)
-            self.message_label.show()
-            return
-        super().accept()
+        if not show_problem(self.message_label, self.problem()):
+            super().accept()
 
     def choice(self) -> ReviewChoice:
         """The pasted text with the fields applied (empty fields become None), ready for store_imported."""
         if self._imported is None or self._sniff_timer.isActive():
             self.refresh_metadata()
-        values = {name: edit.text().strip() or None for name, edit in self.fields.items()}
-        imported = dataclasses.replace(self._imported, **values)
-        overrides = {name: value for name, value in values.items() if value}
-        return ReviewChoice(imported, overrides, self.trim_check.isChecked() and self.trim_check.isEnabled(), 0)
+        values = {name: edit.text().strip() for name, edit in self.fields.items()}
+        return ReviewChoice.with_fields(self._imported, values,
+                                        trim=self.trim_check.isChecked() and self.trim_check.isEnabled(), row=0)
