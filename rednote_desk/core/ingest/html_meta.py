@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from rednote_desk.core.ingest.dates import find_date, parse_date
+from rednote_desk.core.ingest.roles import ROLE_NOUNS, ROLE_QUALIFIERS, alternation
 
 STAFF = "staff"
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
@@ -20,12 +21,9 @@ _STAFF = re.compile(
     r"editors|editorial\s+(?:team|board|staff)|redaktion|team)$",
     re.I,
 )
-_ROLE_ONLY = re.compile(
-    r"^(?:a\s+|an\s+)?(?:senior|chief|staff|special|contributing|associate|deputy|political|science|"
-    r"foreign|\s)*(?:writer|reporter|correspondent|editor|contributor|columnist|author|photographer|"
-    r"analyst|intern)s?\b.*$",
-    re.I,
-)
+_DESKS = ("deputy", "political", "science", "foreign")  # more qualifiers: "Foreign correspondent"
+_ROLE_ONLY = re.compile(rf"^(?:a\s+|an\s+)?(?:{alternation(ROLE_QUALIFIERS + _DESKS)}|\s)*{alternation(ROLE_NOUNS)}s?\b.*$",
+                        re.I)
 _BY = re.compile(r"^(?:by|von|par|por|di)\s+", re.I)
 _WORD = re.compile(r"\w+")
 

@@ -6,6 +6,7 @@ import re
 from rednote_desk.core.ingest.dates import find_date, parse_date
 from rednote_desk.core.ingest.lines import Line, banner_kind, header_banner_lines, looks_like_headline, nonblank_lines
 from rednote_desk.core.ingest.markers import classify_line
+from rednote_desk.core.ingest.roles import ROLE_NOUNS, ROLE_QUALIFIERS, alternation
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω"  # capitals of Latin (with accents), Cyrillic, Greek
 _WORD = rf"[{_UPPER}][^\W\d_]*(?:['’-][^\W\d_]+)*\.?"
@@ -13,11 +14,7 @@ _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al)"
 _NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_WORD}){{0,3}}"
 _NAME2 = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_WORD}){{1,3}}"  # at least two words
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_NAME2})*"
-_ROLE = re.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|author|senior|associate|"
-    r"contributing|chief|special|photographer|analyst|intern)\b",
-    re.I,
-)
+_ROLE = re.compile(rf"\b{alternation(ROLE_QUALIFIERS + ROLE_NOUNS)}\b", re.I)
 _SEP = r"\s*[/|•·–—-]\s*"
 _OUTLET = r"(?:[Tt]he\s+)?[A-Z0-9][\w.&'’-]*(?:\s+(?:of\s+|on\s+)?[A-Z0-9&][\w.&'’-]*){0,5}"
 
