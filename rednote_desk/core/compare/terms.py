@@ -129,7 +129,7 @@ def _substitutions(shared: Sequence[Sequence[str]], singles: set[str], key) -> C
         for n, ta in enumerate(terms):
             for tb in terms[n + 1:]:
                 seen.update((min(x, y), max(x, y)) for x in ta - tb for y in tb - ta)
-        out.update(seen)
+        out.update(sorted(seen))  # sorted: the same input gives the same groups and explanations
     return out
 
 
@@ -181,10 +181,11 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None,
     if not kept:
         return []
     groups = _Union()
-    for k in kept:
+    kept_in_order = sorted(kept)  # set order varies between runs; reports must not
+    for k in kept_in_order:
         groups.find(k)
     singles = {k for k in kept if " " not in k}
-    for k in kept:
+    for k in kept_in_order:
         last = k.split()[-1]
         if " " in k and last in singles:
             groups.join(k, last, f"“{k}” ends in “{last}”")
@@ -204,7 +205,7 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None,
             groups.join(ordered[i], ordered[j], f"close in meaning: “{ordered[i]}” ~ “{ordered[j]}” "
                                                 f"({sims[i, j]:.2f})")
         at = {w: n for n, w in enumerate(ordered)}
-        for (x, y), rows in _substitutions(shared, singles, key).items():
+        for (x, y), rows in sorted(_substitutions(shared, singles, key).items()):
             cosine = float(sims[at[x], at[y]])
             if rows >= SUBSTITUTED_ROWS and cosine >= SUBSTITUTED_CLOSE:
                 groups.join(x, y, f"written for one another in {rows} shared statements: “{x}” / “{y}” "
@@ -222,7 +223,7 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None,
         written: Counter[str] = Counter()
         for used in per_document.values():
             written.update(used)
-        label = max(written, key=lambda t: (written[t], len(t)))
+        label = max(sorted(written), key=lambda t: (written[t], len(t)))
         why = tuple(dict.fromkeys(groups.why.get(root, []))) or ("one term",)
         out.append(TermGroup(label, per_document, why))
     out.sort(key=lambda g: (-len(g.terms), -g.mentions, g.label))
