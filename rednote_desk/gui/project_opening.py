@@ -13,12 +13,12 @@ says why and offers a repaired copy where it can.
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
-from rednote_desk.gui.preload import WINDOW_MODULES, import_all
 from rednote_desk.core.errors import UserError
+from rednote_desk.gui.preload import WINDOW_MODULES, import_all
 from rednote_desk.gui.workers import Task, bind
 
 
