@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from rednote_desk.core.errors import DatabaseVersionError, UserError
+from rednote_desk.store import clean_close
 from rednote_desk.store.migrations import MIGRATION_SET, known_migration_names, migrations
 from rednote_desk.store.operations import OperationsMixin
 from rednote_desk.store.queries import QueriesMixin
@@ -48,6 +49,7 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
                 raise ProjectError(f"{path} is not a regular file, so it cannot be a project; it was left untouched")
             _check_sqlite_header(path)
             _inspect_read_only(path)
+            clean_close.forget(path)  # from here on we may write: only the next clean close records it again
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -98,6 +100,8 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
 
     def close(self) -> None:
         self.db.close()
+        if not self.read_only and self.path is not None:
+            clean_close.record_clean_close(self.path)
 
     def __enter__(self) -> Project:
         return self
@@ -240,13 +244,14 @@ def _inspect_read_only(path: Path) -> None:
 
     if path.stat().st_size == 0:
         return
+    whole_file = not clean_close.left_as_recorded(path)  # before connecting: that makes a -wal
     try:
         conn = _connect_read_only(path)
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"{path} is not a readable RedNote Desk project ({exc}); it was left untouched") from exc
     try:
         conn.execute("PRAGMA busy_timeout = 10000")
-        inspect_file(conn, path)
+        inspect_file(conn, path, whole_file=whole_file)
     finally:
         conn.close()
 
