@@ -5,6 +5,7 @@ changed; the window then refreshes only the affected views.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -17,32 +18,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from typing import TYPE_CHECKING
-
-from rednote_desk.gui.plain import plain
 from rednote_desk.core.errors import UserError
 from rednote_desk.core.tags import tag_paths
-from rednote_desk.paths import data_dir
-from rednote_desk.store.undo import Changes
-from rednote_desk.gui.annotated_view import Highlight
 from rednote_desk.gui.accessibility import AccessibleNames
 from rednote_desk.gui.alignment_marks import AlignmentMarker
 from rednote_desk.gui.annotate_actions import AnnotateActionsMixin
-from rednote_desk.gui.dialogs import DocumentDetailsDialog
-from rednote_desk.gui.file_actions import FileActionsMixin
+from rednote_desk.gui.annotated_view import Highlight
 from rednote_desk.gui.code_legend import CodeLegend
 from rednote_desk.gui.coded_passages import install_coded_passages
+from rednote_desk.gui.dialogs import DocumentDetailsDialog
+from rednote_desk.gui.file_actions import FileActionsMixin
 from rednote_desk.gui.inspector import InspectorPanel
 from rednote_desk.gui.keyboard import KeyboardPaths
 from rednote_desk.gui.library import LibraryPanel
-from rednote_desk.gui.project_reads import LibraryLoader
 from rednote_desk.gui.orphans import OrphanReviewPanel
+from rednote_desk.gui.plain import plain
+from rednote_desk.gui.project_reads import LibraryLoader
 from rednote_desk.gui.reading_area import ReadingArea
 from rednote_desk.gui.scroll_memory import restore_scroll_positions, save_scroll_positions
 from rednote_desk.gui.search import FindBar, SearchPanel
 from rednote_desk.gui.session import ProjectSession
 from rednote_desk.gui.window_layout import SidePanels, first_layout, layout_is_sane, scrolling_page
-
+from rednote_desk.paths import data_dir
+from rednote_desk.store.undo import Changes
 
 if TYPE_CHECKING:
     from rednote_desk.store.project import Project

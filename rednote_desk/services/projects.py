@@ -9,9 +9,9 @@ import json
 from pathlib import Path
 
 from rednote_desk.core import ingest
-from rednote_desk.paths import APP_NAME, data_dir  # noqa: F401 - APP_NAME re-exported for callers
 from rednote_desk.core.errors import UserError
 from rednote_desk.core.models import Document
+from rednote_desk.paths import APP_NAME, data_dir  # noqa: F401 - APP_NAME re-exported for callers
 from rednote_desk.services.imports import store_imported
 from rednote_desk.store.project import Project
 from rednote_desk.store.undo import Result
@@ -95,7 +95,7 @@ def _backup_if_old(project: Project, max_age_hours: float) -> Path | None:
     backups = project.list_backups()
     if backups and time.time() - backups[-1].stat().st_mtime < max_age_hours * 3600:
         return None
-    if not project.copy_fits(project.path.parent):
+    if project.path is None or not project.copy_fits(project.path.parent):
         return None  # skipped rather than filling the disk; the next start tries again
     return project.backup(reason="daily")
 
