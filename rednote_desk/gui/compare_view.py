@@ -197,9 +197,11 @@ class CompareView(QWidget):
 
     # -- building ------------------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        self.document_list = QListWidget()
-        self.document_list.setMinimumWidth(340)
-        self.document_list.itemChanged.connect(self.on_document_list_item_changed)
+        self._headings: list[dict] = []
+        self._list_pending = False  # headings read, list items not made yet (see document_list)
+        self._document_list = QListWidget()
+        self._document_list.setMinimumWidth(340)
+        self._document_list.itemChanged.connect(self.on_document_list_item_changed)
         all_button, none_button = QPushButton("All"), QPushButton("None")
         all_button.clicked.connect(lambda: self._check_all(True))
         none_button.clicked.connect(lambda: self._check_all(False))
@@ -207,13 +209,14 @@ class CompareView(QWidget):
         popup_layout = QVBoxLayout(popup)
         popup_layout.setContentsMargins(6, 6, 6, 6)
         popup_layout.addWidget(QLabel("Documents to compare:"))
-        popup_layout.addWidget(self.document_list)
+        popup_layout.addWidget(self._document_list)
         row = QHBoxLayout()
         row.addWidget(all_button)
         row.addWidget(none_button)
         row.addStretch(1)
         popup_layout.addLayout(row)
         menu = QMenu(self)
+        menu.aboutToShow.connect(lambda: self.document_list)  # the items are made when first needed
         action = QWidgetAction(menu)
         action.setDefaultWidget(popup)
         menu.addAction(action)
@@ -298,20 +301,35 @@ class CompareView(QWidget):
 
     def document_ids(self) -> list[int]:
         """The documents currently chosen, in project order."""
-        return [self.document_list.item(r).data(DOC_ID_ROLE) for r in range(self.document_list.count())
-                if self.document_list.item(r).checkState() == Qt.CheckState.Checked]
+        if self._list_pending:
+            return [s["id"] for s in self._headings if self._selected is None or s["id"] in self._selected]
+        return [self._document_list.item(r).data(DOC_ID_ROLE) for r in range(self._document_list.count())
+                if self._document_list.item(r).checkState() == Qt.CheckState.Checked]
+
+    @property
+    def document_list(self) -> QListWidget:
+        """The checkable list of the project's documents. Its items (10,000 of them take ~110 ms on the GUI
+        thread) are made only when the list is first needed (the Documents popup opens), not with the view."""
+        if self._list_pending:
+            self._list_pending = False
+            self._make_list_items()
+        return self._document_list
 
     def _fill_document_list(self) -> None:
-        summaries = self.project.document_headings()
+        self._headings = self.project.document_headings()
         self._documents_listed = True
-        if self._selected is None and len(summaries) > COMPARE_ALL_LIMIT:
+        if self._selected is None and len(self._headings) > COMPARE_ALL_LIMIT:
             self._selected = set()  # a large project: the user chooses (all of them would take minutes)
+        self._list_pending = True
+        self._update_documents_button()
+
+    def _make_list_items(self) -> None:
         labels = {}
         if self.comparison is not None:
             labels = self.comparison.labels
-        self.document_list.blockSignals(True)
-        self.document_list.clear()
-        for s in summaries:
+        self._document_list.blockSignals(True)
+        self._document_list.clear()
+        for s in self._headings:
             title = " ".join((s["title"] or "").split())
             outlet = s["outlet"] or labels.get(s["id"]) or ""
             text = f"{outlet} — {title}" if outlet and outlet != title else title
@@ -321,12 +339,11 @@ class CompareView(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = self._selected is None or s["id"] in self._selected
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self.document_list.addItem(item)
-        self.document_list.blockSignals(False)
-        self._update_documents_button()
+            self._document_list.addItem(item)
+        self._document_list.blockSignals(False)
 
     def _update_documents_button(self) -> None:
-        total = self.document_list.count()
+        total = len(self._headings) if self._list_pending else self._document_list.count()
         chosen = len(self.document_ids())
         self.documents_button.setText(f"Documents: {chosen} of {total} ▾")
 
