@@ -36,4 +36,6 @@ def main(*, db_path: str | Path | None = None, argv: list[str] | None = None) ->
 
     QTimer.singleShot(0, open_project)
     code = app.exec()
+    if window.project is not None:  # a clean close: the next open may skip the whole-file check (store/clean_close)
+        window.project.close()
     return status["code"] or code
