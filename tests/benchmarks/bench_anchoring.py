@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import random
 import re
-import statistics
 import sys
-import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +21,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from rednote_desk.core.anchoring import AnchorResult, make_selector, reanchor_many  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the benchmarks' own helpers
+from timing import median_ms  # noqa: E402
 
 SEED = 20250119
 WORD = re.compile(r"\S+")
@@ -259,13 +260,6 @@ def big_text_case(rng: random.Random, size: int = 100_000, count: int = 1000):
     return old, new, selectors, tracked
 
 
-def timed_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
 
 
 def long_text_accuracy(old, new, selectors, tracked, *, with_old_text: bool) -> dict[str, float]:
@@ -292,9 +286,9 @@ def run(quick: bool) -> dict[str, float]:
         for key, value in long_text_accuracy(old, new, selectors, tracked, with_old_text=flag).items():
             out[f"reanchor_{label}_{key}"] = value
     runs = 5
-    out["reanchor_1000_ms"] = timed_ms(lambda: reanchor_many(new, selectors, old_text_length=len(old)), runs)
-    out["reanchor_1000_with_old_text_ms"] = timed_ms(lambda: reanchor_many(new, selectors, old_text=old), runs)
-    out["reanchor_1000_unchanged_ms"] = timed_ms(lambda: reanchor_many(old, selectors), runs)
+    out["reanchor_1000_ms"] = median_ms(lambda: reanchor_many(new, selectors, old_text_length=len(old)), runs)
+    out["reanchor_1000_with_old_text_ms"] = median_ms(lambda: reanchor_many(new, selectors, old_text=old), runs)
+    out["reanchor_1000_unchanged_ms"] = median_ms(lambda: reanchor_many(old, selectors), runs)
     return out
 
 

@@ -9,9 +9,7 @@ Run standalone: ``python3 tests/benchmarks/bench_claims.py [--quick]``.
 from __future__ import annotations
 
 import random
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,6 +20,9 @@ from rednote_desk.core.claims import suggest_claims  # noqa: E402
 from rednote_desk.core.compare.comparison import ComparisonInput, compute_comparison  # noqa: E402
 from rednote_desk.core.models import Annotation, Claim, Document, Tag  # noqa: E402
 from rednote_desk.core.numbers import parse_quantities  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the benchmarks' own helpers
+from timing import median_ms  # noqa: E402
 
 SEED = 20250119
 SIZE = 10_240
@@ -56,13 +57,6 @@ def comparison_input(docs: list[Document]) -> ComparisonInput:
     return ComparisonInput(tuple(docs), tuple(annotations), (Claim(0, "claim a"), Claim(1, "claim b")), tuple(tags))
 
 
-def _median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return round(statistics.median(times), 2)
 
 
 def run(quick: bool) -> dict[str, float]:
@@ -72,13 +66,13 @@ def run(quick: bool) -> dict[str, float]:
     text = docs[0].text
     parse_quantities(text)  # warm the regex cache
     results = {
-        "parse_quantities_10kb_ms": _median_ms(lambda: parse_quantities(text), runs * 3),
-        "suggest_10x10kb_ms": _median_ms(lambda: suggest_claims(docs), runs),
+        "parse_quantities_10kb_ms": median_ms(lambda: parse_quantities(text), runs * 3),
+        "suggest_10x10kb_ms": median_ms(lambda: suggest_claims(docs), runs),
     }
     results["suggest_10x10kb_claims"] = float(len(suggest_claims(docs)))
     data = comparison_input(docs)
-    results["compare_matrix_10x10kb_ms"] = _median_ms(lambda: compute_comparison(data), runs)
-    results["compare_matrix_10x10kb_no_alignments_ms"] = _median_ms(
+    results["compare_matrix_10x10kb_ms"] = median_ms(lambda: compute_comparison(data), runs)
+    results["compare_matrix_10x10kb_no_alignments_ms"] = median_ms(
         lambda: compute_comparison(data, alignments=False), runs)
     return results
 

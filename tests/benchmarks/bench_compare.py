@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +20,9 @@ from rednote_desk.core.compare.align import align_documents  # noqa: E402
 from rednote_desk.core.compare.spin import find_copies  # noqa: E402
 from rednote_desk.core.compare.worddiff import word_diff  # noqa: E402
 from rednote_desk.core.models import Document  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the benchmarks' own helpers
+from timing import median_ms  # noqa: E402
 
 SEED = 20250113
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -76,13 +76,6 @@ def spin(text: str) -> str:
     return re.sub(r"[A-Za-z]+", swap, text)
 
 
-def timed_ms(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
 
 
 def corpus_50(rng: random.Random, paras: list[str], vocab: list[str]) -> list[Document]:
@@ -102,18 +95,18 @@ def run(quick: bool) -> dict[str, float]:
 
     a = article(10_000, rng, paras, vocab, 0.0)
     b = edit(a, rng, vocab)
-    out["diff_10kb_pair_ms"] = timed_ms(lambda: word_diff(a, b), runs * 4)
+    out["diff_10kb_pair_ms"] = median_ms(lambda: word_diff(a, b), runs * 4)
 
     big_a = article(1_000_000 if not quick else 300_000, rng, paras, vocab, 0.05)
     big_b = edit(big_a, rng, vocab)
-    out["diff_1mb_pair_ms" if not quick else "diff_300kb_pair_ms"] = timed_ms(lambda: word_diff(big_a, big_b), runs)
+    out["diff_1mb_pair_ms" if not quick else "diff_300kb_pair_ms"] = median_ms(lambda: word_diff(big_a, big_b), runs)
 
     docs10 = [Document(id=n, title="", text=article(10_000, rng, paras, vocab)) for n in range(10)]
-    out["align_10_docs_10kb_ms"] = timed_ms(lambda: align_documents(docs10), runs)
+    out["align_10_docs_10kb_ms"] = median_ms(lambda: align_documents(docs10), runs)
 
     docs50 = corpus_50(rng, paras, vocab)
     found: list = []
-    out["spin_50_docs_all_pairs_ms"] = timed_ms(lambda: found.__setitem__(slice(None), find_copies(docs50)),
+    out["spin_50_docs_all_pairs_ms"] = median_ms(lambda: found.__setitem__(slice(None), find_copies(docs50)),
                                                 3 if quick else runs)
     expected = {frozenset((n, 40 + n)) for n in range(5)} | {frozenset((n, 40 + n)) for n in range(5, 10)}
     got = {frozenset((f.source, f.copy)) for f in found}
@@ -136,7 +129,7 @@ def report_5_samples_ms(runs: int) -> float:
         services.seed_default_project(project)
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "report.html"
-            return timed_ms(lambda: write_report(project, None, out), runs)
+            return median_ms(lambda: write_report(project, None, out), runs)
     finally:
         project.close()
 

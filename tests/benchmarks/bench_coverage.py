@@ -11,7 +11,6 @@ import random
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,6 +20,9 @@ if str(ROOT) not in sys.path:
 from rednote_desk.core.compare.coverage import coverage_map  # noqa: E402
 from rednote_desk.core.compare.embed import sentence_model  # noqa: E402
 from rednote_desk.core.models import Document  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the benchmarks' own helpers
+from timing import median_ms  # noqa: E402
 
 LOAD = ("import time; t = time.perf_counter(); from rednote_desk.core.compare.embed import sentence_model; "
         "m = sentence_model(); assert m is not None; print(time.perf_counter() - t)")
@@ -40,13 +42,6 @@ def documents(n: int, size: int = 10_000, seed: int = 11) -> list[Document]:
     return out
 
 
-def _median(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return round(statistics.median(times), 1)
 
 
 def run(quick: bool) -> dict[str, float]:
@@ -58,8 +53,8 @@ def run(quick: bool) -> dict[str, float]:
     ten, fifty = documents(10), documents(50)
     return {
         "model_load_ms": round(statistics.median(loads), 1),
-        "coverage_10x10KB_ms": _median(lambda: coverage_map(ten, model=model), runs),
-        "coverage_50x10KB_ms": _median(lambda: coverage_map(fifty, model=model), 1 if quick else 3),
+        "coverage_10x10KB_ms": median_ms(lambda: coverage_map(ten, model=model), runs),
+        "coverage_50x10KB_ms": median_ms(lambda: coverage_map(fifty, model=model), 1 if quick else 3),
     }
 
 

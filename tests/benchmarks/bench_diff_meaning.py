@@ -7,9 +7,7 @@ Run standalone: ``python3 tests/benchmarks/bench_diff_meaning.py [--quick]``.
 """
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,6 +16,9 @@ if str(ROOT) not in sys.path:
 
 from rednote_desk.core.compare.embed import sentence_model  # noqa: E402
 from rednote_desk.core.compare.passages import passage_diff  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the benchmarks' own helpers
+from timing import median_ms  # noqa: E402
 
 
 def pair(size: int) -> tuple[str, str]:
@@ -30,13 +31,6 @@ def pair(size: int) -> tuple[str, str]:
     return a[:size].rsplit("\n", 1)[0], b[:size].rsplit("\n", 1)[0]
 
 
-def _median(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return round(statistics.median(times), 1)
 
 
 def run(quick: bool) -> dict[str, float]:
@@ -46,8 +40,8 @@ def run(quick: bool) -> dict[str, float]:
     small, large = pair(10_000), pair(100_000)
     passage_diff(*small, model=model)  # imports (scipy) outside the timing
     return {
-        "diff_independent_10KB_ms": _median(lambda: passage_diff(*small, model=model), runs),
-        "diff_independent_100KB_ms": _median(lambda: passage_diff(*large, model=model), 1 if quick else 3),
+        "diff_independent_10KB_ms": median_ms(lambda: passage_diff(*small, model=model), runs),
+        "diff_independent_100KB_ms": median_ms(lambda: passage_diff(*large, model=model), 1 if quick else 3),
     }
 
 

@@ -5,7 +5,6 @@ Run standalone: ``python3 tests/benchmarks/bench_safety.py [--quick]``.
 """
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
@@ -19,14 +18,8 @@ from rednote_desk.services.backups import backup_project  # noqa: E402
 from rednote_desk.services.repair import repair_project  # noqa: E402
 from rednote_desk.store.project import Project, _inspect_read_only  # noqa: E402
 
-
-def _median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return round(statistics.median(times), 1)
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the benchmarks' own helpers
+from timing import median_ms  # noqa: E402
 
 
 def run(quick: bool = False) -> dict:
@@ -42,11 +35,11 @@ def run(quick: bool = False) -> dict:
         size_mb = round(path.stat().st_size / 1e6, 1)
         figures = {
             "safety_project_mb": size_mb,
-            "safety_open_check_ms": _median_ms(lambda: _inspect_read_only(path), runs),
-            "safety_open_total_ms": _median_ms(lambda: Project.open(path).close(), runs),
+            "safety_open_check_ms": median_ms(lambda: _inspect_read_only(path), runs),
+            "safety_open_total_ms": median_ms(lambda: Project.open(path).close(), runs),
         }
         with Project.open(path) as project:
-            figures["safety_search_1000_a_ms"] = _median_ms(lambda: project.search(" ".join(["a"] * 1000)), runs)
+            figures["safety_search_1000_a_ms"] = median_ms(lambda: project.search(" ".join(["a"] * 1000)), runs)
             t = time.perf_counter()
             backup_project(project, Path(folder) / "shared.sqlite", for_sharing=True)
             figures["safety_copy_for_sharing_ms"] = round((time.perf_counter() - t) * 1000, 1)
