@@ -6,7 +6,6 @@ partial state (nothing half-imported, project files byte-for-byte unchanged when
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import socket
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import REPO, assert_clean_error, run_cli
+from fingerprints import digest
 from readonly_helpers import read_only
 
 from rednote_desk.store.project import Project
@@ -28,8 +28,6 @@ ARTICLE = (
 )
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def docs(db: Path) -> list[dict]:

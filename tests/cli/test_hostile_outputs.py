@@ -1,20 +1,18 @@
 """Output paths chosen carelessly or on purpose never destroy the project (issue 13, items 1 and 2)."""
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from pathlib import Path
 
 import pytest
 from cli_helpers import assert_clean_error, run_main
+from fingerprints import digest
 
 ARTICLE = "Officials said 700,000 users joined RedNote within two days.\n\nCritics called it reckless.\n"
 SECOND = "Critics said 500,000 users joined RedNote in two days.\n\nOfficials called it a success.\n"
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 (issue 13, items 3, 4, 5, 7)."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -10,12 +9,11 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import assert_clean_error, run_cli, run_main
+from fingerprints import digest
 
 ARTICLE = "Officials said 700,000 users joined RedNote within two days.\n\nCritics called it reckless.\n"
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

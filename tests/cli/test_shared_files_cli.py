@@ -5,7 +5,6 @@ backups that would not fit, a sparse file whose header claims 2 GB, schema objec
 (items 2, 4, 5, 10 and 11)."""
 from __future__ import annotations
 
-import hashlib
 import random
 import shutil
 import sqlite3
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import Result, assert_clean_error, run_main
+from fingerprints import digest
 
 from rednote_desk import services
 from rednote_desk.cli import main
@@ -24,8 +24,6 @@ ARTICLE = "Officials said 700,000 users joined RedNote within two days.\n\nCriti
 SECRET = "Confidential source Zebulon Quartermain said"
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def cli(capsys, *args: str) -> Result:

@@ -2,21 +2,17 @@
 refused read-only before anything is written, with a repaired copy that keeps only our tables' rows."""
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 import time
 
 import pytest
+from fingerprints import digest
 from spies import sqlite_step_budget
 
 from rednote_desk.services.repair import repair_project
 from rednote_desk.store.project import Project
 from rednote_desk.store.schema_check import DamagedFileError, SchemaError, limit_query_time
-
-
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def make_project(path, titles=("Doc A", "Doc B", "Doc C")):

@@ -1,17 +1,13 @@
 """A planted undo-log entry is refused with a message; the file is left as it was (issue 13, item 3)."""
 from __future__ import annotations
 
-import hashlib
 import json
 
 import pytest
+from fingerprints import digest
 
 from rednote_desk.core.errors import UserError
 from rednote_desk.store.project import Project
-
-
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

@@ -1,17 +1,12 @@
 """A read-only project can be read; every change, undo and redo included, is refused with a clear message."""
 from __future__ import annotations
 
-import hashlib
-
 import pytest
+from fingerprints import digest
 from readonly_helpers import read_only
 
 from rednote_desk.core.errors import UserError
 from rednote_desk.store.project import Project
-
-
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture
