@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rednote_desk.core.errors import UserError
 from rednote_desk.gui.plain import plain
-from rednote_desk.store.schema_check import SchemaError, limit_query_time
+from rednote_desk.store.schema_check import SchemaError
 
 QUERY_TIME_LIMIT_S = 30.0  # one statement longer than this is stopped (the window would look frozen)
 BUSY_TIMEOUT_MS = 3000  # how long a change waits for another program's write lock before saying so
@@ -56,6 +56,5 @@ def open_project_safely(parent: QWidget | None, open_file: Callable, path: str |
 
 def guard(project):
     """The app's limits on an open project's connection: a time limit per query, a short busy wait."""
-    limit_query_time(project.db.conn, QUERY_TIME_LIMIT_S)
-    project.db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    project.limit_waits(query_seconds=QUERY_TIME_LIMIT_S, busy_ms=BUSY_TIMEOUT_MS)
     return project

@@ -98,6 +98,14 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
         project._migrate(existing=False)
         return project
 
+    def limit_waits(self, *, query_seconds: float | None, busy_ms: int) -> None:
+        """How long this connection may wait: any one statement is interrupted after ``query_seconds`` (None: no
+        limit), and a write waits at most ``busy_ms`` for another program's lock before "database is locked"."""
+        from rednote_desk.store.schema_check import limit_query_time
+
+        limit_query_time(self.db.conn, query_seconds)
+        self.db.conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
+
     def close(self) -> None:
         self.db.close()
         if not self.read_only and self.path is not None:
