@@ -10,6 +10,7 @@ dialog, keeps the GUI responsive with a local event loop, and returns ``fn``'s r
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 import warnings
@@ -200,6 +201,10 @@ def stop_all(wait_ms: int = 3000) -> bool:
 def _message(exc: BaseException) -> str:
     if isinstance(exc, UserError):
         return str(exc)
+    if isinstance(exc, (sqlite3.Error, OSError)):  # a locked, read-only or full project: the session's words
+        from rednote_desk.gui.session import error_message
+
+        return error_message(exc)
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 

@@ -157,3 +157,15 @@ def test_bound_callbacks_never_run_on_a_deleted_owner_and_the_task_is_cancelled(
     release.set()
     qtbot.waitUntil(lambda: task.is_done, timeout=5000)
     assert heard == []
+
+
+def test_a_database_failure_in_the_background_is_told_in_the_users_words(qtbot):
+    import sqlite3
+
+    def locked(report, cancelled):
+        raise sqlite3.OperationalError("database is locked")
+
+    task = Task(locked)
+    with qtbot.waitSignal(task.failed, timeout=5000) as failed:
+        task.start()
+    assert "another program" in failed.args[0] and "Nothing was changed" in failed.args[0]
