@@ -91,6 +91,34 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
         return cls(Database(conn), path, read_only=True)
 
     @classmethod
+    def open_before_check(cls, path: str | Path) -> Project:
+        """The project read-only while its whole-file check (``Project.open``) still runs elsewhere, for showing
+        its list at once: only after the fast part of that check (a regular SQLite file, ``sqlite_master``
+        exactly as our migrations make it, no step pending or unknown). The connection is ``query_only`` and
+        checks every cell's size (a damaged page gives an error, not a wild read). Refused (ProjectError,
+        SchemaError) when a -wal with content lies beside the file: its changes are read only after the full
+        check. Close it when done (``with``)."""
+        from rednote_desk.store.schema_check import check_schema, has_wal
+
+        path = Path(path).expanduser()
+        if not path.is_file() or path.stat().st_size == 0:
+            raise ProjectError(f"{path} is not a project file yet")
+        _check_sqlite_header(path)
+        if has_wal(path):
+            raise ProjectError(f"{path} has a -wal beside it: it is read only after the whole-file check")
+        project = cls.open_reader(path)
+        try:
+            conn = project.db.conn
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("PRAGMA cell_size_check = ON")
+            if check_schema(conn, path) != known_migration_names():
+                raise ProjectError(f"{path} needs an upgrade (or is newer): it is shown after the full open")
+        except BaseException:
+            project.db.close()
+            raise
+        return project
+
+    @classmethod
     def in_memory(cls) -> Project:
         db = Database(sqlite3.connect(":memory:", isolation_level=None))
         db.execute("PRAGMA foreign_keys = ON")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from functools import cache
@@ -53,9 +54,17 @@ def schema_rows(conn: sqlite3.Connection, schema: str = "main") -> set[tuple]:
     return {(t, n, tb, _normalized(s)) for t, n, tb, s in rows}
 
 
-@cache
+_SCHEMA_LOCK = threading.Lock()  # the opening's fast and whole-file checks may ask at once from two workers
+
+
 def expected_schema(applied: tuple[str, ...]) -> frozenset[tuple]:
     """What our migrations create after the steps ``applied`` (a prefix of the known steps)."""
+    with _SCHEMA_LOCK:  # built once (about 40 ms), not once per thread
+        return _expected_schema(applied)
+
+
+@cache
+def _expected_schema(applied: tuple[str, ...]) -> frozenset[tuple]:
     from sqlite_utils import Database
 
     known = known_migration_names()
@@ -103,10 +112,9 @@ def inspect_file(conn: sqlite3.Connection, path: Path, *, whole_file: bool = Tru
     """Quick check and schema check on a read-only connection; raises DamagedFileError or SchemaError.
     ``whole_file=False`` (the file is exactly as this app left it, see store/clean_close.py) skips the quick
     check of every page; the schema check always runs."""
-    wal = Path(f"{path}-wal")
     # a -wal left beside the file (a crash, or copied from another project) is what went wrong before: then the
     # full check, which also compares every index with its table; otherwise the quick one
-    check = "integrity_check" if wal.exists() and wal.stat().st_size > 0 else "quick_check"
+    check = "integrity_check" if has_wal(path) else "quick_check"
     whole_file = whole_file or check == "integrity_check"  # a -wal that appeared since the caller looked
     try:
         results = [row[0] for row in conn.execute(f"PRAGMA {check}({QUICK_CHECK_ROWS})")] if whole_file else ["ok"]
@@ -118,9 +126,22 @@ def inspect_file(conn: sqlite3.Connection, path: Path, *, whole_file: bool = Tru
             "untouched. If a -wal file lies beside it that belongs to another copy, move that file away; "
             "otherwise open a copy from the .backups folder next to it, or try: sqlite3 FILE .recover"
         )
+    check_schema(conn, path)
+
+
+def has_wal(path: Path) -> bool:
+    """A -wal with content beside the file: changes not yet in the main file (a crash, or another copy's)."""
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def check_schema(conn: sqlite3.Connection, path: Path) -> list[str] | None:
+    """The fast part of :func:`inspect_file` (milliseconds): ``sqlite_master`` must be exactly what our
+    migrations make at the file's step; raises SchemaError. Returns the applied migration steps, or None for
+    a file with no migration table (not ours, or new and empty)."""
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "_sqlite_migrations" not in tables:
-        return  # not ours at all, or new and empty: the caller tells these apart
+        return None  # not ours at all, or new and empty: the caller tells these apart
     applied = [row[0] for row in conn.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET])]
     problems = schema_problems(conn, applied)
@@ -133,6 +154,7 @@ def inspect_file(conn: sqlite3.Connection, path: Path, *, whole_file: bool = Tru
             f"rednote-desk --db {path} repair",
             problems,
         )
+    return applied
 
 
 def write_repaired_copy(source: Path, destination: Path) -> dict[str, int]:
