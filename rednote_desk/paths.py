@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 APP_NAME = "RedNote Desk"
+PROJECT_SUFFIX = ".rednote.sqlite"
 
 
 def data_dir() -> Path:
@@ -15,3 +16,8 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_project_path() -> Path:
+    """The project the app opens when none is named (seeded with the sample articles on first use)."""
+    return data_dir() / f"default{PROJECT_SUFFIX}"

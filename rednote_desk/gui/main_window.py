@@ -9,41 +9,26 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from rednote_desk.core.errors import UserError
 from rednote_desk.core.tags import tag_paths
-from rednote_desk.gui.accessibility import AccessibleNames
-from rednote_desk.gui.alignment_marks import AlignmentMarker
 from rednote_desk.gui.annotate_actions import AnnotateActionsMixin
 from rednote_desk.gui.annotated_view import Highlight
 from rednote_desk.gui.code_legend import CodeLegend
-from rednote_desk.gui.coded_passages import install_coded_passages
-from rednote_desk.gui.dialogs import DocumentDetailsDialog
 from rednote_desk.gui.file_actions import FileActionsMixin
-from rednote_desk.gui.inspector import InspectorPanel
-from rednote_desk.gui.keyboard import KeyboardPaths
-from rednote_desk.gui.library import LibraryPanel
-from rednote_desk.gui.orphans import OrphanReviewPanel
 from rednote_desk.gui.plain import plain
-from rednote_desk.gui.project_reads import LibraryLoader
 from rednote_desk.gui.reading_area import ReadingArea
 from rednote_desk.gui.scroll_memory import restore_scroll_positions, save_scroll_positions
-from rednote_desk.gui.search import FindBar, SearchPanel
 from rednote_desk.gui.session import ProjectSession
-from rednote_desk.gui.window_layout import SidePanels, first_layout, layout_is_sane, scrolling_page
 from rednote_desk.paths import data_dir
-from rednote_desk.store.undo import Changes
 
 if TYPE_CHECKING:
     from rednote_desk.store.project import Project
+    from rednote_desk.store.undo import Changes
+
+# What the first paint shows (the reading area, the panels' frames) is imported above; the panels' contents,
+# the menus' actions and the rest are imported and built right after it (MainWindow._build_rest).
 
 
 def settings_for_app() -> QSettings:
@@ -62,44 +47,85 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1400, 860)
 
-        # central: reading area with a find bar, inside tabs (the comparison views add tabs)
+        # first paint (stage 1): the reading area in its tab and the panels' frames; startup_preview() may open
+        # the project's first texts in it. The rest (_build_rest) follows right after the first paint, or at
+        # once when a project is given or a person's input arrives earlier (staged_start.BuildOnInput).
         self.reading = ReadingArea()
-        self.find_bar = FindBar(self._views_active_first)
-        self.find_bar.hide()
         reading_page = QWidget()
-        reading_layout = QVBoxLayout(reading_page)
-        reading_layout.setContentsMargins(0, 0, 0, 0)
-        reading_layout.addWidget(self.reading, 1)
+        self._reading_layout = QVBoxLayout(reading_page)
+        self._reading_layout.setContentsMargins(0, 0, 0, 0)
+        self._reading_layout.addWidget(self.reading, 1)
         self.legend = CodeLegend(self.reading, lambda: (self._tag_paths, self._tag_colors))
-        reading_layout.addWidget(self.legend)
-        reading_layout.addWidget(self.find_bar)
+        self._reading_layout.addWidget(self.legend)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(reading_page, "Read && annotate")
         self.setCentralWidget(self.tabs)
-
-        # docks
-        self.library = LibraryPanel()
-        self.library_loader = LibraryLoader(self.library)
-        self.inspector = InspectorPanel()
-        self.search_panel = SearchPanel(lambda q: self.project.search(q),
-                                        file_fn=lambda: self.project.path if self.project is not None else None)
-        self.library_dock = self._dock("Library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.library_dock = self._dock("Library", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.codebook_dock = self._dock("Codebook", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.inspector_dock = self._dock("Annotation", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.search_dock = self._dock("Search project", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.inspector_dock = self._dock("Annotation", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.search_dock = self._dock("Search project", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_dock.hide()
-        self.orphans = OrphanReviewPanel()
-        self.orphans_dock = self._dock("Orphaned annotations", self.orphans, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.orphans_dock = self._dock("Orphaned annotations", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
         self.orphans_dock.hide()
-        self.orphans.show_requested.connect(self.on_orphans_show_requested)
-        self.orphans.reattach_requested.connect(self.on_orphans_reattach_requested)
-        self.orphans.delete_requested.connect(lambda annotation_id: self.delete_annotations([annotation_id]))
         self._colors_cache: dict[tuple, tuple] = {}
         self._compare_view = None  # the comparison tabs are built on first use: they import numpy & co.
         self._diff_view = None
         self._compare_page: QWidget | None = None
         self._diff_page: QWidget | None = None
+        self._preview_path = None  # the project file whose texts startup_preview showed
+        self._built = False
+        self._after_built: list = []
+        self._when_open: list = []  # actions asked for while the project was still opening
+        self._build_trigger = None
+        self._layout_restored = False
+        if project is not None:
+            self._build_rest()
+            self.set_project(project)
+        else:  # the app opens the project right after this window is first painted
+            from rednote_desk.gui.staged_start import BuildOnInput
+
+            self.menuBar().setEnabled(False)
+            self.reading.placeholder.setText("<h3>Opening the project…</h3>")
+            self._build_trigger = BuildOnInput(self)
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window_state")
+        if state is not None:
+            self._layout_restored = self.restoreState(state)
+
+    def _build_rest(self) -> None:
+        """Stage 2 of the window: the panels' contents, the find bar, menus, shortcuts and their connections."""
+        if self._built:
+            return
+        self._built = True
+        if self._build_trigger is not None:
+            self._build_trigger.stop()
+            self._build_trigger = None
+        from rednote_desk.gui.alignment_marks import AlignmentMarker
+        from rednote_desk.gui.inspector import InspectorPanel
+        from rednote_desk.gui.library import LibraryPanel
+        from rednote_desk.gui.orphans import OrphanReviewPanel
+        from rednote_desk.gui.project_reads import LibraryLoader
+        from rednote_desk.gui.search import FindBar, SearchPanel
+
+        self.find_bar = FindBar(self._views_active_first)
+        self.find_bar.hide()
+        self._reading_layout.addWidget(self.find_bar)
+        self.library = LibraryPanel()
+        self.library_loader = LibraryLoader(self.library)
+        self.inspector = InspectorPanel()
+        self.search_panel = SearchPanel(lambda q: self.project.search(q),
+                                        file_fn=lambda: self.project.path if self.project is not None else None)
+        self.library_dock.setWidget(self.library)
+        self.inspector_dock.setWidget(self.inspector)
+        self.search_dock.setWidget(self.search_panel)
+        self.orphans = OrphanReviewPanel()
+        self.orphans_dock.setWidget(self.orphans)
+        self.orphans.show_requested.connect(self.on_orphans_show_requested)
+        self.orphans.reattach_requested.connect(self.on_orphans_reattach_requested)
+        self.orphans.delete_requested.connect(lambda annotation_id: self.delete_annotations([annotation_id]))
         self.alignment = AlignmentMarker(self.reading, self)
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
 
@@ -122,29 +148,81 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         from rednote_desk.gui.coders import CodersController
 
         self.coders = CodersController(self)  # the Coding menu and the coder in the status bar
-        if project is not None:
-            self.set_project(project)
-        else:  # the app opens the project right after this window is first painted
-            self.menuBar().setEnabled(False)
-            self.reading.placeholder.setText("<h3>Opening the project…</h3>")
-        self._layout_restored = False
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window_state")
-        if state is not None:
-            self._layout_restored = self.restoreState(state)
+        if self.reading.active is not None:  # texts shown before this stage: the library follows the active one
+            self.on_reading_active_column_changed(self.reading.active)
+        waiting, self._after_built = self._after_built, []
+        for callback in waiting:
+            callback()
+
+    def when_built(self, callback) -> None:
+        """Call ``callback()`` once the whole window is built (at once if it is)."""
+        if self._built:
+            callback()
+        else:
+            self._after_built.append(callback)
+
+    def startup_preview(self, db_path=None) -> bool:
+        """Before the project is opened (checked, migrated, on a worker), show the texts it opens with, read
+        through the store's light first look; the opened project takes them over (set_project). False when
+        there was nothing to show (a new project, an unreadable file: the opening says why)."""
+        from pathlib import Path
+
+        from rednote_desk.paths import default_project_path
+        from rednote_desk.store.first_look import first_documents
+
+        path = Path(db_path).expanduser() if db_path is not None else default_project_path()
+        try:
+            key = _key(str(path.resolve()))
+        except (OSError, RuntimeError):
+            return False
+        saved = self.settings.value(f"open_documents/{key}")
+        ids = None if saved is None else [int(x) for x in str(saved).split(",") if x.strip().isdigit()]
+        documents = first_documents(path, ids, first=2) if ids is None or ids else []
+        for document in documents:
+            self.reading.open_document(document, new_column=True)
+        if documents:
+            from rednote_desk.gui.scroll_memory import restore_scroll_positions
+
+            self._preview_path = path.resolve()
+            restore_scroll_positions(self.settings, key, self.reading)
+        return bool(documents)
+
+    def _take_over_preview(self, project: Project) -> None:
+        """The texts startup_preview showed become the project's own columns (their texts and headers as the
+        opened project has them), or close when the project opened is another file (a repaired copy)."""
+        preview, self._preview_path = self._preview_path, None
+        if preview is None:
+            return
+        same = project.path is not None and project.path.resolve() == preview
+        for column in list(self.reading.columns):
+            try:
+                document = project.document(column.document.id) if same else None
+            except UserError:
+                document = None
+            if document is None:
+                self.reading.close_column(column)
+                continue
+            if document.text != column.document.text:
+                column.view.set_text(document.text)
+            column.update_header(document)
 
     def showEvent(self, event):  # noqa: N802 - Qt override
         super().showEvent(event)
         if not getattr(self, "_layout_checked", False):
             self._layout_checked = True
-            QTimer.singleShot(0, self._first_layout)
+            QTimer.singleShot(0, self._first_layout_once_built)
+
+    def _first_layout_once_built(self) -> None:
+        self.when_built(self._first_layout)  # the layout's checks need the panels' contents (stage 2)
 
     def _first_layout(self) -> None:
+        from rednote_desk.gui.window_layout import first_layout, layout_is_sane
+
         # proportions fitted to the screen; a saved layout is kept only when no panel was squeezed
-        if not (self._layout_restored and layout_is_sane(self)):
+        restored = self._layout_restored and layout_is_sane(self)
+        if not restored:
             first_layout(self)
+        self.side_panels.text_room.layout_ready(restored)  # from now on panels fold when the texts need room
 
     # -- construction --------------------------------------------------------------------------
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
@@ -154,7 +232,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, menu, text: str, slot, shortcut=None, *, checkable: bool = False, tip: str = "") -> QAction:
+    def _action(self, menu, text: str, slot, shortcut=None, *, checkable: bool = False, tip: str = "",
+                early: bool = False) -> QAction:
         action = QAction(text, self)
         if shortcut:
             shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
@@ -163,12 +242,18 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
-        action.triggered.connect(slot)
+        # a view setting acts at once; anything else pressed while the project is still opening runs once it is
+        action.triggered.connect(slot if checkable or early else self._once_open(slot))
         menu.addAction(action)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
+        from rednote_desk.gui.accessibility import AccessibleNames
+        from rednote_desk.gui.coded_passages import install_coded_passages
+        from rednote_desk.gui.keyboard import KeyboardPaths
+        from rednote_desk.gui.window_layout import SidePanels
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "&New project…", self.new_project, QKeySequence.StandardKey.New)
@@ -186,7 +271,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self._action(file_menu, "Save a &copy of the project…", self.save_copy_dialog, "Ctrl+Shift+S")
         self._action(file_menu, "Save a copy for s&haring…", self.save_sharing_copy_dialog)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, early=True)
 
         edit_menu = bar.addMenu("&Edit")
         self.undo_action = self._action(edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
@@ -249,7 +334,18 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
                           ("N", self.focus_note), ("L", self.link_claim)):
             shortcut = QShortcut(QKeySequence(key), self.reading)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            shortcut.activated.connect(self._once_open(slot))
+
+    def _once_open(self, slot):
+        """``slot`` as an action's handler: run now, or when the project is still opening (the first moment
+        after startup), once it is open, so that a shortcut pressed then is not lost."""
+        def run() -> None:
+            if self.project is not None:
+                slot()
+                return
+            self._when_open.append(slot)
+            self.statusBar().showMessage("Opening the project… done as soon as it is open.", 3000)
+        return run
 
     # -- project -------------------------------------------------------------------------------
     def set_project(self, project: Project) -> None:
@@ -284,6 +380,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.setWindowTitle(f"RedNote Desk — {project.path.name if project.path else 'in memory'}")
         self._reload_tags()
         self.library_loader.fill(project)  # a large project's list is read in the background
+        self._take_over_preview(project)
         self._restore_open_documents()
         self.inspector.show_annotation(None)
         self.refresh_orphans()
@@ -293,10 +390,17 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         """Open the project the app starts with (after the first paint: the store's imports take time)."""
         import sqlite3
 
-        from rednote_desk.gui.project_opening import back_up_in_background, open_in_background
+        from rednote_desk.gui.project_opening import (
+            WhileChecking,
+            back_up_in_background,
+            ensure_opening,
+            open_in_background,
+        )
 
         # the file check and migrations run on a worker: the window stays live meanwhile (the store is
         # imported there first, then here); the daily backup follows once the project is on screen
+        ensure_opening(db_path)  # (app.main started it before building the window)
+        self._build_rest()  # the window's second stage, if no input or paint asked for it yet
         opened = open_in_background(db_path)
         from rednote_desk import services
         from rednote_desk.gui.project_safety import guard, open_project_safely
@@ -316,6 +420,9 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.set_project(project)
         if opened is not None:
             back_up_in_background(self, project.path, lambda message: self.statusBar().showMessage(message, 10000))
+        asked, self._when_open = self._when_open, []
+        for slot in asked:  # what was asked for while the project opened, in order
+            slot()
         return True
 
     def _install_compare_view(self, project: Project) -> None:
@@ -328,6 +435,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             if view is not None:
                 view.stop()
         self._compare_view = self._diff_view = None
+        from rednote_desk.gui.window_layout import scrolling_page
+
         # wide views scroll inside their tab rather than squeezing the side panels
         (self._compare_page, self._compare_body), (self._diff_page, self._diff_body) = (
             scrolling_page(), scrolling_page())
@@ -460,6 +569,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self._stop_background_work()
         self._save_open_documents()
         self.settings.setValue("geometry", self.saveGeometry())
+        from rednote_desk.gui.window_layout import layout_is_sane
+
         if layout_is_sane(self):  # never save a squeezed layout to come back to
             self.settings.setValue("window_state", self.saveState())
         else:
@@ -522,6 +633,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             fn(self.library.selected_document_id())
 
     def edit_document_details(self, document_id: int) -> None:
+        from rednote_desk.gui.dialogs import DocumentDetailsDialog
+
         dialog = DocumentDetailsDialog(self.project.document(document_id), self)
         if dialog.exec() and dialog.values():
             self._run(lambda: self.project.update_document(document_id, **dialog.values()))

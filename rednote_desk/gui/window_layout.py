@@ -144,13 +144,28 @@ def scroll_inside(dock: QDockWidget) -> QScrollArea:
 
 
 class SidePanels:
-    """View → Hide side panels (Ctrl+Shift+H): collapse every docked panel, and bring back the same ones."""
+    """View → Hide side panels (Ctrl+Shift+H): collapse every docked panel, and bring back the same ones. Hidden
+    panels are one click away on a strip of their names (PanelStrip); the layout folds them there by itself when
+    the reading columns need the room (TextRoom), and brings those back when there is room again."""
 
     def __init__(self, window: QMainWindow, menu):
+        from rednote_desk.gui.keyboard import PANEL_SHORTCUTS
+        from rednote_desk.gui.panel_strip import PanelStrip
+        from rednote_desk.gui.text_room import TextRoom
+
         self.window = window
         self._hidden: list[QDockWidget] = []
         self._applied = False
-        self.width_adapter = WidthAdapter(window)  # the panels follow the window's width when it is resized
+        self.by_layout = False  # the hidden panels were folded by the layout for the texts, not by the person
+        self._changing = False
+        self.user_unfolded = None  # called when the person brings back a panel the layout folded
+        self.panels = [window.library_dock, window.codebook_dock, window.inspector_dock]
+        keys = {getattr(window, dock).objectName(): key for _text, key, dock, _target in PANEL_SHORTCUTS}
+        self.strip = PanelStrip(window, self.panels, keys)
+        for dock in side_docks(window):
+            dock.toggleViewAction().toggled.connect(lambda shown, d=dock: self.on_dock_toggled(d, shown))
+        self.text_room = TextRoom(window, self)
+        self.width_adapter = WidthAdapter(window, self.text_room.occasion)  # the panels follow the window's width
         scroll_inside(window.inspector_dock)  # stacked under the Codebook on a low screen, its buttons stay reachable
         self.library_columns = LibraryColumns(window.library.table)  # the title gets the room
         self.action = QAction("&Hide side panels", window)
@@ -165,17 +180,81 @@ class SidePanels:
         if self.action.isChecked() != hidden:  # called directly: the action's toggled signal comes back here
             self.action.setChecked(hidden)
             return
+        if hidden and self._applied and self.by_layout:  # folded for the texts: the person now hides the rest too
+            self.by_layout = False
+            rest = [d for d in side_docks(self.window) if d.isVisible()]
+            self._hidden += rest
+            for dock in rest:
+                dock.hide()
+            return
         if hidden == self._applied:  # already so: keep the list of panels to bring back
             return
+        if not hidden and self.by_layout and not self._changing and self.user_unfolded is not None:
+            self.user_unfolded()
         self._applied = hidden
-        if hidden:
-            self._hidden = [d for d in side_docks(self.window) if d.isVisible()]
-            for dock in self._hidden:
+        self.by_layout = False
+        self._changing = True
+        try:
+            if hidden:
+                self._hidden = [d for d in side_docks(self.window) if d.isVisible()]
+                for dock in self._hidden:
+                    dock.hide()
+            else:
+                for dock in self._hidden:
+                    dock.show()
+                self._hidden = []
+        finally:
+            self._changing = False
+
+    def fold(self, docks: list[QDockWidget]) -> None:
+        """Hide these panels for the texts (as Hide side panels would, so Ctrl+Shift+H brings them back); they
+        come back by themselves through unfold_for_texts. Nothing happens while the person has hidden panels."""
+        if self._applied and not self.by_layout:
+            return
+        self._changing = True
+        try:
+            for dock in docks:
                 dock.hide()
-        else:
-            for dock in self._hidden:
-                dock.show()
-            self._hidden = []
+        finally:
+            self._changing = False
+        self._hidden += [d for d in docks if d not in self._hidden]
+        self._applied = self.by_layout = True
+        self._check(True)
+
+    def folded_for_texts(self) -> list[QDockWidget]:
+        return list(self._hidden) if self._applied and self.by_layout else []
+
+    def unfold_for_texts(self, docks: list[QDockWidget]) -> None:
+        """Bring back these panels folded for the texts (the others stay folded)."""
+        if not (self._applied and self.by_layout):
+            return
+        self._changing = True
+        try:
+            for dock in docks:
+                if dock in self._hidden:
+                    self._hidden.remove(dock)
+                    dock.show()
+        finally:
+            self._changing = False
+        if not self._hidden:
+            self._applied = self.by_layout = False
+            self._check(False)
+
+    def on_dock_toggled(self, dock: QDockWidget, shown: bool) -> None:
+        """A hidden panel shown by the person (strip, View menu, shortcut) is no longer one to bring back."""
+        if not shown or self._changing or dock not in self._hidden:
+            return
+        self._hidden.remove(dock)
+        if self.by_layout and self.user_unfolded is not None:
+            self.user_unfolded()
+        if not self._hidden:
+            self._applied = self.by_layout = False
+            self._check(False)
+
+    def _check(self, checked: bool) -> None:
+        self.action.blockSignals(True)
+        self.action.setChecked(checked)
+        self.action.blockSignals(False)
 
 
 class WidthAdapter(QObject):
@@ -184,15 +263,21 @@ class WidthAdapter(QObject):
     a narrow window's left column never keeps more than a fifth of the width. A panel the person has moved
     elsewhere (another dock area, floating, hidden) is left where it is."""
 
-    def __init__(self, window: QMainWindow):
+    def __init__(self, window: QMainWindow, then=None):
         super().__init__(window)
         self.window = window
+        self._then = then  # called after each adaptation (the texts' room is checked again)
         self._wide: bool | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(60)  # once the resize holds still, not on every step of a drag
-        self._timer.timeout.connect(self.adapt)
+        self._timer.timeout.connect(self._adapt_then)
         window.installEventFilter(self)
+
+    def _adapt_then(self) -> None:
+        self.adapt()
+        if self._then is not None:
+            self._then()
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
         if obj is self.window and event.type() == QEvent.Type.Resize and self.window.isVisible():

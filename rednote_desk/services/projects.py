@@ -11,13 +11,15 @@ from pathlib import Path
 from rednote_desk.core import ingest
 from rednote_desk.core.errors import UserError
 from rednote_desk.core.models import Document
-from rednote_desk.paths import APP_NAME, data_dir  # noqa: F401 - APP_NAME re-exported for callers
+from rednote_desk.paths import (  # noqa: F401 - APP_NAME, PROJECT_SUFFIX, default_project_path re-exported
+    APP_NAME,
+    PROJECT_SUFFIX,
+    data_dir,
+    default_project_path,
+)
 from rednote_desk.services.imports import store_imported
 from rednote_desk.store.project import Project
 from rednote_desk.store.undo import Result
-
-PROJECT_SUFFIX = ".rednote.sqlite"
-
 
 # the top-level resources/ folder of a source checkout (an editable install made before it was package data)
 _SOURCE_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -45,10 +47,6 @@ def samples_dir() -> Path:
 
 def default_codebook_path() -> Path:
     return _resource("codebooks") / "default.json"
-
-
-def default_project_path() -> Path:
-    return data_dir() / f"default{PROJECT_SUFFIX}"
 
 
 def open_project(path: str | Path | None = None, *, handover: bool = False) -> Project:

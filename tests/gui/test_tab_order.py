@@ -65,6 +65,10 @@ def test_a_column_opened_later_and_a_narrow_window_keep_the_reading_order(qtbot,
     w.resize(1024, 700)  # the Annotation panel moves under the Codebook
     qtbot.waitUntil(lambda: w.dockWidgetArea(w.inspector_dock) == Qt.DockWidgetArea.LeftDockWidgetArea,
                     timeout=3000)
+    qtbot.waitUntil(lambda: not w.inspector_dock.isVisible(), timeout=3000)  # folded for three columns
+    w.side_panels.action.trigger()  # the person brings the panels back beside the three columns
+    qtbot.wait(100)
+    assert all(d.isVisible() for d in (w.library_dock, w.codebook_dock, w.inspector_dock))
     _select_in_last_column(w)
     qtbot.wait(30)
     assert _tab_through(qtbot, w, 60) == ["Library", "Codebook", "Annotation", "tabs", "column 1", "column 2",
