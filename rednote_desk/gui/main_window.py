@@ -219,10 +219,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         from rednote_desk.gui.window_layout import first_layout, layout_is_sane
 
         # proportions fitted to the screen; a saved layout is kept only when no panel was squeezed
-        restored = self._layout_restored and layout_is_sane(self)
-        if not restored:
+        if not (self._layout_restored and layout_is_sane(self)):
             first_layout(self)
-        self.side_panels.text_room.layout_ready(restored)  # from now on panels fold when the texts need room
 
     # -- construction --------------------------------------------------------------------------
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
@@ -390,16 +388,10 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         """Open the project the app starts with (after the first paint: the store's imports take time)."""
         import sqlite3
 
-        from rednote_desk.gui.project_opening import (
-            WhileChecking,
-            back_up_in_background,
-            ensure_opening,
-            open_in_background,
-        )
+        from rednote_desk.gui.project_opening import back_up_in_background, open_in_background
 
         # the file check and migrations run on a worker: the window stays live meanwhile (the store is
         # imported there first, then here); the daily backup follows once the project is on screen
-        ensure_opening(db_path)  # (app.main started it before building the window)
         self._build_rest()  # the window's second stage, if no input or paint asked for it yet
         opened = open_in_background(db_path)
         from rednote_desk import services
