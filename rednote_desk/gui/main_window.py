@@ -219,8 +219,10 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         from rednote_desk.gui.window_layout import first_layout, layout_is_sane
 
         # proportions fitted to the screen; a saved layout is kept only when no panel was squeezed
-        if not (self._layout_restored and layout_is_sane(self)):
+        restored = self._layout_restored and layout_is_sane(self)
+        if not restored:
             first_layout(self)
+        self.side_panels.text_room.layout_ready(restored)  # from now on panels fold when the texts need room
 
     # -- construction --------------------------------------------------------------------------
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
