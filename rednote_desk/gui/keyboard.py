@@ -40,8 +40,8 @@ class KeyboardPaths(QObject):
     def focus_panel(self, dock_name: str, target) -> None:
         dock = getattr(self.window, dock_name)
         side_panels = getattr(self.window, "side_panels", None)
-        if side_panels is not None and side_panels.action.isChecked():
-            side_panels.set_hidden(False)
+        if side_panels is not None and side_panels.action.isChecked() and not side_panels.by_layout:
+            side_panels.set_hidden(False)  # hidden by the person: all come back (folded for the texts: this one)
         dock.show()
         dock.raise_()
         target(self.window).setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from workspace_helpers import close_window, median_chars_per_line, open_window
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
@@ -114,4 +115,14 @@ def test_the_fold_and_the_persons_choice_come_back_after_a_relaunch(qtbot, tmp_p
     w = open_window(qtbot, tmp_path, 1280, 800)
     _settle(qtbot, w)
     assert len(w.reading.columns) == 3 and w.library_dock.isVisible()
+    close_window(w)
+
+
+def test_a_panel_shortcut_brings_back_only_that_folded_panel_and_focuses_it(qtbot, tmp_path):
+    w = open_window(qtbot, tmp_path, 1280, 800)
+    _open_third_from_the_library(qtbot, w)
+    qtbot.keyClick(w.reading.columns[0].view, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.AltModifier)  # Go to Codebook
+    _settle(qtbot, w)
+    assert w.codebook_dock.isVisible() and w.codebook_dock.isAncestorOf(QApplication.focusWidget())
+    assert not w.library_dock.isVisible() and not w.inspector_dock.isVisible()
     close_window(w)
