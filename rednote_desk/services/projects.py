@@ -8,7 +8,6 @@ import importlib.resources
 import json
 from pathlib import Path
 
-from rednote_desk.core import ingest
 from rednote_desk.core.errors import UserError
 from rednote_desk.core.models import Document
 from rednote_desk.paths import (  # noqa: F401 - APP_NAME, PROJECT_SUFFIX, default_project_path re-exported
@@ -17,7 +16,6 @@ from rednote_desk.paths import (  # noqa: F401 - APP_NAME, PROJECT_SUFFIX, defau
     data_dir,
     default_project_path,
 )
-from rednote_desk.services.imports import store_imported
 from rednote_desk.store.project import Project
 from rednote_desk.store.undo import Result
 
@@ -110,6 +108,9 @@ def load_codebook_file(project: Project, path: str | Path) -> Result[int]:
 
 def seed_default_project(project: Project) -> list[Document]:
     """Fill a new project with the default codebook and the sample articles with their known metadata."""
+    from rednote_desk.core import ingest  # the importers only here: opening a project does not need them
+    from rednote_desk.services.imports import store_imported
+
     manifest = json.loads((samples_dir() / "manifest.json").read_text(encoding="utf-8"))
     documents = []
     with project.operation_group("Set up the sample project"):  # one undo step, one transaction
