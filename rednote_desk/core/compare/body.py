@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rednote_desk.core.compare.sentences import Sentence, split_sentences
+from rednote_desk.core.compare.shared import current
 from rednote_desk.core.ingest.boilerplate import detect_boilerplate
 from rednote_desk.core.ingest.markers import classify_line
 from rednote_desk.core.ingest.sniff import parse_byline
@@ -108,7 +109,19 @@ def _split(text: str) -> list[Sentence]:
 
 
 def statements(document_id: int, text: str, *, title: str | None = None) -> list[Statement]:
-    """Every sentence of ``text`` with its role and prominence."""
+    """Every sentence of ``text`` with its role and prominence (made once per document inside
+    :func:`rednote_desk.core.compare.shared.shared_work`)."""
+    work = current()
+    if work is None:
+        return _statements(document_id, text, title)
+    key = (document_id, text, title)
+    found = work.statements.get(key)
+    if found is None:
+        found = work.statements[key] = tuple(_statements(document_id, text, title))
+    return list(found)
+
+
+def _statements(document_id: int, text: str, title: str | None) -> list[Statement]:
     sents = _split(text)
     chrome = [(b.start, b.end) for b in detect_boilerplate(text)]
     headline: tuple[int, int] | None = None

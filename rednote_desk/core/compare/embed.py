@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from rednote_desk.core.compare.shared import current
+
 CONFIG = "l2_supercat"
 DIM = 256
 MODEL_NAME = f"WordLlama {CONFIG} {DIM}-d"
@@ -41,6 +43,19 @@ class SentenceModel:
         self.name = MODEL_NAME
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text. Inside :func:`~rednote_desk.core.compare.shared.shared_work` each distinct text is
+        embedded once (a text's vector does not depend on the texts embedded with it)."""
+        work = current()
+        if work is None or not texts:
+            return self._embed(texts)
+        known = work.vectors
+        missing = list(dict.fromkeys(t for t in texts if (self.name, t) not in known))
+        if missing:
+            for text, vector in zip(missing, self._embed(missing), strict=True):
+                known[(self.name, text)] = vector
+        return np.stack([known[(self.name, t)] for t in texts])
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         vectors = np.asarray(self._inference.embed(list(texts), norm=True), dtype=np.float32)
