@@ -4,13 +4,15 @@ A column is readable when its text is at least READABLE_CHARS average characters
 narrow newspaper column). When a column is opened or the window narrowed so that the columns would fall below
 that beside the docked side panels, the panels of the left dock area fold into the strip of their names (then
 those on the right, if the texts still need it); when a column is closed or the window widened so that there
-is room again, the panels folded this way come back. So at 1,280 × 800 two columns sit beside the panels and a
-third folds them; at 1,600 × 1,000 a third folds Library and Codebook and keeps the Annotation panel.
+is room again, the panels folded this way come back. Only the three panels of the strip fold: one the person
+opened for a task (search results, coded passages) stays where it is. So at 1,280 × 800 two columns sit beside
+the panels and a third folds them; at 1,600 × 1,000 a third folds Library and Codebook and keeps the Annotation
+panel.
 
 The person's choice wins: a panel brought back while the columns are narrow stays (also after a relaunch) until
 a column is closed; one more column than that folds again. Panels folded for the texts at a close are still
-known as such after a relaunch, so they come back when there is room. The decision is arithmetic on the current widths (no trial layout), checked by the workspace tests
-against the characters really laid out on each line.
+known as such after a relaunch, so they come back when there is room. The decision is arithmetic on the current
+widths (no trial layout), checked by the workspace tests against the characters really laid out on each line.
 """
 from __future__ import annotations
 
@@ -135,7 +137,7 @@ class TextRoom(QObject):
         for area in AREAS:
             if self.text_width(extra) >= need:
                 break
-            docks = docked_in(window, area)
+            docks = [d for d in docked_in(window, area) if d in self.side_panels.panels]  # not one opened for a task
             if not docks:
                 continue
             width = self._area_width(area)

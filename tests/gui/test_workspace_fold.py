@@ -126,3 +126,13 @@ def test_a_panel_shortcut_brings_back_only_that_folded_panel_and_focuses_it(qtbo
     assert w.codebook_dock.isVisible() and w.codebook_dock.isAncestorOf(QApplication.focusWidget())
     assert not w.library_dock.isVisible() and not w.inspector_dock.isVisible()
     close_window(w)
+
+
+def test_a_panel_opened_for_a_task_is_not_folded(qtbot, tmp_path):
+    w = open_window(qtbot, tmp_path, 1280, 800)
+    qtbot.keyClick(w.reading.columns[0].view, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)  # passages
+    qtbot.waitUntil(w.passages_dock.isVisible, timeout=3000)
+    _open_third_from_the_library(qtbot, w)
+    assert w.passages_dock.isVisible()  # the person's task stays on screen
+    assert not any(d.isVisible() for d in _panels(w))
+    close_window(w)
