@@ -305,6 +305,10 @@ class AnnotatedTextView(QPlainTextEdit):
         cursor.setPosition(min(u16, self.document().characterCount() - 1))
         return self.cursorRect(cursor)
 
+    def first_visible(self) -> int:
+        """The first visible position, in code points (lays out only the lines above it)."""
+        return self._u16.to_codepoint(self.cursorForPosition(self.viewport().rect().topLeft()).position())
+
     def visible_range(self) -> tuple[int, int]:
         """First and last visible positions, in code points."""
         first = self.cursorForPosition(self.viewport().rect().topLeft()).position()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
 from rednote_desk.core.compare.frame_profile import frame_profile, tag_paths
 from rednote_desk.core.compare.matrix import ClaimRow
+from rednote_desk.gui import project_reads
 from rednote_desk.gui.claim_matrix import (
     CLAIM_COLUMN,
     DISAGREE_COLOR,
@@ -54,6 +55,7 @@ from rednote_desk.gui.copies_panel import CopiesPanel
 from rednote_desk.gui.frame_profile import FrameProfilePanel
 from rednote_desk.gui.framing_view import CoveragePanel, SourcesPanel, TermsPanel
 from rednote_desk.gui.plain import plain
+from rednote_desk.gui.project_reads import ProjectRead
 from rednote_desk.gui.session import COMPARISON_TABLES, HANDLED_ERRORS, session_for, show_error
 from rednote_desk.gui.suggestion_panel import AcceptSuggestionDialog, SuggestionPanel
 from rednote_desk.gui.workers import Task, bind
@@ -197,8 +199,13 @@ class CompareView(QWidget):
 
     # -- building ------------------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        self._headings: list[dict] = []
+        # every document's heading, for the Documents popup; None: not read (a large project reads them on a
+        # worker when the popup first opens: 10,000 take 40-110 ms, and comparing the chosen ones needs none)
+        self._headings: list[dict] | None = []
+        self._total = 0  # documents in the project
         self._list_pending = False  # headings read, list items not made yet (see document_list)
+        self._headings_read = ProjectRead(self, lambda project: project.document_headings(), self._on_headings_read,
+                                          self._on_headings_failed)
         self._document_list = QListWidget()
         self._document_list.setMinimumWidth(340)
         self._document_list.itemChanged.connect(self.on_document_list_item_changed)
@@ -208,7 +215,8 @@ class CompareView(QWidget):
         popup = QWidget()
         popup_layout = QVBoxLayout(popup)
         popup_layout.setContentsMargins(6, 6, 6, 6)
-        popup_layout.addWidget(QLabel("Documents to compare:"))
+        self._list_label = QLabel("Documents to compare:")
+        popup_layout.addWidget(self._list_label)
         popup_layout.addWidget(self._document_list)
         row = QHBoxLayout()
         row.addWidget(all_button)
@@ -297,10 +305,13 @@ class CompareView(QWidget):
         if self._task is not None:
             self._task.detach()
             self._task = None
+        self._headings_read.stop()
         self.busy.hide()
 
     def document_ids(self) -> list[int]:
-        """The documents currently chosen, in project order."""
+        """The documents currently chosen, in project order (the order of their ids)."""
+        if self._headings is None:  # not listed (a large project): the choice itself
+            return sorted(self._selected) if self._selected is not None else self.project.existing_document_ids()
         if self._list_pending:
             return [s["id"] for s in self._headings if self._selected is None or s["id"] in self._selected]
         return [self._document_list.item(r).data(DOC_ID_ROLE) for r in range(self._document_list.count())
@@ -309,19 +320,49 @@ class CompareView(QWidget):
     @property
     def document_list(self) -> QListWidget:
         """The checkable list of the project's documents. Its items (10,000 of them take ~110 ms on the GUI
-        thread) are made only when the list is first needed (the Documents popup opens), not with the view."""
+        thread) are made only when the list is first needed (the Documents popup opens), not with the view; a
+        large project's headings are read then, on a worker, and the items made when they arrive."""
+        if self._headings is None and not self._headings_read.is_busy():
+            self._read_headings()
         if self._list_pending:
             self._list_pending = False
             self._make_list_items()
         return self._document_list
 
     def _fill_document_list(self) -> None:
-        self._headings = self.project.document_headings()
+        """Count the documents; a small project's headings are read at once, a large one's when the popup opens."""
         self._documents_listed = True
-        if self._selected is None and len(self._headings) > COMPARE_ALL_LIMIT:
+        self._headings_read.stop()
+        self._total = self.project.document_count()
+        if self._selected is None and self._total > COMPARE_ALL_LIMIT:
             self._selected = set()  # a large project: the user chooses (all of them would take minutes)
-        self._list_pending = True
+        if self.project.path is not None and self._total >= project_reads.BACKGROUND_FROM:  # as ProjectRead
+            if self._selected:  # documents were deleted meanwhile: they are no longer chosen
+                self._selected = set(self.project.existing_document_ids(sorted(self._selected)))
+            self._headings, self._list_pending = None, False
+            self._document_list.clear()
+            if self.documents_button.menu().isVisible():
+                self._read_headings()
+        else:
+            self._read_headings()
         self._update_documents_button()
+
+    def _read_headings(self) -> None:
+        """Now (small project) or on a worker; the list's items are made once they are there."""
+        if self._headings_read.run(self.project) is not None:
+            self._list_label.setText(f"Reading the list of {self._total:,} documents…")
+
+    def _on_headings_read(self, headings: list[dict]) -> None:
+        self._headings, self._total = headings, len(headings)
+        self._list_label.setText("Documents to compare:")
+        self._list_pending = True
+        if self.documents_button.menu().isVisible():  # the popup is open, waiting for them
+            self._list_pending = False
+            self._make_list_items()
+        self._update_documents_button()
+
+    def _on_headings_failed(self, message: str) -> None:
+        self._list_label.setText(plain(f"The list of documents could not be read: {message}"))
 
     def _make_list_items(self) -> None:
         labels = {}
@@ -343,11 +384,12 @@ class CompareView(QWidget):
         self._document_list.blockSignals(False)
 
     def _update_documents_button(self) -> None:
-        total = len(self._headings) if self._list_pending else self._document_list.count()
         chosen = len(self.document_ids())
-        self.documents_button.setText(f"Documents: {chosen} of {total} ▾")
+        self.documents_button.setText(f"Documents: {chosen} of {self._total} ▾")
 
     def _check_all(self, checked: bool) -> None:
+        if self._headings is None:  # the list is still being read: nothing to tick yet
+            return
         self.document_list.blockSignals(True)
         for r in range(self.document_list.count()):
             self.document_list.item(r).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)

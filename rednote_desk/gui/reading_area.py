@@ -110,8 +110,10 @@ class DocumentColumn(QFrame):
         elif (event.type() == QEvent.Type.Resize and obj is self.view
               and event.oldSize().width() != event.size().width() and event.oldSize().width() >= 150
               and self.view.isVisible()):
-            # the text reflows: keep the same character at the top (a panel shown or hidden, a window resized)
-            first = self.view.visible_range()[0]
+            # the text reflows: keep the same character at the top (a panel shown or hidden, a window resized);
+            # a column at its top has nothing to keep (asking where the top is would lay its text out now, at a
+            # width that is often about to change again: a column opened beside it)
+            first = self.view.first_visible() if self.view.verticalScrollBar().value() > 0 else 0
             if first > 0 and self._keep_top is None:
                 self._keep_top = first
                 # the reflow moves this column's scroll bar before the place is restored: the synchronised
@@ -305,24 +307,25 @@ class ReadingArea(QWidget):
         self._relayout()
 
     def _relayout(self) -> None:
-        for linkmap in self.linkmaps:
+        # only what changed: each widget taken out of, added to or moved in the visible splitter resizes every
+        # column at once (and lays its text out again), so a link map between the same two columns is kept
+        kept = {(m.left, m.right): m for m in self.linkmaps}
+        self.linkmaps = []
+        for i, column in enumerate(self.columns[1:], start=1):
+            linkmap = kept.pop((self.columns[i - 1], column), None) or LinkMap(self.columns[i - 1], column)
+            self.linkmaps.append(linkmap)
+        for linkmap in kept.values():
             linkmap.setParent(None)
             linkmap.deleteLater()
-        self.linkmaps = []
-        for i, column in enumerate(self.columns):
-            if i:
-                linkmap = LinkMap(self.columns[i - 1], column)
-                self.linkmaps.append(linkmap)
-                self.splitter.addWidget(linkmap)
-            self.splitter.addWidget(column)
-        # keep the splitter's widget order equal to the columns list
+        # the splitter's widget order is the columns list, a link map between neighbours
         order = []
         for i, column in enumerate(self.columns):
             if i:
                 order.append(self.linkmaps[i - 1])
             order.append(column)
         for position, widget in enumerate(order):
-            self.splitter.insertWidget(position, widget)
+            if self.splitter.indexOf(widget) != position:
+                self.splitter.insertWidget(position, widget)
         for i in range(self.splitter.count()):
             self.splitter.setCollapsible(i, False)
         sizes = []
@@ -478,7 +481,7 @@ class ReadingArea(QWidget):
                     if anchors:  # the counterpart of the text at the top of the source, at the same height
                         from rednote_desk.core.compare.scroll_sync import counterpart_offset
 
-                        top = source.view.visible_range()[0] if top is None else top
+                        top = source.view.first_visible() if top is None else top
                         target = min(counterpart_offset(anchors, top), max(0, len(column.view.text()) - 1))
                         column.view.scroll_offset_to_y(target, source.view.offset_y(top))
                     else:
