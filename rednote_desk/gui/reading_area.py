@@ -23,6 +23,7 @@ from rednote_desk.gui.elided_label import ElidedLabel
 
 MAX_COLUMNS = 4
 ACTIVE_COLOR = "#d62728"  # the active column's border
+ACTIVE_BORDER = 2  # its width in pixels, kept free in both states
 
 
 class DocumentColumn(QFrame):
@@ -35,7 +36,10 @@ class DocumentColumn(QFrame):
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        # the active marker is painted in a margin both states keep (a style sheet would restyle every widget
+        # of the column, which makes opening and painting a column slower)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setContentsMargins(ACTIVE_BORDER, ACTIVE_BORDER, ACTIVE_BORDER, ACTIVE_BORDER)
         self.set_active(False)
         self.view = AnnotatedTextView(self)
         self.view.document().setDocumentMargin(6)  # narrow columns at laptop size keep their characters
@@ -95,12 +99,22 @@ class DocumentColumn(QFrame):
         return f"{document_label(self.document)}, {short_text(self.document.title or 'Untitled', 40)}"
 
     def set_active(self, active: bool) -> None:
-        # the same border width in both states: the marker must never change the text's width (a reflow
-        # would move the text under the mouse between press and release)
+        # the same margin in both states: the marker must never change the text's width (a reflow would move
+        # the text under the mouse between press and release)
         if active != self.property("active_column"):
             self.setProperty("active_column", active)
-            color = ACTIVE_COLOR if active else "transparent"
-            self.setStyleSheet(f"DocumentColumn {{ border: 2px solid {color}; }}")
+            self.update()
+
+    def paintEvent(self, event):  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.property("active_column"):
+            painter = QPainter(self)
+            pen = QPen(QColor(ACTIVE_COLOR), ACTIVE_BORDER)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            half = ACTIVE_BORDER / 2
+            painter.drawRect(QRectF(self.rect()).adjusted(half, half, -half, -half))
+            painter.end()
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
         from PySide6.QtCore import QEvent
