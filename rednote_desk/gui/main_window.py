@@ -68,6 +68,10 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.search_dock.hide()
         self.orphans_dock = self._dock("Orphaned annotations", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
         self.orphans_dock.hide()
+        # the menu bar's titles and the status bar now, so the texts do not move down when the rest is built
+        self._menus = {title: self.menuBar().addMenu(title) for title in ("&File", "&Edit", "&Annotate", "&View",
+                                                                          "&Help")}
+        self.statusBar()
         self._colors_cache: dict[tuple, tuple] = {}
         self._compare_view = None  # the comparison tabs are built on first use: they import numpy & co.
         self._diff_view = None
@@ -210,6 +214,10 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         super().showEvent(event)
         if not getattr(self, "_layout_checked", False):
             self._layout_checked = True
+            if not self._built and not self._layout_restored:  # the panels' places before the first paint
+                from rednote_desk.gui.window_layout import first_layout
+
+                first_layout(self)  # (the panels are still empty frames: the texts would move when they fill)
             QTimer.singleShot(0, self._first_layout_once_built)
 
     def _first_layout_once_built(self) -> None:
@@ -255,7 +263,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         from rednote_desk.gui.window_layout import SidePanels
 
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self._menus.get("&File") or bar.addMenu("&File")
         self._action(file_menu, "&New project…", self.new_project, QKeySequence.StandardKey.New)
         self._action(file_menu, "&Open project…", self.open_project_dialog, QKeySequence.StandardKey.Open)
         file_menu.addSeparator()
@@ -273,7 +281,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, early=True)
 
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = self._menus.get("&Edit") or bar.addMenu("&Edit")
         self.undo_action = self._action(edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(edit_menu, "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         edit_menu.addSeparator()
@@ -285,7 +293,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self._action(edit_menu, "Document &details…", lambda: self._with_active_doc(self.edit_document_details),
                      "Ctrl+D")
 
-        annotate = bar.addMenu("&Annotate")
+        annotate = self._menus.get("&Annotate") or bar.addMenu("&Annotate")
         self.tag_action = self._action(annotate, "&Tag selection…", self.tag_selection, ["Ctrl+T"],
                                        tip="Tag the selected text (or retag the selected annotation)")
         self._action(annotate, "Edit &note", self.focus_note, "Ctrl+N")
@@ -298,7 +306,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self._action(annotate, "Next annotation", lambda: self.step_annotation(+1), "F8")
         self._action(annotate, "Previous annotation", lambda: self.step_annotation(-1), "Shift+F8")
 
-        view = bar.addMenu("&View")
+        view = self._menus.get("&View") or bar.addMenu("&View")
         self.sync_action = self._action(view, "&Synchronised scrolling", self.on_sync_toggled, "Ctrl+Shift+Y",
                                         checkable=True)
         self.sync_action.setChecked(self.settings.value("sync_scrolling", "true") in ("true", True))
@@ -326,7 +334,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.passages = install_coded_passages(self, view)  # View > Coded passages (Ctrl+Shift+P)
         self.accessible_names = AccessibleNames(self)  # every control a screen reader can name
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = self._menus.get("&Help") or bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
 
         # single-key shortcuts only inside the reading area, so they never fire while typing elsewhere

@@ -83,10 +83,15 @@ app.exec()
 """
 
 
-def _startup_once(mode: str, home: str) -> tuple[float, float | None, float | None]:
+def _startup_once(mode: str, home: str, pycache: str | None = None) -> tuple[float, float | None, float | None]:
     """Milliseconds from process start to the first painted window, and (app) to the first painted article and
-    to the project open in the window."""
+    to the project open in the window. ``pycache``: Python keeps the compiled modules there, as an installed
+    app has them (pip compiles on install; PySide6's own are compiled), even when this shell sets
+    PYTHONDONTWRITEBYTECODE (which would compile every module of the app at every launch)."""
     env = dict(os.environ, REDNOTE_DESK_HOME=home, QT_QPA_PLATFORM="offscreen")
+    if pycache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = pycache
     t0 = time.time()
     out = subprocess.run([sys.executable, "-c", STARTUP_CHILD, mode], env=env, capture_output=True, text=True,
                          cwd=str(REPO), timeout=120)
@@ -100,17 +105,18 @@ def _startup_once(mode: str, home: str) -> tuple[float, float | None, float | No
 
 
 def bench_startup(runs: int) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as home:
-        _startup_once("app", home)  # first launch seeds the default project; measured separately below
+    with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as pycache:
+        # the first launch seeds the default project and compiles the modules; measured separately below
+        _startup_once("app", home, pycache)
         bare, app, content, ready = [], [], [], []
         for _ in range(runs):
-            bare.append(_startup_once("bare", home)[0])
-            painted, shown, opened = _startup_once("app", home)
+            bare.append(_startup_once("bare", home, pycache)[0])
+            painted, shown, opened = _startup_once("app", home, pycache)
             app.append(painted)
             content.append(shown)
             ready.append(opened)
-    with tempfile.TemporaryDirectory() as fresh:
-        first = _startup_once("app", fresh)[1]
+        with tempfile.TemporaryDirectory() as fresh:
+            first = _startup_once("app", fresh, pycache)[1]
     b, a, c = statistics.median(bare), statistics.median(app), statistics.median(content)
     return {"startup_bare_qt_ms": round(b, 1), "startup_app_ms": round(a, 1), "startup_ratio": round(a / b, 2),
             "startup_app_articles_shown_ms": round(c, 1), "startup_articles_shown_ratio": round(c / b, 2),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 
 from rednote_desk.gui.main_window import MainWindow
 from rednote_desk.store import clean_close
@@ -93,4 +93,24 @@ def test_nothing_to_show_first_leaves_the_opening_to_say_why(qtbot, settings, tm
     assert not (tmp_path / "new.rednote.sqlite").exists()
     assert not w.reading.columns and "Opening" in w.reading.placeholder.text()
     assert w.open_startup_project(str(tmp_path / "new.rednote.sqlite"))
+    w.close()
+
+
+def test_the_texts_do_not_move_when_the_rest_is_built(qtbot, settings, path):
+    """The menu bar's titles and the status bar are there at the first paint: building the rest moves no text."""
+    w = MainWindow(None, settings=settings)
+    qtbot.addWidget(w)
+    assert w.startup_preview(path)
+    w._build_trigger._scheduled = True  # hold stage 2 back until asked below
+    w.resize(1200, 800)
+    w.show()
+    qtbot.wait(20)  # painted
+    view = w.reading.columns[0].view
+    before = view.mapTo(w, QPoint(0, 0))
+    assert not w.actions() and w.menuBar().actions()
+    w._build_rest()
+    qtbot.wait(10)
+    assert view.mapTo(w, QPoint(0, 0)) == before
+    assert [a.text() for a in w.menuBar().actions()] == ["&File", "&Edit", "&Annotate", "&View", "&Coding", "&Help"]
+    assert all(a.menu().actions() for a in w.menuBar().actions())  # each filled, none left empty or doubled
     w.close()
