@@ -85,6 +85,12 @@ def test_at_1600x1000_a_third_column_folds_library_and_codebook_and_keeps_the_an
     _settle(qtbot, w)
     assert not any(d.isVisible() for d in _panels(w))
     assert all(n >= 45 for n in _readable(w)), _readable(w)
+    w.resize(1600, 1000)  # widened again: the Annotation panel comes back on the right, the texts keep 45
+    qtbot.wait(150)
+    _settle(qtbot, w)
+    assert w.inspector_dock.isVisible() and w.dockWidgetArea(w.inspector_dock) == RIGHT
+    assert not w.library_dock.isVisible() and not w.codebook_dock.isVisible()
+    assert all(n >= 45 for n in _readable(w)), _readable(w)
     close_window(w)
 
 
