@@ -71,3 +71,16 @@ def test_the_scope_belongs_to_its_thread():
             assert inner is work  # nested: the outer scope is reused
     assert seen == [None]
     assert current() is None
+
+
+def test_per_text_work_is_made_once_inside_a_scope_and_every_time_outside():
+    from rednote_desk.core.compare.shared import per_text
+
+    calls = []
+    words = per_text("test words", lambda text: calls.append(text) or set(text.split()))
+    assert words("a b") == {"a", "b"} and words("a b") == {"a", "b"}
+    assert len(calls) == 2
+    with shared_work():
+        first = words("a b")
+        assert words("a b") is first and words("b c") == {"b", "c"}
+    assert calls == ["a b", "a b", "a b", "b c"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -27,6 +28,7 @@ from scipy import sparse
 from rednote_desk.core.compare.align import WordCodes
 from rednote_desk.core.compare.body import Statement
 from rednote_desk.core.compare.embed import SentenceModel
+from rednote_desk.core.compare.shared import per_text
 from rednote_desk.core.compare.stopwords import STOPWORDS
 from rednote_desk.core.compare.tokens import is_cjk, token_kind, token_strings
 
@@ -40,6 +42,7 @@ _QUOTED = re.compile(r"[“\"«]([^”\"»]{3,80})[”\"»]")
 _SUFFIXES = ("ing", "ed", "es", "s")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every word of every compared sentence
 def stem(word: str) -> str:
     w = word.casefold().replace("’", "'")
     if w.endswith("'s"):
@@ -77,6 +80,10 @@ def anchors(text: str) -> set[str]:
     return out
 
 
+_content_words = per_text("content words", content_words)
+_anchors = per_text("anchors", anchors)
+
+
 def _idf_matrix(sets: Sequence[set[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
     """(items × terms matrix of idf weights, idf per term): a term most sentences share weighs little."""
     index: dict[str, int] = {}
@@ -106,8 +113,8 @@ class StatementIndex:
         self.model = model
         texts = [s.compared for s in self.items]
         self.vectors = model.embed(texts) if model is not None and texts else None
-        words = [content_words(t) for t in texts]
-        marks = [anchors(t) for t in texts]
+        words = [_content_words(t) for t in texts]  # once per sentence in a comparison (copies and coverage)
+        marks = [_anchors(t) for t in texts]
         self._words = _normalised(_idf_matrix(words)[0])
         self._anchors, idf = _idf_matrix(marks)
         # Sharing anchors worth two rare ones (each in one sentence per document) counts fully.

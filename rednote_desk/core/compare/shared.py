@@ -13,17 +13,20 @@ worker and another one on the main thread never share, and everything is dropped
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass
 class SharedWork:
     statements: dict[tuple[int, str, str | None], tuple[Any, ...]] = field(default_factory=dict)
     vectors: dict[tuple[str, str], Any] = field(default_factory=dict)  # (model name, text) -> its vector
+    per_text: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind -> text -> what was made of it
 
 
 _current: ContextVar[SharedWork | None] = ContextVar("rednote_desk_compare_shared_work", default=None)
@@ -48,4 +51,24 @@ def current() -> SharedWork | None:
     return _current.get()
 
 
-__all__ = ["SharedWork", "current", "shared_work"]
+def per_text(kind: str, make: Callable[[str], T]) -> Callable[[str], T]:
+    """``make`` for one text, kept under ``kind`` inside an open scope: the same object for the same text, which
+    callers only read (a sentence's content words, anchors, terms)."""
+
+    def made(text: str) -> T:
+        work = _current.get()
+        if work is None:
+            return make(text)
+        table = work.per_text.setdefault(kind, {})
+        found = table.get(text, _MISSING)
+        if found is _MISSING:
+            found = table[text] = make(text)
+        return found
+
+    return made
+
+
+_MISSING: Any = object()
+
+
+__all__ = ["SharedWork", "current", "per_text", "shared_work"]

@@ -29,6 +29,7 @@ import numpy as np
 from rednote_desk.core.compare.body import statements
 from rednote_desk.core.compare.embed import SentenceModel
 from rednote_desk.core.compare.meaning import stem
+from rednote_desk.core.compare.shared import per_text
 from rednote_desk.core.compare.stopwords import STOPWORDS
 from rednote_desk.core.models import Document
 
@@ -93,6 +94,9 @@ def _terms_of(text: str) -> Counter[str]:
     return out
 
 
+_sentence_terms = per_text("terms", _terms_of)  # a sentence's terms once per comparison (read only)
+
+
 def _first_word(text: str) -> str:
     """A sentence's first word when capitalised and not a function or generic word ("" otherwise)."""
     m = _WORD.search(_INITIALS.sub(lambda m: m.group().replace(".", ""), text))
@@ -124,7 +128,7 @@ def _substitutions(shared: Sequence[Sequence[str]], singles: set[str], key) -> C
     """(x, y) -> in how many shared statements one wording has term x and not y, another y and not x."""
     out: Counter[tuple[str, str]] = Counter()
     for row in shared:
-        terms = [{key(t) for t in _terms_of(text)} & singles for text in row]
+        terms = [{key(t) for t in _sentence_terms(text)} & singles for text in row]
         seen: set[tuple[str, str]] = set()
         for n, ta in enumerate(terms):
             for tb in terms[n + 1:]:
@@ -146,7 +150,7 @@ def term_groups(docs: Sequence[Document], *, model: SentenceModel | None = None,
         first: Counter[str] = Counter()
         for s in statements(d.id, d.text, title=d.title):
             if s.role in ("headline", "body"):
-                terms = _terms_of(s.compared)
+                terms = _sentence_terms(s.compared)
                 counts.update(terms)
                 word = _first_word(s.compared)
                 if word and not any(t.startswith(word) for t in terms):
