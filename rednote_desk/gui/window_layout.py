@@ -5,7 +5,8 @@ Laptop screens (under 1,400 px) stack Library, Codebook and Annotation in one na
 columns of text stay readable at 1,024 × 700; wide screens keep the Annotation panel on the right. The same
 happens when a person resizes the window across that width (WidthAdapter): the Annotation panel moves to where
 the first layout would have put it, unless the person has placed it somewhere else, and a narrow window's left
-column is kept to a fifth of its width.
+column is kept to a fifth of its width. A hidden panel stays one click away on a strip of its name on the left
+edge (panel_strip.py); text_room.py folds the panels there when the reading columns need the room.
 """
 from __future__ import annotations
 
