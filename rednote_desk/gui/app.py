@@ -30,12 +30,19 @@ def launch(*, db_path: str | Path | None = None, argv: list[str] | None = None):
         if last and Path(str(last)).exists():
             db_path = str(last)  # the project open when the app was last closed
     window = MainWindow(None, settings=settings)
-    if not window.startup_preview(db_path):
-        # nothing to show before the project is open: start opening it now (store imports, file check) on a
-        # worker, while the window is built and painted; open_startup_project below takes it over
+
+    def start() -> None:
         from rednote_desk.gui.project_opening import start_opening
 
         start_opening(db_path)
+
+    # the project is opened (store imports, file check, migrations) on a worker that open_startup_project below
+    # takes over: started once the texts are painted, or at once when there are none to show first (a worker
+    # started earlier would hold the interpreter while the window is built and painted)
+    if window.startup_preview(db_path):
+        window.when_painted(start)
+    else:
+        start()
     window.show()
     status = {"code": 0}
 

@@ -165,6 +165,13 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         else:
             self._after_built.append(callback)
 
+    def when_painted(self, callback) -> None:
+        """Call ``callback()`` once the window's first paint is done (soon after, if it is)."""
+        if self._build_trigger is not None:
+            self._build_trigger.painted.append(callback)
+        else:
+            QTimer.singleShot(0, callback)
+
     def startup_preview(self, db_path=None) -> bool:
         """Before the project is opened (checked, migrated, on a worker), show the texts it opens with, read
         through the store's light first look; the opened project takes them over (set_project). False when

@@ -8,6 +8,8 @@ a click, a drop) builds it at once, before the input is handled, so no shortcut 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -25,11 +27,14 @@ _INPUT = frozenset({
 
 class BuildOnInput(QObject):
     """Watches the application while ``window``'s stage 2 is not built: after the window's first paint it asks
-    for the build in the next turn of the event loop; any input before then builds it at once."""
+    for the build in the next turn of the event loop; any input before then builds it at once. ``painted``:
+    what is to run once the first paint is done (before the build; or when the build came first, right after
+    it)."""
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        self.painted: list[Callable[[], object]] = []
         self._scheduled = False
         app = QApplication.instance()
         if app is not None:
@@ -39,6 +44,12 @@ class BuildOnInput(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        self._run_painted_later()
+
+    def _run_painted_later(self) -> None:
+        waiting, self.painted = self.painted, []
+        for callback in waiting:
+            QTimer.singleShot(0, callback)
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
         kind = event.type()
@@ -46,5 +57,6 @@ class BuildOnInput(QObject):
             self.window._build_rest()  # before the input reaches its widget or the shortcut map
         elif kind == QEvent.Type.Paint and obj is self.window and not self._scheduled:
             self._scheduled = True  # the whole window is painted in this pass; the rest comes right after it
+            self._run_painted_later()
             QTimer.singleShot(0, self.window._build_rest)
         return False

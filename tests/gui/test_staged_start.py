@@ -114,3 +114,21 @@ def test_the_texts_do_not_move_when_the_rest_is_built(qtbot, settings, path):
     assert [a.text() for a in w.menuBar().actions()] == ["&File", "&Edit", "&Annotate", "&View", "&Coding", "&Help"]
     assert all(a.menu().actions() for a in w.menuBar().actions())  # each filled, none left empty or doubled
     w.close()
+
+
+def test_what_waits_for_the_first_paint_runs_after_it_and_before_the_rest(qtbot, settings, path):
+    """The app starts opening the project there: after the texts are on screen, not while they are painted."""
+    w = MainWindow(None, settings=settings)
+    qtbot.addWidget(w)
+    assert w.startup_preview(path)
+    seen = []
+    w.when_painted(lambda: seen.append((hasattr(w, "library"), w.reading.columns[0].view.viewport().isVisible())))
+    assert not seen
+    w.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert seen == [(False, True)]  # painted, and the rest not built yet
+    qtbot.waitUntil(lambda: hasattr(w, "library"), timeout=3000)
+    later = []
+    w.when_painted(lambda: later.append(1))  # once painted and built: soon after
+    qtbot.waitUntil(lambda: later == [1], timeout=3000)
+    w.close()
