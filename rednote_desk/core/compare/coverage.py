@@ -100,7 +100,7 @@ def statements_of(docs: Sequence[Document]) -> list[Statement]:
 
 def cluster(index: StatementIndex, groups: Sequence[Sequence[int]]) -> list[list[tuple[int, float]]]:
     """Rows of (item, score): ``groups`` are item indexes per document, at most one item per document per row."""
-    from scipy.optimize import linear_sum_assignment
+    from rednote_desk.core.compare.assignment import linear_sum_assignment
 
     rows: list[list[int]] = []
     members: list[int] = []  # item per membership

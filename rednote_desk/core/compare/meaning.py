@@ -163,7 +163,7 @@ def pair_by_meaning(index: StatementIndex, rows: Sequence[int], cols: Sequence[i
     scores = index.scores(rows, cols)
     limit = index.threshold if threshold is None else threshold
     accepted = np.where(scores >= limit, scores, 0.0)
-    from scipy.optimize import linear_sum_assignment
+    from rednote_desk.core.compare.assignment import linear_sum_assignment
 
     r, c = linear_sum_assignment(accepted, maximize=True)
     return [(rows[i], cols[j], float(scores[i, j])) for i, j in zip(r.tolist(), c.tolist(), strict=True) if accepted[i, j] > 0]
