@@ -132,7 +132,10 @@ def bench_gui(path: Path, ids: list[int]) -> dict[str, float]:
     window = MainWindow(None, settings=settings)
     window.resize(1400, 900)
     window.show()
-    app.processEvents()
+    built: list[int] = []
+    window.when_built(lambda: built.append(1))  # its second stage follows the first paint: not part of the opening
+    while not built:
+        app.processEvents()
     total = len(ids)
 
     def library_full() -> bool:
