@@ -152,12 +152,15 @@ def _new_temporary(real: str, shown: str, st: os.stat_result | None) -> tuple[in
 
 
 def _through_temporary(real: str, shown: str, st: os.stat_result | None, protect: list,
-                       fill: Callable[[int, str], T]) -> T:
+                       fill: Callable[[int, str], T], before_replace: Callable[[], None] | None = None) -> T:
     """``fill(fd, temporary_path)`` writes a new temporary file; then it replaces ``real``. Any error (Ctrl-C
-    too) removes the temporary file and leaves the destination as it was."""
+    too) removes the temporary file and leaves the destination as it was. ``before_replace()`` runs last
+    before the replacement; whatever it raises abandons the output (e.g. a cancel)."""
     fd, temporary = _new_temporary(real, shown, st)
     try:
         result = fill(fd, temporary)
+        if before_replace is not None:
+            before_replace()
         # the destination may have changed since it was checked: look again right before replacing
         check_destination(real, protect=protect, allow_special=False)
         os.replace(temporary, real)
@@ -171,8 +174,10 @@ def _through_temporary(real: str, shown: str, st: os.stat_result | None, protect
 
 def write_text(destination: str | os.PathLike | TextIO, write: Callable[[TextIO], T], *,
                protect: Iterable[str | os.PathLike | None] = (), newline: str | None = None,
-               encoding: str = "utf-8") -> T:
-    """Write text to a path (atomically, see the module) or to an open text stream; returns ``write``'s value."""
+               encoding: str = "utf-8", before_replace: Callable[[], None] | None = None) -> T:
+    """Write text to a path (atomically, see the module) or to an open text stream; returns ``write``'s value.
+    ``before_replace()`` runs when a regular file is complete, right before it replaces the destination: what
+    it raises leaves the destination as it was."""
     if hasattr(destination, "write"):
         return write(destination)  # type: ignore[arg-type]
     protect = list(protect)
@@ -193,7 +198,7 @@ def write_text(destination: str | os.PathLike | TextIO, write: Callable[[TextIO]
             os.fsync(fh.fileno())
         return result
 
-    return _through_temporary(real, shown, st, protect, fill)
+    return _through_temporary(real, shown, st, protect, fill, before_replace)
 
 
 def write_file(destination: str | os.PathLike, make: Callable[[str], T], *,

@@ -135,31 +135,47 @@ def export_csv_file(project: Project, destination, *, raw: bool = False, excel: 
     """Export annotations as CSV to a path (written atomically, never onto the project or a file in
     ``protect``: see :mod:`rednote_desk.services.output`) or an open text stream.
 
-    ``progress(done, total, text)`` hears every few thousand rows; when ``is_cancelled()`` turns true the
-    export stops with :class:`ExportCancelled` and a path destination is left untouched (no partial file)."""
-    from rednote_desk.core.export import write_csv
+    ``progress(done, total, text)`` hears after every batch of rows; when ``is_cancelled()`` turns true the
+    export stops with :class:`ExportCancelled` and a path destination is left untouched (no partial file),
+    even when the cancel comes while the last batch is written: it is checked again before the file replaces
+    the destination."""
+    from rednote_desk.core.export import write_annotations_csv
     from rednote_desk.services import output
 
-    rows = project.iter_export_rows()
+    documents, claims, paths = project.export_lookups()
+    read = batches = project.iter_export_batches()
     if progress is not None or is_cancelled is not None:
-        rows = _watched(rows, project.annotation_count() if progress is not None else 0, progress, is_cancelled)
-    return output.write_text(destination, lambda fh: write_csv(rows, fh, raw=raw, excel=excel),
-                             newline="", protect=[project.path, *protect])
+        batches = _watched(read, project.annotation_count() if progress is not None else 0, progress,
+                           is_cancelled)
 
+    def write(fh) -> int:
+        return write_annotations_csv(batches, fh, documents=documents, claims=claims, tag_paths=paths, raw=raw,
+                                     excel=excel)
 
-def _watched(rows, total: int, progress, is_cancelled, every: int = 5000):
-    """``rows`` as they are, telling progress and checking for a cancel every ``every`` rows (by slices: no
-    Python step per row)."""
-    from itertools import islice
-
-    rows = iter(rows)
-    done = 0
-    while batch := list(islice(rows, every)):
+    def still_wanted() -> None:
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled("export cancelled")
-        yield from batch
+
+    try:
+        return output.write_text(destination, write, newline="", protect=[project.path, *protect],
+                                 before_replace=still_wanted)
+    finally:  # a stopped export ends its statement now, while the caller's connection is still open
+        batches.close()
+        read.close()
+
+
+def _watched(batches, total: int, progress, is_cancelled):
+    """``batches`` as they are, checking for a cancel before each one and telling progress after it (no
+    Python step per row)."""
+    done = 0
+    for batch in batches:
+        if is_cancelled is not None and is_cancelled():
+            raise ExportCancelled("export cancelled")
+        yield batch
         done += len(batch)
         if progress is not None:
             progress(done, total, f"{done:,} of {total:,} annotations")
+    if is_cancelled is not None and is_cancelled():  # pressed while the last batch was written
+        raise ExportCancelled("export cancelled")
     if progress is not None:
         progress(done, done, f"{done:,} annotations")

@@ -1,7 +1,9 @@
 """Read-only queries: rows in, core.models out."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+import sqlite3
+from collections.abc import Generator, Iterator
 from typing import Any
 
 from rednote_desk.core.errors import NotFoundError
@@ -321,44 +323,46 @@ class QueriesMixin:
         return run_search(self.db.conn, query, limit=limit)
 
     # -- export --------------------------------------------------------------------------------
-    def iter_export_rows(self, *, batch: int = 5000) -> Iterator[tuple]:
-        """Annotations with their document's metadata, tags and claim, as tuples in the order of
-        core.export.CSV_COLUMNS, streamed in batches (memory stays flat).
-
-        Documents and claims are few: they are read once into dicts instead of being joined into every row,
-        and each batch's tags come from one range query. This keeps SQLite's work near a plain table scan."""
-        paths = self.tag_paths()
+    def export_lookups(self) -> tuple[dict[Any, tuple], dict[Any, Any], dict[int, str]]:
+        """What the annotation export looks up by id: documents (title, outlet, author, published, url),
+        claim labels and tag paths. Few rows: read once, instead of being joined into every annotation."""
         documents = {row[0]: row[1:] for row in self.db.execute(
             "SELECT id, title, outlet, author, published, url FROM documents")}
         claims = {row[0]: row[1] for row in self.db.execute("SELECT id, label FROM claims")}
-        joined: dict[str, str] = {"": ""}  # "3,7" -> "Frames/Conflict; Claim types/Statistic"
+        return documents, claims, self.tag_paths()
+
+    def iter_export_batches(self, *, batch: int = 5000) -> Generator[list[tuple], None, None]:
+        """Every annotation, by id, as lists of at most ``batch`` tuples in the order of
+        core.export.ANNOTATION_ROW (its tag ids joined by commas), from one statement: memory holds one batch.
+
+        SQLite does the tag lookup (through the annotation_tags key) while it steps, with the GIL released;
+        Python only receives the cells. The statement is closed when the generator is closed or dropped."""
+        cursor = self.db.execute(
+            """SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix,
+                      (SELECT group_concat(t.tag_id) FROM annotation_tags t WHERE t.annotation_id = a.id),
+                      a.claim_id, a.note, a.coder, a.created_at, a.updated_at
+               FROM annotations a ORDER BY a.id""")
+        try:
+            while rows := cursor.fetchmany(batch):
+                yield rows
+        finally:
+            with contextlib.suppress(sqlite3.ProgrammingError):  # the connection was closed first: nothing to end
+                cursor.close()
+
+    def iter_export_rows(self, *, batch: int = 5000) -> Iterator[tuple]:
+        """The same annotations one tuple each, with their document's fields, tags and claim label in the
+        order of core.export.CSV_COLUMNS (for core.export.write_csv; the export itself takes
+        :meth:`iter_export_batches`, which is faster)."""
+        from rednote_desk.core.export import tags_cell
+
+        documents, claims, paths = self.export_lookups()
         no_document = (None,) * 5
-        last_id = 0
-        while True:
-            rows = self.db.execute(
-                """SELECT id, document_id, start_offset, end_offset, quote, prefix, suffix, claim_id, note, coder,
-                          created_at, updated_at
-                   FROM annotations WHERE id > ? ORDER BY id LIMIT ?""",
-                [last_id, batch],
-            ).fetchall()
-            if not rows:
-                return
-            tag_lists = dict(self.db.execute(
-                """SELECT annotation_id, group_concat(tag_id) FROM annotation_tags
-                   WHERE annotation_id BETWEEN ? AND ? GROUP BY annotation_id""",
-                [rows[0][0], rows[-1][0]],
-            ).fetchall())
-            for (annotation_id, document_id, start, end, quote, prefix, suffix, claim_id, note, coder, created,
-                 updated) in rows:
-                tag_list = tag_lists.get(annotation_id, "")
-                tags = joined.get(tag_list)
-                if tags is None:
-                    ids = (int(x) for x in tag_list.split(","))
-                    tags = joined[tag_list] = "; ".join(sorted(paths[i] for i in ids if i in paths))
+        for rows in self.iter_export_batches(batch=batch):
+            for (annotation_id, document_id, start, end, quote, prefix, suffix, tag_ids, claim_id, note, coder,
+                 created, updated) in rows:
                 yield ((annotation_id, document_id) + documents.get(document_id, no_document)
-                       + (start, end, quote, prefix, suffix, tags, claim_id, claims.get(claim_id), note, coder,
-                          created, updated))
-            last_id = rows[-1][0]
+                       + (start, end, quote, prefix, suffix, tags_cell(tag_ids, paths), claim_id,
+                          claims.get(claim_id), note, coder, created, updated))
 
 
 def read_coded_passages(conn, tag_ids, *, limit: int = 20000) -> list[tuple]:

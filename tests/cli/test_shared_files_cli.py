@@ -68,14 +68,14 @@ def test_ctrl_c_during_an_export_leaves_the_old_file_and_no_temporary_one(db, tm
     out = tmp_path / "out.csv"
     out.write_text("the previous export\n", encoding="utf-8")
     before = {p.name for p in tmp_path.iterdir()}
-    real_rows = Project.iter_export_rows
+    real_batches = Project.iter_export_batches
 
     def interrupted(self, **kwargs):
-        rows = real_rows(self, **kwargs)
-        yield next(rows)
+        batches = real_batches(self, **kwargs)
+        yield next(batches)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(Project, "iter_export_rows", interrupted)
+    monkeypatch.setattr(Project, "iter_export_batches", interrupted)
     try:
         code = main(["--db", str(db), "export", "--csv", str(out)])
     except KeyboardInterrupt:

@@ -54,13 +54,13 @@ def test_the_export_runs_off_the_gui_thread_and_writes_every_row(window, qtbot, 
     statements: list[str] = []
     window.project.db.conn.set_trace_callback(statements.append)
     threads = []
-    real = Project.iter_export_rows
+    real = Project.iter_export_batches
 
-    def rows(self, **kwargs):
+    def batches(self, **kwargs):
         threads.append(threading.current_thread() is threading.main_thread())
         return real(self, **kwargs)
 
-    monkeypatch.setattr(Project, "iter_export_rows", rows)
+    monkeypatch.setattr(Project, "iter_export_batches", batches)
     messages = _messages(window)
     window.export_csv_dialog()  # the menu action, with the file dialog answered
     window.project.db.conn.set_trace_callback(None)
@@ -78,15 +78,15 @@ def test_cancel_shows_progress_and_leaves_no_partial_file(window, qtbot, tmp_pat
     target = tmp_path / "out.csv"
     target.write_text("an older export\n", encoding="utf-8")
     release = threading.Event()
-    real = Project.iter_export_rows
+    real = Project.iter_export_batches
 
-    def slow_rows(self, **kwargs):
-        for n, row in enumerate(real(self, **kwargs)):
-            if n == 6_000:  # past the first progress report: wait until the user has pressed Cancel
+    def slow_batches(self, **kwargs):
+        for n, batch in enumerate(real(self, batch=5_000)):
+            if n == 1:  # past the first progress report: wait until the user has pressed Cancel
                 release.wait(10)
-            yield row
+            yield batch
 
-    monkeypatch.setattr(Project, "iter_export_rows", slow_rows)
+    monkeypatch.setattr(Project, "iter_export_batches", slow_batches)
     messages = _messages(window)
     task = window.export_csv_to(target, excel=False)
     dialog = task.progress_dialog

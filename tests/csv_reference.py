@@ -1,0 +1,37 @@
+"""A plain reference for the annotation export's bytes (tests of core.export and services.export_csv_file)."""
+from __future__ import annotations
+
+from rednote_desk.core.export import ANNOTATION_ROW, CSV_COLUMNS
+
+TRICKY = ['plain', 'a "quoted", b', "comma,", "line\nfeed", "crlf\r\nend", "lone\rcr", "=1+1", "+1", "-2 degrees",
+          "@SUM(A1)", "\tindented", "\rstarts with CR", "", "tab\tinside", "𝓞𝓹𝓮𝓻𝓪 🚢", '"', "'already quoted",
+          "nul\x00inside", " leading space", "trailing space ", "x" * 300]
+
+
+def reference_csv(rows: list[tuple], *, raw: bool, excel: bool) -> str:
+    """The export's contract, written out plainly: one cell at a time, no shortcuts."""
+    def cell(value) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            return str(value)
+        if not raw and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            value = "'" + value
+        if any(c in value for c in ',"\r\n'):
+            value = '"' + value.replace('"', '""') + '"'
+        return value
+
+    end = "\r\n" if excel else "\n"
+    lines = [",".join(CSV_COLUMNS)] + [",".join(cell(v) for v in row) for row in rows]
+    return ("\ufeff" if excel else "") + end.join(lines) + end
+
+
+def expand(row: tuple, documents: dict, claims: dict, paths: dict) -> tuple:
+    """An ANNOTATION_ROW tuple as the 19 CSV_COLUMNS values."""
+    values = dict(zip(ANNOTATION_ROW, row, strict=True))
+    title, outlet, author, published, url = documents.get(values["document_id"], (None,) * 5)
+    ids = [int(x) for x in values["tag_ids"].split(",")] if values["tag_ids"] else []
+    tags = "; ".join(sorted(paths[i] for i in ids if i in paths))
+    full = {**values, "document_title": title, "outlet": outlet, "author": author, "published": published,
+            "url": url, "tags": tags, "claim_label": claims.get(values["claim_id"])}
+    return tuple(full[c] for c in CSV_COLUMNS)
