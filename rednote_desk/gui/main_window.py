@@ -384,6 +384,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.coders.attach(self.session)
         self.codebook = CodebookPanel(self.session)
         self.codebook_dock.setWidget(self.codebook)
+        self.keyboard.tab_order.schedule()  # a new panel in the chain (the texts may be open already: no other cue)
         self.codebook.tag_activated.connect(self.keyboard.apply_code)
         from rednote_desk.gui.import_dialog import ImportController  # services, ingest: after the window is up
 

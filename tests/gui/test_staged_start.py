@@ -132,3 +132,28 @@ def test_what_waits_for_the_first_paint_runs_after_it_and_before_the_rest(qtbot,
     w.when_painted(lambda: later.append(1))  # once painted and built: soon after
     qtbot.waitUntil(lambda: later == [1], timeout=3000)
     w.close()
+
+
+def test_once_built_the_keyboard_paths_and_names_are_as_in_a_window_built_at_once(qtbot, settings):
+    """The app's way in (texts first, the rest after the paint, then the project): Tab still goes through the
+    panels in reading order and no control is nameless."""
+    from test_accessibility_names import _nameless
+    from test_tab_order import _select_in_last_column, _tab_through
+
+    from rednote_desk import services
+
+    services.open_project(None).close()  # the seeded default project, as after a first launch
+    w = MainWindow(None, settings=settings)
+    qtbot.addWidget(w)
+    assert w.startup_preview(None)
+    w.resize(1600, 1000)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: hasattr(w, "library"), timeout=3000)
+    assert w.open_startup_project(None)
+    _select_in_last_column(w)
+    qtbot.wait(50)
+    assert _tab_through(qtbot, w) == ["Library", "Codebook", "tabs", "column 1", "column 2", "Annotation",
+                                      "status bar"]
+    assert _nameless(w) == []
+    w.close()
