@@ -406,19 +406,32 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         """Open the project the app starts with (after the first paint: the store's imports take time)."""
         import sqlite3
 
-        from rednote_desk.gui.project_opening import back_up_in_background, open_in_background
+        from rednote_desk.gui.project_opening import (
+            WhileChecking,
+            back_up_in_background,
+            ensure_opening,
+            open_in_background,
+        )
 
         # the file check and migrations run on a worker: the window stays live meanwhile (the store is
         # imported there first, then here); the daily backup follows once the project is on screen
+        ensure_opening(db_path)  # (app.main started it before building the window)
         self._build_rest()  # the window's second stage, if no input or paint asked for it yet
-        opened = open_in_background(db_path)
+        waiting = WhileChecking(self)  # the library is listed from a read-only look while the file is checked
+        opened = failure = None
+        try:
+            opened = open_in_background(db_path, waiting)
+        except Exception as exc:  # noqa: BLE001 - said just below, by project_safety
+            failure = exc
         from rednote_desk import services
         from rednote_desk.gui.project_safety import guard, open_project_safely
 
         if opened is not None:
             project = guard(opened)
-        else:  # refused or failed there: the usual way says why (and offers a repaired copy)
-            project = open_project_safely(self, services.open_project, db_path, services.default_project_path)
+        else:  # refused or failed there: that is said (and a repaired copy offered); never opened for writing
+            waiting.end(opened=False)
+            project = open_project_safely(self, services.open_project, db_path, services.default_project_path,
+                                          failed=failure)
             if project is None:
                 return False
             try:
@@ -429,6 +442,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.menuBar().setEnabled(True)
         self.set_project(project)
         if opened is not None:
+            waiting.end(opened=True)  # a document asked for in the library meanwhile opens now
             back_up_in_background(self, project.path, lambda message: self.statusBar().showMessage(message, 10000))
         asked, self._when_open = self._when_open, []
         for slot in asked:  # what was asked for while the project opened, in order

@@ -7,8 +7,16 @@ file, another second or two) is written after the project is on screen, by a wor
 own. The window's event loop keeps running meanwhile (a local loop, as run_with_progress does), so the
 call still returns the open project like a plain open would.
 
-A refusal or failure is not shown from here: the caller opens the usual way again (project_safety), which
-says why and offers a repaired copy where it can.
+While the whole-file check runs, the library already lists the project's documents: a second worker reads
+them through Project.open_before_check (read-only, query-only, after the fast part of the check: header and
+``sqlite_master`` against our migrations), then their annotation counts. Meanwhile nothing can be edited
+(:class:`WhileChecking`: there is no project to edit yet, the status bar says why, the library offers no Edit
+or Delete, a document asked for there opens once the check has passed). Only a file that passed is opened for
+writing; what the look read is then read again through the project itself (LibraryLoader), and a list equal
+to the one shown changes nothing on screen.
+
+A refusal or failure is not shown from here: the caller hands the error to project_safety, which says why
+and offers a repaired copy where it can.
 """
 from __future__ import annotations
 
@@ -18,13 +26,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
 from rednote_desk.core.errors import UserError
+from rednote_desk.gui.library import library_table
 from rednote_desk.gui.preload import WINDOW_MODULES, import_all
 from rednote_desk.gui.workers import Task, bind
 
 
 def start_opening(db_path) -> Task:
     """Start opening the startup project now (app.main calls this before building the window, so the store's
-    imports and the file check run while the window is built and painted). open_in_background picks it up."""
+    imports and the file check run while the window is built and painted). open_in_background picks it up.
+    A second worker reads the project's list meanwhile (see the module docstring)."""
     def work(report, _cancelled):
         # imported on this worker on purpose: meanwhile the GUI thread imports only GUI modules (no import
         # cycle spans both), and the store's imports (sqlite-utils, numpy: a few hundred ms) overlap the paint
@@ -36,25 +46,120 @@ def start_opening(db_path) -> Task:
         return project
 
     task = Task(work)
-    _started[str(db_path)] = task
+    look = Task(lambda _report, _cancelled: _read_before_check(db_path, lambda reader: library_table(
+        reader.document_headings())))
+    _started[str(db_path)] = (task, look)
+    look.start()
     task.start()
     return task
 
 
-_started: dict[str, Task] = {}
+_started: dict[str, tuple[Task, Task]] = {}
 
 
-def open_in_background(db_path):
+def ensure_opening(db_path) -> None:
+    """Start opening the project unless start_opening did already (the window then builds the rest of itself
+    while the workers run)."""
+    if str(db_path) not in _started:
+        start_opening(db_path)
+
+
+def _read_before_check(db_path, read: Callable):
+    """``read(reader)`` through Project.open_before_check, on a worker; None when the file cannot be looked at
+    before its whole-file check (new, a -wal beside it, an upgrade pending): then it is listed once open."""
+    from rednote_desk.gui.project_safety import BUSY_TIMEOUT_MS, QUERY_TIME_LIMIT_S
+    from rednote_desk.services.projects import default_project_path
+    from rednote_desk.store.project import Project
+
+    try:
+        with Project.open_before_check(db_path if db_path is not None else default_project_path()) as reader:
+            reader.limit_waits(query_seconds=QUERY_TIME_LIMIT_S, busy_ms=BUSY_TIMEOUT_MS)
+            return read(reader)
+    except (UserError, sqlite3.Error, OSError):
+        return None  # the full open says what is wrong, if anything
+
+
+def open_in_background(db_path, waiting: WhileChecking | None = None):
     """Open (check, migrate, seed) the startup project off the GUI thread (or take over the opening that
-    start_opening began); returns the Project, opened for handover. Returns None when that failed: the caller
-    opens the usual way, which reports the reason."""
-    task = _started.pop(str(db_path), None) or start_opening(db_path)
-    _started.pop(str(db_path), None)
+    start_opening began); returns the Project, opened for handover. ``waiting`` is shown the project's list
+    as soon as it was read, before the check has finished. Raises what the opening raised (the caller says
+    why, see project_safety), or UserError when it was cancelled."""
+    ensure_opening(db_path)
+    task, first_look = _started.pop(str(db_path))
+    look: Task | None = first_look
     # the window's events go on meanwhile. (Not a QEventLoop quit by the task's signals: a task started
     # earlier may have emitted them already, before such a connection existed.)
     while not task.is_done:
+        if look is not None and look.is_done:
+            if look.result is not None and waiting is not None:
+                waiting.show_rows(look.result, db_path)
+            look = None
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    return task.result if task.error is None and not task.was_cancelled else None
+    if look is not None:  # the project opened first: the look may still list it before the project's own read
+        if waiting is not None and task.error is None:
+            waiting.follow(look)
+        else:
+            look.detach()
+    if task.error is not None:
+        raise task.error
+    if task.was_cancelled:
+        raise UserError("the opening was cancelled")
+    return task.result
+
+
+class WhileChecking:
+    """The window while its project's file is still checked: the documents listed from a read-only look,
+    their counts following, and nothing that could change the project: there is no project yet (the window's
+    actions wait for it, MainWindow._once_open), the library offers no Edit or Delete, and a document asked for
+    there opens once the check has passed. ``end()`` gives the window back."""
+
+    MESSAGE = "Checking the project file… The documents are listed; editing starts when the check is done."
+
+    def __init__(self, window):
+        self.window = window
+        self.listed = False
+        self._counts: Task | None = None
+        window.library.hold_requests(True)
+        window.library.open_held.connect(self._on_open_held)
+
+    def _on_open_held(self, _document_id: int) -> None:
+        self.window.statusBar().showMessage("Checking the project file… The document opens when the check is done.")
+
+    def follow(self, look: Task) -> None:
+        """The project opened before ``look`` (its list, read before the check) came back: show that list
+        anyway if it comes before the project's own read (LibraryLoader), which then replaces it."""
+        def arrived(rows) -> None:
+            if rows is not None and self.window.library_loader.is_busy():
+                self.window.library.show_rows(rows)
+
+        bind(look, self.window.library, finished=arrived)
+
+    def show_rows(self, rows: list[list], db_path) -> None:
+        library = self.window.library
+        library.show_rows(rows)
+        self.listed = True
+        self.window.statusBar().showMessage(self.MESSAGE)
+        self._counts = Task(lambda _report, _cancelled: _read_before_check(
+            db_path, lambda reader: reader.annotations_per_document()))
+        bind(self._counts, library, finished=self._show_counts)
+        self._counts.start()
+
+    def _show_counts(self, counts: dict[int, int] | None) -> None:
+        if counts is not None:
+            self.window.library.update_counts(counts, every=True)
+
+    def end(self, *, opened: bool) -> None:
+        """The check is over: actions back; the list stays for the open project (which reads it again, see
+        LibraryPanel.show_rows) or is emptied when the file was not opened (a held request is dropped then)."""
+        if self._counts is not None:
+            self._counts.detach()
+        if self.listed:
+            if self.window.statusBar().currentMessage().startswith(self.MESSAGE[:20]):
+                self.window.statusBar().clearMessage()  # ours only (not the project's own, set meanwhile)
+            if not opened:
+                self.window.library.show_rows([])
+        self.window.library.open_held.disconnect(self._on_open_held)
+        self.window.library.hold_requests(False, emit=opened)
 
 
 def back_up_in_background(owner, path, tell: Callable[[str], None]) -> Task | None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from rednote_desk.gui.library import library_table
 from rednote_desk.gui.workers import Task, bind
 
 BACKGROUND_FROM = 1_000  # documents: below this such a read takes a few milliseconds on the GUI thread
@@ -66,7 +67,8 @@ class LibraryLoader(ProjectRead):
 
     def __init__(self, library):
         self.library = library
-        super().__init__(library, lambda project: project.library_rows(), self._show, self._failed)
+        # the model's rows are made where the read runs (a worker, for a large project)
+        super().__init__(library, lambda project: library_table(project.library_rows()), self._show, self._failed)
 
     def fill(self, project) -> Task | None:
         return self.run(project, started=lambda count: self.library.filter.setPlaceholderText(
@@ -74,7 +76,7 @@ class LibraryLoader(ProjectRead):
 
     def _show(self, rows) -> None:
         self.library.filter.setPlaceholderText(FILTER_HINT)
-        self.library.refresh(rows)
+        self.library.show_rows(rows)
 
     def _failed(self, message: str) -> None:
         self.library.filter.setPlaceholderText(f"The library could not be read: {message}")

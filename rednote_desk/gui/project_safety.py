@@ -29,12 +29,16 @@ def tell_not_opened(parent: QWidget | None, exc: BaseException) -> None:
 
 
 def open_project_safely(parent: QWidget | None, open_file: Callable, path: str | Path | None,
-                        default_path: Callable[[], Path]):
+                        default_path: Callable[[], Path], *, failed: BaseException | None = None):
     """``open_file(path)`` with the errors shown; a refused schema offers a repaired copy beside the file.
-    Returns the open project (with the query time limit), or None."""
+    ``failed``: opening it already failed so (on a worker): that is said, without opening it again (a large
+    file's check would run a second time, here on the GUI thread). Returns the open project (with the query
+    time limit), or None."""
     from rednote_desk.services.repair import repair_project
 
     try:
+        if isinstance(failed, (UserError, sqlite3.Error, OSError)):
+            raise failed
         project = open_file(path)
     except SchemaError as exc:
         source = Path(path) if path is not None else default_path()

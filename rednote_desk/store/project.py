@@ -96,23 +96,34 @@ class Project(QueriesMixin, OperationsMixin, UndoMixin):
         its list at once: only after the fast part of that check (a regular SQLite file, ``sqlite_master``
         exactly as our migrations make it, no step pending or unknown). The connection is ``query_only`` and
         checks every cell's size (a damaged page gives an error, not a wild read). Refused (ProjectError,
-        SchemaError) when a -wal with content lies beside the file: its changes are read only after the full
-        check. Close it when done (``with``)."""
+        SchemaError) when a -wal with content or a -journal lies beside the file: its changes are read only
+        after the full check. The file is read as immutable, so nothing is created beside it (a -wal made here
+        would make Project.open think the file was touched since the app closed it, store/clean_close): a change
+        made meanwhile by a writer is not seen, so what is read here is replaced once the project is open.
+        Close it when done (``with``)."""
+        from urllib.parse import quote
+
         from rednote_desk.store.schema_check import check_schema, has_wal
 
         path = Path(path).expanduser()
         if not path.is_file() or path.stat().st_size == 0:
             raise ProjectError(f"{path} is not a project file yet")
         _check_sqlite_header(path)
-        if has_wal(path):
-            raise ProjectError(f"{path} has a -wal beside it: it is read only after the whole-file check")
-        project = cls.open_reader(path)
+        if has_wal(path) or Path(f"{path}-journal").exists():
+            raise ProjectError(f"{path} has a -wal or -journal beside it: it is read after the whole-file check")
         try:
-            conn = project.db.conn
+            conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{path} cannot be read ({exc})") from exc
+        project = cls(Database(conn), path, read_only=True)
+        try:
             conn.execute("PRAGMA query_only = ON")
             conn.execute("PRAGMA cell_size_check = ON")
             if check_schema(conn, path) != known_migration_names():
                 raise ProjectError(f"{path} needs an upgrade (or is newer): it is shown after the full open")
+        except sqlite3.DatabaseError as exc:
+            project.db.close()
+            raise ProjectError(f"{path} cannot be read ({exc})") from exc
         except BaseException:
             project.db.close()
             raise
