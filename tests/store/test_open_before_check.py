@@ -63,3 +63,19 @@ def test_not_a_project_or_an_older_one_is_refused(tmp_path):
     tamper(old, "DELETE FROM _sqlite_migrations WHERE rowid = (SELECT max(rowid) FROM _sqlite_migrations)")
     with pytest.raises((ProjectError, SchemaError)):  # a step pending: listed only after the full open
         Project.open_before_check(old)
+
+
+def test_the_look_creates_nothing_beside_the_file(tmp_path):
+    """No -wal or -shm is made (one would make the next open run the whole-file check, store/clean_close)."""
+    path = make_project(tmp_path / "p.sqlite")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.sqlite"]
+    with Project.open_before_check(path) as reader:
+        reader.document_headings()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.sqlite"]
+
+
+def test_a_journal_beside_the_file_waits_for_the_full_check(tmp_path):
+    path = make_project(tmp_path / "p.sqlite")
+    (tmp_path / "p.sqlite-journal").write_bytes(b"\0" * 512)  # a rollback journal: recovery needs a writer
+    with pytest.raises(ProjectError, match="-journal"):
+        Project.open_before_check(path)
