@@ -84,3 +84,20 @@ def test_per_text_work_is_made_once_inside_a_scope_and_every_time_outside():
         first = words("a b")
         assert words("a b") is first and words("b c") == {"b", "c"}
     assert calls == ["a b", "a b", "a b", "b c"]
+
+
+def test_a_row_of_two_is_labelled_with_the_more_prominent_wording_whatever_the_float_noise(model):
+    """Both members of a two-cell row have the same mean score (their one pair's), up to the last bits."""
+    from rednote_desk.core.compare.coverage import coverage_map
+    from rednote_desk.core.models import Document
+
+    lead = "The harbour bridge is to close for repairs next month, city officials said on Monday."
+    later = "The harbour bridge will close for repairs next month, officials said."
+    filler = ("Rain is expected across the region this weekend. The football season opened with a draw. "
+              "Markets rose slightly in early trading.")
+    docs = [Document(id=1, title="Weekend roundup", text=f"Weekend roundup\n\n{filler}\n\n{later}\n"),
+            Document(id=2, title="Bridge to close", text=f"Bridge to close\n\n{lead} Traffic will be diverted.\n")]
+    for m in (model, None):
+        row = next(r for r in coverage_map(docs, model=m).rows if r.outlets == 2 and "bridge" in r.label)
+        assert round(row.cells[0].score, 4) == round(row.cells[1].score, 4)
+        assert row.label == lead, "the lead of document 2, not paragraph 2 of document 1"

@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from rednote_desk.core.compare.sentences import Sentence, split_sentences
-from rednote_desk.core.compare.tokens import token_kind, token_strings
+from rednote_desk.core.compare.tokens import sentence_tokens, token_kind
 from rednote_desk.core.models import Document
 
 PairKind = Literal["identical", "near-identical", "paraphrase", "unique"]
@@ -129,7 +129,7 @@ class WordCodes:
     def encode(self, text: str) -> str:
         """One code point per word of ``text``."""
         get = self._by_token.get
-        return "".join([c if (c := get(t)) is not None else self._code(t) for t in token_strings(text)])
+        return "".join([c if (c := get(t)) is not None else self._code(t) for t in sentence_tokens(text)])
 
     def codes_of(self, words: frozenset[str]) -> set[str]:
         """Codes of those ``words`` seen so far."""

@@ -171,7 +171,10 @@ def coverage_map(docs: Sequence[Document], *, model: SentenceModel | None = None
                           index.items[i].prominence, index.items[i].prominence_rank, score)
              for i, score in members),
             key=lambda c: order.get(c.document_id, 0))
-        central = max(members, key=lambda m: (m[1], -index.items[m[0]].prominence_rank))
+        # The label: the best-scored wording as shown (4 decimals), the more prominent one on a tie. Two
+        # members share one mean score, and its last bits differ with the order sparse sums run in (set
+        # order varies between runs): unrounded, noise picked the label.
+        central = max(members, key=lambda m: (round(m[1], 4), -index.items[m[0]].prominence_rank))
         stated = {c.document_id for c in cells}
         rows.append(CoverageRow(_key(cells), _label(index.items[central[0]].text), tuple(cells),
                                 tuple(d.id for d in docs if d.id not in stated)))

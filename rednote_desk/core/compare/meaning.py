@@ -30,7 +30,7 @@ from rednote_desk.core.compare.body import Statement
 from rednote_desk.core.compare.embed import SentenceModel
 from rednote_desk.core.compare.shared import per_text
 from rednote_desk.core.compare.stopwords import STOPWORDS
-from rednote_desk.core.compare.tokens import is_cjk, token_kind, token_strings
+from rednote_desk.core.compare.tokens import is_cjk, sentence_tokens, token_kind
 
 WEIGHTS_MODEL = (0.45, 0.35, 0.2)  # cosine, content words, anchors
 WEIGHTS_LEXICAL = (0.0, 0.7, 0.3)
@@ -56,7 +56,7 @@ def stem(word: str) -> str:
 def content_words(text: str) -> set[str]:
     """Stems of the words (and CJK characters) that carry meaning."""
     out = set()
-    for tok in token_strings(text):
+    for tok in sentence_tokens(text):
         kind = token_kind(tok)
         if kind == "word" and tok.casefold() not in STOPWORDS and not tok[0].isdigit():
             out.add(stem(tok))
@@ -68,7 +68,7 @@ def content_words(text: str) -> set[str]:
 def anchors(text: str) -> set[str]:
     """Numbers, names and quoted phrases of a sentence, normalised."""
     out = {"#" + m.group().replace(",", "").rstrip(".") for m in _NUMBER.finditer(text)}
-    words = [t for t in token_strings(text) if token_kind(t) == "word"]
+    words = [t for t in sentence_tokens(text) if token_kind(t) == "word"]
     name: list[str] = []
     for n, w in enumerate([*words, ""]):
         if n and w and w[0].isupper() and w.casefold() not in STOPWORDS and not is_cjk(w):

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from rednote_desk.core.compare.shared import per_text
+
 TokenKind = Literal["word", "cjk", "space", "punct"]
 
 # Scripts written without spaces: one token per character.
@@ -77,6 +79,14 @@ def tokenize(text: str) -> list[Token]:
 def token_strings(text: str) -> list[str]:
     """The token texts only (same tokens as :func:`tokenize`, faster)."""
     return TOKEN_PATTERN.findall(text)
+
+
+def _token_tuple(text: str) -> tuple[str, ...]:
+    return tuple(TOKEN_PATTERN.findall(text))
+
+
+# The same tokens, read only: a comparison tokenizes each sentence once for its words, anchors and word codes.
+sentence_tokens = per_text("tokens", _token_tuple)
 
 
 @lru_cache(maxsize=1 << 16)
