@@ -504,7 +504,10 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         if self.tabs.widget(index) is self._diff_page and self._diff_view is None:
             when_imported(self, DIFF_MODULES, lambda: self.diff_view)
         if self.tabs.widget(index) is self._compare_page and self._compare_view is None:
-            when_imported(self, COMPARE_MODULES, lambda: self.compare_view)
+            # on a later turn of the event loop even when imported already: the click that switched the tab (and
+            # opened columns, perhaps) is one turn, building the view (~20 ms) another (a timer, not a 0 ms one:
+            # Qt runs those as posted calls in the same pass, before input and timers)
+            QTimer.singleShot(1, self, lambda: when_imported(self, COMPARE_MODULES, lambda: self.compare_view))
 
     def show_diff(self, doc_a: int, doc_b: int) -> None:
         self.tabs.setCurrentWidget(self._diff_page)

@@ -222,7 +222,10 @@ CLOSE_DURING_COMPARISON = textwrap.dedent("""
     window.show()
     app.processEvents()
     window.tabs.setCurrentIndex(1)
-    app.processEvents()
+    deadline = time.monotonic() + 10  # the view is built and shown on the next turns of the event loop
+    while window._compare_view is None or not window._compare_view.is_busy():
+        assert time.monotonic() < deadline, "the comparison should be running"
+        app.processEvents()
     assert window.compare_view.is_busy(), "the comparison should still be running"
     window.close()
 """)
