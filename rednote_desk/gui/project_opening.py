@@ -23,7 +23,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
 from rednote_desk.core.errors import UserError
 from rednote_desk.gui.library import library_table
@@ -126,13 +126,17 @@ class WhileChecking:
         self.window.statusBar().showMessage("Checking the project file… The document opens when the check is done.")
 
     def follow(self, look: Task) -> None:
-        """The project opened before ``look`` (its list, read before the check) came back: show that list
-        anyway if it comes before the project's own read (LibraryLoader), which then replaces it."""
+        """The project opened before ``look`` (its list, read before the check) was shown: show that list now
+        (it came in the same moment), or when it comes, if that is before the project's own read
+        (LibraryLoader), which then replaces it."""
         def arrived(rows) -> None:
             if rows is not None and self.window.library_loader.is_busy():
                 self.window.library.show_rows(rows)
 
-        bind(look, self.window.library, finished=arrived)
+        if look.is_done:  # in a turn of its own, after the project is set (not added to that turn's stall)
+            QTimer.singleShot(0, self.window.library, lambda: arrived(look.result))
+        else:
+            bind(look, self.window.library, finished=arrived)
 
     def show_rows(self, rows: list[list], db_path) -> None:
         library = self.window.library

@@ -4,7 +4,8 @@ The longest GUI-thread stall is the event loop's latency: a precise QTimer ticks
 opens the project, opens a document, opens Compare on 3 documents, searches and exports; the figure is the
 longest gap between two ticks (target < 100 ms). Each step lasts until its result is on screen (background work
 included). Also: ``rednote-desk compare --docs`` of 10 documents as a process (target < 1 s) and its read and
-compute alone, the time until the library lists every document (target < 300 ms) and the CSV export rate.
+compute alone, the time until the library lists every document (target < 300 ms; listed while the file's
+whole-file check still runs) and until the project is open for editing, and the CSV export rate.
 
 Run standalone: ``python3 tests/benchmarks/bench_large.py [--quick]``.
 """
@@ -140,11 +141,19 @@ def bench_gui(path: Path, ids: list[int]) -> dict[str, float]:
         app.processEvents()
     total = len(ids)
 
-    def library_full() -> bool:
-        return window.project is not None and window.library.model.rowCount() == total
+    def library_full() -> bool:  # listed while the file is still checked (project_opening), or once open
+        return window.library.model.rowCount() == total
 
-    stall, elapsed = meter.run(lambda: window.open_startup_project(path), library_full)
+    opened_at: list[float] = []
+
+    def open_project() -> None:  # returns once the project is open for writing (the whole-file check passed)
+        window.open_startup_project(path)
+        opened_at.append(time.perf_counter())
+
+    started = time.perf_counter()
+    stall, elapsed = meter.run(open_project, library_full)  # the meter's loop ends after open_project returns
     out["large_library_filled_ms"] = round(elapsed, 1)
+    out["large_project_editable_ms"] = round((opened_at[0] - started) * 1000, 1)
     # then the rest of the opening's background work (orphans, code counts, the daily backup) finishes
     rest, _ = meter.run(lambda: None, lambda: not workers.running_tasks())
     out["large_stall_open_project_ms"] = round(max(stall, rest), 1)
