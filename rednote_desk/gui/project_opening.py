@@ -7,9 +7,10 @@ file, another second or two) is written after the project is on screen, by a wor
 own. The window's event loop keeps running meanwhile (a local loop, as run_with_progress does), so the
 call still returns the open project like a plain open would.
 
-While the whole-file check runs, the library already lists the project's documents: a second worker reads
-them through Project.open_before_check (read-only, query-only, after the fast part of the check: header and
-``sqlite_master`` against our migrations), then their annotation counts. Meanwhile nothing can be edited
+While the whole-file check runs, the library already lists the project's documents: they are read first
+(about 0.1 s for 10,000), through Project.open_before_check (read-only, query-only, after the fast part of the
+check: header and ``sqlite_master`` against our migrations), then the full open starts, and the documents'
+annotation counts are read beside it. Meanwhile nothing can be edited
 (:class:`WhileChecking`: there is no project to edit yet, the status bar says why, the library offers no Edit
 or Delete, a document asked for there opens once the check has passed). Only a file that passed is opened for
 writing; what the look read is then read again through the project itself (LibraryLoader), and a list equal
@@ -34,7 +35,7 @@ from rednote_desk.gui.workers import Task, bind
 def start_opening(db_path) -> Task:
     """Start opening the startup project now (app.main calls this before building the window, so the store's
     imports and the file check run while the window is built and painted). open_in_background picks it up.
-    A second worker reads the project's list meanwhile (see the module docstring)."""
+    The project's list is read first, before the check (see the module docstring)."""
     def work(report, _cancelled):
         # imported on this worker on purpose: meanwhile the GUI thread imports only GUI modules (no import
         # cycle spans both), and the store's imports (sqlite-utils, numpy: a few hundred ms) overlap the paint
@@ -46,15 +47,25 @@ def start_opening(db_path) -> Task:
         return project
 
     task = Task(work)
-    look = Task(lambda _report, _cancelled: _read_before_check(db_path, lambda reader: library_table(
-        reader.document_headings())))
+
+    def look_first(_report, _cancelled):
+        # the list first, then the full open: run side by side on two cores, the whole-file check slowed the
+        # list's read about twofold (and the open itself came no sooner)
+        try:
+            return _read_before_check(db_path, lambda reader: library_table(reader.document_headings()))
+        finally:
+            task.start()  # from this worker: not delayed by whatever the GUI thread is doing
+
+    look = Task(look_first)
     _started[str(db_path)] = (task, look)
     look.start()
-    task.start()
     return task
 
 
 _started: dict[str, tuple[Task, Task]] = {}
+# one statement of the look before the check may take this long (10,000 documents: about 0.1 s); a longer one
+# is stopped and the project is listed once open (the full open waits for the look)
+LOOK_TIME_LIMIT_S = 3.0
 
 
 def ensure_opening(db_path) -> None:
@@ -67,13 +78,13 @@ def ensure_opening(db_path) -> None:
 def _read_before_check(db_path, read: Callable):
     """``read(reader)`` through Project.open_before_check, on a worker; None when the file cannot be looked at
     before its whole-file check (new, a -wal beside it, an upgrade pending): then it is listed once open."""
-    from rednote_desk.gui.project_safety import BUSY_TIMEOUT_MS, QUERY_TIME_LIMIT_S
-    from rednote_desk.services.projects import default_project_path
+    from rednote_desk.gui.project_safety import BUSY_TIMEOUT_MS
+    from rednote_desk.paths import default_project_path
     from rednote_desk.store.project import Project
 
     try:
         with Project.open_before_check(db_path if db_path is not None else default_project_path()) as reader:
-            reader.limit_waits(query_seconds=QUERY_TIME_LIMIT_S, busy_ms=BUSY_TIMEOUT_MS)
+            reader.limit_waits(query_seconds=LOOK_TIME_LIMIT_S, busy_ms=BUSY_TIMEOUT_MS)
             return read(reader)
     except (UserError, sqlite3.Error, OSError):
         return None  # the full open says what is wrong, if anything
@@ -119,6 +130,7 @@ class WhileChecking:
         self.window = window
         self.listed = False
         self._counts: Task | None = None
+        self._opened: bool | None = None  # not known yet
         window.library.hold_requests(True)
         window.library.open_held.connect(self._on_open_held)
 
@@ -149,13 +161,15 @@ class WhileChecking:
         self._counts.start()
 
     def _show_counts(self, counts: dict[int, int] | None) -> None:
-        if counts is not None:
+        # once the project is open, only while its own read (which replaces them) has not come in
+        if counts is not None and (self._opened is None or self.window.library_loader.is_busy()):
             self.window.library.update_counts(counts, every=True)
 
     def end(self, *, opened: bool) -> None:
-        """The check is over: actions back; the list stays for the open project (which reads it again, see
+        """The check is over: the list stays for the open project (which reads it again, see
         LibraryPanel.show_rows) or is emptied when the file was not opened (a held request is dropped then)."""
-        if self._counts is not None:
+        self._opened = opened
+        if self._counts is not None and not opened:
             self._counts.detach()
         if self.listed:
             if self.window.statusBar().currentMessage().startswith(self.MESSAGE[:20]):
