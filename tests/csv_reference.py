@@ -30,7 +30,7 @@ def expand(row: tuple, documents: dict, claims: dict, paths: dict) -> tuple:
     """An ANNOTATION_ROW tuple as the 19 CSV_COLUMNS values."""
     values = dict(zip(ANNOTATION_ROW, row, strict=True))
     title, outlet, author, published, url = documents.get(values["document_id"], (None,) * 5)
-    ids = [int(x) for x in values["tag_ids"].split(",")] if values["tag_ids"] else []
+    ids = [int(x) for x in str(values["tag_ids"]).split(",")] if values["tag_ids"] not in (None, "") else []
     tags = "; ".join(sorted(paths[i] for i in ids if i in paths))
     full = {**values, "document_title": title, "outlet": outlet, "author": author, "published": published,
             "url": url, "tags": tags, "claim_label": claims.get(values["claim_id"])}

@@ -29,7 +29,8 @@ def tricky_project():
     rows = []
     for i, text in enumerate(TRICKY * 3):
         rows.append((i + 1, (i % (len(TRICKY) + 2)) + 1, i, i + len(text), text, TRICKY[-i % len(TRICKY)],
-                     TRICKY[i // 2 % len(TRICKY)], ",".join(str((i * k) % 45 + 1) for k in range(i % 4)) or None,
+                     TRICKY[i // 2 % len(TRICKY)], (i % 7 if i % 5 == 0 else None) if i % 4 == 0 else
+                     ",".join(str((i * k) % 45 + 1) for k in range(i % 4)),
                      (i % 10) + 1 if i % 4 else None, text[::-1], TRICKY[i % 5], "2025-01-30T12:00:00.000Z",
                      TRICKY[(i + 7) % len(TRICKY)]))
     return rows, documents, claims, paths

@@ -68,8 +68,11 @@ def test_the_export_is_the_reference_byte_for_byte(project, tmp_path, raw, excel
     assert heard[-1][:2] == (120, 120)
 
 
-def test_the_rows_form_holds_the_same_values(project):
-    assert list(project.iter_export_rows(batch=7)) == reference_rows(project)
+@pytest.mark.parametrize("batch", [1, 2, 3, 7, 2000])
+def test_one_row_per_annotation_whatever_the_batch(project, batch):
+    """An annotation's tags arrive as one row each from the join: never split between batches, nor doubled."""
+    assert list(project.iter_export_rows(batch=batch)) == reference_rows(project)
+    assert all(len(rows) <= max(2, batch) for rows in project.iter_export_batches(batch=batch))
 
 
 @pytest.mark.parametrize("cancel_at", [1, 2, 5, 6])
