@@ -36,7 +36,9 @@ def start_opening(db_path) -> Task:
     """Start opening the startup project now (app.main calls this before building the window, so the store's
     imports and the file check run while the window is built and painted). open_in_background picks it up.
     The project's list is read first, before the check (see the module docstring)."""
-    def work(report, _cancelled):
+    def work(report, cancelled):
+        if cancelled():  # the app is quitting (the look before it was stopped): nothing is opened
+            return None
         # imported on this worker on purpose: meanwhile the GUI thread imports only GUI modules (no import
         # cycle spans both), and the store's imports (sqlite-utils, numpy: a few hundred ms) overlap the paint
         from rednote_desk import services
@@ -48,12 +50,14 @@ def start_opening(db_path) -> Task:
 
     task = Task(work)
 
-    def look_first(_report, _cancelled):
+    def look_first(_report, cancelled):
         # the list first, then the full open: run side by side on two cores, the whole-file check slowed the
         # list's read about twofold (and the open itself came no sooner)
         try:
             return _read_before_check(db_path, lambda reader: library_table(reader.document_headings()))
         finally:
+            if cancelled():
+                task.cancel()  # stopped with the look (Task.detach / workers.stop_all): it ends at once
             task.start()  # from this worker: not delayed by whatever the GUI thread is doing
 
     look = Task(look_first)

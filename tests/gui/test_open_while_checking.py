@@ -159,3 +159,26 @@ def test_a_file_that_fails_the_check_is_never_opened_for_writing_and_the_user_is
     assert opens == [] and window.project is None and digest(path) == before
     assert window.library.model.rowCount() == 0  # what was listed from it is gone with it
     assert "Checking" not in window.statusBar().currentMessage()
+
+
+def test_stopping_the_opening_during_the_look_opens_nothing(qtbot, tmp_path, monkeypatch):
+    """The app quits (workers.stop_all cancels every task) while the list is read: the full open that follows the
+    look ends at once, without opening the file for writing."""
+    from rednote_desk.gui import project_opening
+    from rednote_desk.store.project import Project
+
+    path, _ids = make_project(tmp_path / "p.sqlite")
+    gate, real = threading.Event(), Project.open_before_check.__func__
+
+    def slow_look(cls, where):
+        assert gate.wait(20)
+        return real(cls, where)
+
+    monkeypatch.setattr(Project, "open_before_check", classmethod(slow_look))
+    opens = read_write_opens(monkeypatch, path)
+    task = project_opening.start_opening(path)
+    _task, look = project_opening._started.pop(str(path))
+    look.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: task.is_done, timeout=10000)
+    assert task.was_cancelled and task.result is None and opens == []
