@@ -13,10 +13,15 @@ The person's choice wins: a panel brought back while the columns are narrow stay
 a column is closed; one more column than that folds again. Panels folded for the texts at a close are still
 known as such after a relaunch, so they come back when there is room. The decision is arithmetic on the current
 widths (no trial layout), checked by the workspace tests against the characters really laid out on each line.
+
+Columns opened and closed in one go (three closed and three opened for a comparison) are decided on once, for
+the columns there are at the end: the decision is a high-priority posted event, so it comes at the start of the
+next turn of the event loop, before the layout and paint of what changed (no panel shown at two columns only to
+be folded again at the third).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle
 
 from rednote_desk.gui.reading_area import LinkMap
@@ -26,6 +31,7 @@ READABLE_CHARS = 45
 AREAS = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)  # folded in this order
 FOLDED_KEY = "side_panels/folded_for_texts"  # "name=width" of each panel folded for the texts at the last close
 KEPT_KEY = "side_panels/kept_beside_columns"  # the person brought them back with this many columns open
+COLUMNS_SETTLED = QEvent.Type(QEvent.registerEventType())  # the turn's column changes are done: decide
 
 
 def docked_in(window: QMainWindow, area) -> list[QDockWidget]:
@@ -44,12 +50,14 @@ class TextRoom(QObject):
         self._widths: dict[QDockWidget, int] = {}  # each folded panel's dock area width when folded
         self._kept_for = 0
         self._armed = False  # an occasion to look (a column opened or closed, the window resized) is pending
+        self._posted = False  # a COLUMNS_SETTLED event is on its way
+        self._fewest: int | None = None  # the fewest columns open since the last decision (a close in between)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(40)  # once the layout holds still (docks placed, a new column laid out)
         self._timer.timeout.connect(self._settled)
         side_panels.user_unfolded = self.on_user_unfolded
-        window.reading.columns_changed.connect(self.evaluate)  # at once: the new column is laid out folded
+        window.reading.columns_changed.connect(self.columns_changed)  # decided before the next layout
         window.installEventFilter(self)
         window.centralWidget().installEventFilter(self)
 
@@ -59,6 +67,21 @@ class TextRoom(QObject):
         the texts narrower, and that is their choice."""
         self._armed = True
         self._timer.start()
+
+    def columns_changed(self) -> None:
+        """A column was opened or closed: decide once this turn's changes are done, before they are laid out."""
+        n = len(self.window.reading.columns)
+        self._fewest = n if self._fewest is None else min(self._fewest, n)
+        if not self._posted:
+            self._posted = True
+            QCoreApplication.postEvent(self, QEvent(COLUMNS_SETTLED), Qt.EventPriority.HighEventPriority.value)
+
+    def event(self, event):  # noqa: D102 - Qt override
+        if event.type() == COLUMNS_SETTLED:
+            self._posted = False
+            self.evaluate()
+            return True
+        return super().event(event)
 
     def _settled(self) -> None:
         if self._armed:
@@ -115,6 +138,7 @@ class TextRoom(QObject):
         if folded:  # folded for the texts when the app was closed: they come back when there is room
             self.side_panels.fold(folded)
         self._columns = len(self.window.reading.columns)
+        self._fewest = None  # the columns shown before this layout were no choice of the person's
         self._ready = True
         self.occasion()  # once the first layout's dock sizes are applied
 
@@ -123,7 +147,9 @@ class TextRoom(QObject):
         if not self._ready or not window.isVisible() or window.isMinimized():
             return
         n = len(window.reading.columns)
-        if n < self._columns and n < self._kept_for:
+        fewest = n if self._fewest is None else min(n, self._fewest)
+        self._fewest = None
+        if fewest < self._columns and fewest < self._kept_for:
             self._kept_for = 0  # a column closed: the panels fold again for the texts when needed
         self._columns = n
         if n == 0:
