@@ -7,6 +7,8 @@ a filter proxy), and a refill with the rows already shown changes nothing on scr
 """
 from __future__ import annotations
 
+import heapq
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
@@ -123,6 +125,15 @@ class LibraryModel(QAbstractTableModel):
         needle = self._needle
         self._rows = [row for row in self._all if needle in _row_text(row)] if needle else list(self._all)
         self._row_of = {row[0]: n for n, row in enumerate(self._rows)}
+
+    def widest_rows(self, column: int, k: int = 3) -> list[int]:
+        """At most ``k`` shown rows whose cell in this column has the most characters (the count: the largest
+        numbers), the ones to measure for the column's width instead of every row (a font's digits are as wide as
+        each other). About 1 ms for 10,000 rows."""
+        rows = self._rows
+        if column == _COUNT:
+            return heapq.nlargest(k, range(len(rows)), key=lambda n: _count_key(rows[n]))
+        return heapq.nlargest(k, range(len(rows)), key=lambda n, c=column + 1: len(rows[n][c]))
 
     def index_of(self, document_id: int) -> QModelIndex:
         n = self._row_of.get(document_id)
