@@ -482,6 +482,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             view.copies_panel.diff_requested.connect(self.show_diff)
             self._compare_body.layout().addWidget(view)
             self._compare_view = view
+            self.accessible_names.schedule()  # its controls named next turn, shown or not
         return self._compare_view
 
     @property
@@ -494,6 +495,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             view.passage_requested.connect(self.show_passage)
             self._diff_body.layout().addWidget(view)
             self._diff_view = view
+            self.accessible_names.schedule()  # its controls named next turn, shown or not
         return self._diff_view
 
     def on_tabs_current_changed(self, index: int) -> None:
