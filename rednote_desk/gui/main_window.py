@@ -363,8 +363,13 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         return run
 
     # -- project -------------------------------------------------------------------------------
-    def set_project(self, project: Project) -> None:
+    def set_project(self, project: Project, *, in_turns: bool = False) -> None:
+        """Show ``project`` in the window. ``in_turns``: what follows the panels' set-up (reopening each saved
+        column, the scroll positions, the project's own reads of its list and orphans) runs in later turns of the
+        event loop, one part a turn, so no turn holds the window for long (a large project at startup);
+        finish_setting_up() runs what is left at once."""
         if getattr(self, "_project_ready", False):
+            self.finish_setting_up()  # the columns it was still reopening are saved with the others
             self._save_open_documents()
             for column in list(self.reading.columns):
                 self.reading.close_column(column)
@@ -395,10 +400,35 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.recent_tag_ids = [t for t in self.recent_tag_ids if self._tag_exists(t)]
         self.setWindowTitle(f"RedNote Desk — {project.path.name if project.path else 'in memory'}")
         self._reload_tags()
-        self.library_loader.fill(project)  # a large project's list is read in the background
         self._take_over_preview(project)
-        self._restore_open_documents()
         self.inspector.show_annotation(None)
+        self.update_actions()
+        # then, a turn each: the saved columns (each about 10 ms of GUI work and its paint), their scroll places,
+        # and the project's reads of its list and orphans (workers for a large project: started after the
+        # columns, so their Python does not compete with the columns' turns for the GIL)
+        self._setting_up = [*(lambda d=d: self.open_document(d, new_column=True) for d in self._documents_to_reopen()),
+                            self._restore_scroll_places, self._start_project_reads]
+        if in_turns:
+            QTimer.singleShot(1, self, self._next_setup_step)  # (not 0 ms: input, paint and timers come between)
+        else:
+            self.finish_setting_up()
+
+    def _next_setup_step(self) -> None:
+        if self._setting_up:
+            self._setting_up.pop(0)()
+        if self._setting_up:
+            QTimer.singleShot(1, self, self._next_setup_step)
+
+    def finish_setting_up(self) -> None:
+        """Run at once what set_project(in_turns=True) left for later turns."""
+        while getattr(self, "_setting_up", None):
+            self._setting_up.pop(0)()
+
+    def is_setting_up(self) -> bool:
+        return bool(getattr(self, "_setting_up", None))
+
+    def _start_project_reads(self) -> None:
+        self.library_loader.fill(self.project)  # a large project's list is read in the background
         self.refresh_orphans()
         self.update_actions()
 
@@ -440,7 +470,11 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
                 self.statusBar().showMessage(f"Could not write the daily backup: {exc}", 10000)
         self.reading.placeholder.setText(ReadingArea.PLACEHOLDER)
         self.menuBar().setEnabled(True)
-        self.set_project(project)
+        self.set_project(project, in_turns=True)
+        from PySide6.QtCore import QCoreApplication, QEventLoop
+
+        while self.is_setting_up():  # the columns come back a turn each; the window's events go on meanwhile
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         if opened is not None:
             waiting.end(opened=True)  # a document asked for in the library meanwhile opens now
             back_up_in_background(self, project.path, lambda message: self.statusBar().showMessage(message, 10000))
@@ -580,14 +614,13 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
                                ",".join(str(i) for i in self.reading.document_ids()))
         save_scroll_positions(self.settings, _key(self._project_key()), self.reading)
 
-    def _restore_open_documents(self) -> None:
+    def _documents_to_reopen(self) -> list[int]:
         saved = self.settings.value(f"open_documents/{_key(self._project_key())}")
         if saved is None:
-            ids = self.project.existing_document_ids(first=2)  # first launch: two articles side by side
-        else:
-            ids = self.project.existing_document_ids(int(x) for x in str(saved).split(",") if x.strip().isdigit())
-        for document_id in ids:
-            self.open_document(document_id, new_column=True)
+            return self.project.existing_document_ids(first=2)  # first launch: two articles side by side
+        return self.project.existing_document_ids(int(x) for x in str(saved).split(",") if x.strip().isdigit())
+
+    def _restore_scroll_places(self) -> None:
         restore_scroll_positions(self.settings, _key(self._project_key()), self.reading)
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
@@ -595,6 +628,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             super().closeEvent(event)
             return
         self.inspector.flush_note()
+        self.finish_setting_up()  # closed while the columns were reopened: all are saved for the next time
         self._stop_background_work()
         self._save_open_documents()
         self.settings.setValue("geometry", self.saveGeometry())
