@@ -275,7 +275,7 @@ def install_coded_passages(window, menu) -> CodedPassagesPanel:
         panel.refresh_codes()
         panel.code.setFocus()
 
-    action.triggered.connect(open_panel)
+    action.triggered.connect(window.once_open(open_panel, action.text()))  # its codes are the open project's
     menu.addAction(action)
     window.addAction(action)
     return panel

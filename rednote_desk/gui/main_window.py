@@ -5,6 +5,7 @@ changed; the window then refreshes only the affected views.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -80,7 +81,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self._preview_path = None  # the project file whose texts startup_preview showed
         self._built = False
         self._after_built: list = []
-        self._when_open: list = []  # actions asked for while the project was still opening
+        self._when_open: list = []  # actions asked for while the project was still opening (once_open)
+        self.checking = None  # the project_opening.WhileChecking while the project's file is checked
         self._build_trigger = None
         self._layout_restored = False
         if project is not None:
@@ -257,8 +259,9 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
-        # a view setting acts at once; anything else pressed while the project is still opening runs once it is
-        action.triggered.connect(slot if checkable or early else self._once_open(slot))
+        # before the project is open: a view setting or an ``early`` action (it reads or moves through what is on
+        # screen) acts at once; anything else is queued until the project is open (once_open)
+        action.triggered.connect(slot if checkable or early else self.once_open(slot, text))
         menu.addAction(action)
         self.addAction(action)
         return action
@@ -292,9 +295,10 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.undo_action = self._action(edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(edit_menu, "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         edit_menu.addSeparator()
-        self._action(edit_menu, "&Find in open documents", self.find_bar.open, QKeySequence.StandardKey.Find)
-        self._action(edit_menu, "Find &next", lambda: self.find_bar.find(), "F3")
-        self._action(edit_menu, "Find &previous", lambda: self.find_bar.find(backward=True), "Shift+F3")
+        self._action(edit_menu, "&Find in open documents", self.find_bar.open, QKeySequence.StandardKey.Find,
+                     early=True)
+        self._action(edit_menu, "Find &next", lambda: self.find_bar.find(), "F3", early=True)
+        self._action(edit_menu, "Find &previous", lambda: self.find_bar.find(backward=True), "Shift+F3", early=True)
         self._action(edit_menu, "&Search project…", self.open_search, "Ctrl+Shift+F")
         edit_menu.addSeparator()
         self._action(edit_menu, "Document &details…", lambda: self._with_active_doc(self.edit_document_details),
@@ -323,7 +327,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
                      "Ctrl+Shift+O")
         self._action(view, "&Close column", self.close_active_column, "Ctrl+W")
         for n in range(1, 5):
-            self._action(view, f"Go to column {n}", lambda _c=False, n=n: self.focus_column(n - 1), f"Alt+{n}")
+            self._action(view, f"Go to column {n}", lambda _c=False, n=n: self.focus_column(n - 1), f"Alt+{n}",
+                         early=True)
         view.addSeparator()
         self.marks_action = self._action(view, "&Mark sentences only one outlet has", self.on_marks_toggled,
                                          "Ctrl+Shift+U", checkable=True,
@@ -331,7 +336,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self._action(view, "&Follow this sentence in the other columns", self.follow_sentence, "Ctrl+J")
         self._action(view, "&Compare outlets", lambda: self.tabs.setCurrentIndex(1), "Ctrl+2")
         self._action(view, "Text &diff", lambda: self.tabs.setCurrentIndex(2), "Ctrl+3")
-        self._action(view, "&Read && annotate", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        self._action(view, "&Read && annotate", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1", early=True)
         view.addSeparator()
         for dock in (self.library_dock, self.codebook_dock, self.inspector_dock, self.search_dock,
                      self.orphans_dock):
@@ -342,25 +347,47 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.accessible_names = AccessibleNames(self)  # every control a screen reader can name
 
         help_menu = self._menus.get("&Help") or bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1", early=True)
 
         # single-key shortcuts only inside the reading area, so they never fire while typing elsewhere
-        for key, slot in (("T", self.tag_selection), ("Delete", self.delete_selected_annotation),
-                          ("N", self.focus_note), ("L", self.link_claim)):
+        for key, slot, name in (("T", self.tag_selection, "Tag selection"),
+                                ("Delete", self.delete_selected_annotation, "Delete annotation"),
+                                ("N", self.focus_note, "Edit note"), ("L", self.link_claim, "Link as the same claim")):
             shortcut = QShortcut(QKeySequence(key), self.reading)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self._once_open(slot))
+            shortcut.activated.connect(self.once_open(slot, name))
 
-    def _once_open(self, slot):
-        """``slot`` as an action's handler: run now, or when the project is still opening (the first moment
-        after startup), once it is open, so that a shortcut pressed then is not lost."""
+    def once_open(self, slot, name: str):
+        """``slot`` as an action's handler, by the one rule for actions asked for before the project is open
+        (right after startup, and while its file is checked): what needs the project (every change, and reads
+        through it) is queued and runs once the project is open, in order, and the status bar says so; if the
+        project cannot be opened, the status bar says what was not done. (What only reads or moves through the
+        window is not wrapped: it acts at once; see _action's ``early``.)"""
+        name = re.sub(r"&(.)", r"\1", name).rstrip("…")
+
         def run() -> None:
             if self.project is not None:
                 slot()
                 return
-            self._when_open.append(slot)
-            self.statusBar().showMessage("Opening the project… done as soon as it is open.", 3000)
+            self._when_open.append((slot, name))
+            names = ", ".join(dict.fromkeys(n for _s, n in self._when_open))
+            # (the check's own message is replaced: it begins the same, and is cleared with it when the check ends)
+            self.statusBar().showMessage(self.checking.queued_note(names) if self.checking is not None
+                                         else f"Opening the project… {names}: done as soon as it is open.")
         return run
+
+    def _run_when_open(self) -> None:
+        asked, self._when_open = self._when_open, []
+        if asked and "as soon as it is open" in self.statusBar().currentMessage():
+            self.statusBar().clearMessage()
+        for slot, _name in asked:  # what was asked for while the project opened, in order
+            slot()
+
+    def _drop_when_open(self) -> None:
+        asked, self._when_open = self._when_open, []
+        if asked:
+            names = ", ".join(dict.fromkeys(n for _s, n in asked))
+            self.statusBar().showMessage(f"Not done, the project could not be opened: {names}.")
 
     # -- project -------------------------------------------------------------------------------
     def set_project(self, project: Project, *, in_turns: bool = False) -> None:
@@ -463,6 +490,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             project = open_project_safely(self, services.open_project, db_path, services.default_project_path,
                                           failed=failure)
             if project is None:
+                self._drop_when_open()
                 return False
             try:
                 services.ensure_recent_backup(project)
@@ -478,9 +506,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         if opened is not None:
             waiting.end(opened=True)  # a document asked for in the library meanwhile opens now
             back_up_in_background(self, project.path, lambda message: self.statusBar().showMessage(message, 10000))
-        asked, self._when_open = self._when_open, []
-        for slot in asked:  # what was asked for while the project opened, in order
-            slot()
+        self._run_when_open()
         return True
 
     def _install_compare_view(self, project: Project) -> None:

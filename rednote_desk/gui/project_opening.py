@@ -124,8 +124,9 @@ def open_in_background(db_path, waiting: WhileChecking | None = None):
 
 class WhileChecking:
     """The window while its project's file is still checked: the documents listed from a read-only look,
-    their counts following, and nothing that could change the project: there is no project yet (the window's
-    actions wait for it, MainWindow._once_open), the library offers no Edit or Delete, and a document asked for
+    their counts following, and nothing that could change the project: there is no project yet (an action that
+    needs it is queued until it is open and the status bar says so, MainWindow.once_open; reading and moving
+    through what is on screen works at once), the library offers no Edit or Delete, and a document asked for
     there opens once the check has passed. ``end()`` gives the window back."""
 
     MESSAGE = "Checking the project file… The documents are listed; editing starts when the check is done."
@@ -137,6 +138,11 @@ class WhileChecking:
         self._opened: bool | None = None  # not known yet
         window.library.hold_requests(True)
         window.library.open_held.connect(self._on_open_held)
+        window.checking = self
+
+    def queued_note(self, names: str) -> str:
+        """The status bar's note for actions asked for meanwhile (it begins as MESSAGE: cleared with it)."""
+        return f"{self.MESSAGE.split('…')[0]}… {names}: will run when the file check is done."
 
     def _on_open_held(self, _document_id: int) -> None:
         self.window.statusBar().showMessage("Checking the project file… The document opens when the check is done.")
@@ -173,13 +179,13 @@ class WhileChecking:
         """The check is over: the list stays for the open project (which reads it again, see
         LibraryPanel.show_rows) or is emptied when the file was not opened (a held request is dropped then)."""
         self._opened = opened
+        self.window.checking = None
         if self._counts is not None and not opened:
             self._counts.detach()
-        if self.listed:
-            if self.window.statusBar().currentMessage().startswith(self.MESSAGE[:20]):
-                self.window.statusBar().clearMessage()  # ours only (not the project's own, set meanwhile)
-            if not opened:
-                self.window.library.show_rows([])
+        if self.window.statusBar().currentMessage().startswith(self.MESSAGE[:20]):
+            self.window.statusBar().clearMessage()  # ours only (not the project's own, set meanwhile)
+        if self.listed and not opened:
+            self.window.library.show_rows([])
         self.window.library.open_held.disconnect(self._on_open_held)
         self.window.library.hold_requests(False, emit=opened)
 
