@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, compute_comparison
 from rednote_desk.core.compare.frame_profile import frame_profile, tag_paths
 from rednote_desk.core.compare.matrix import ClaimRow
-from rednote_desk.gui import project_reads
 from rednote_desk.gui.claim_matrix import (
     CLAIM_COLUMN,
     DISAGREE_COLOR,
@@ -336,7 +335,7 @@ class CompareView(QWidget):
         self._total = self.project.document_count()
         if self._selected is None and self._total > COMPARE_ALL_LIMIT:
             self._selected = set()  # a large project: the user chooses (all of them would take minutes)
-        if self.project.path is not None and self._total >= project_reads.BACKGROUND_FROM:  # as ProjectRead
+        if self._headings_read.in_background(self.project, self._total):
             if self._selected:  # documents were deleted meanwhile: they are no longer chosen
                 self._selected = set(self.project.existing_document_ids(sorted(self._selected)))
             self._headings, self._list_pending = None, False

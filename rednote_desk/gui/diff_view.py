@@ -5,13 +5,29 @@ then renders a window of passages through core.diff_html (pygments, the same cod
 report) into a QTextBrowser. Only about ``WINDOW_CHARS`` characters of text are laid out at a time,
 so a 1 MB pair opens as fast as a short one; links at the window's ends, next / previous change and
 folded runs of unchanged sentences move or widen the window.
+
+The A and B lists share one model of every document (headings, no texts). A large project's list is read on a
+worker (gui.project_reads, as the Compare view's Documents list) when one of them is first opened: until then
+they hold the chosen pair, so opening the tab reads no 10,000 headings and makes no 20,000 items on the GUI
+thread.
 """
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import QPointF, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QPolygonF, QShortcut, QTextCursor, QTextTable
+from PySide6.QtGui import (
+    QColor,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPolygonF,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+    QTextCursor,
+    QTextTable,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -33,6 +49,7 @@ from rednote_desk.core.labels import count_of
 from rednote_desk.core.models import Document
 from rednote_desk.gui.colors import dim_text_color, paper_palette
 from rednote_desk.gui.plain import plain
+from rednote_desk.gui.project_reads import ProjectRead
 from rednote_desk.gui.session import HANDLED_ERRORS, session_for, show_error
 from rednote_desk.gui.workers import Task, bind
 
@@ -40,6 +57,48 @@ log = logging.getLogger(__name__)
 
 WINDOW_CHARS = 30_000  # text laid out at once (a QTextBrowser lays out ~250 KB of text a second)
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Choice = tuple[int, str, str]  # a document in the A and B lists: id, text, tooltip
+
+
+def document_choices(documents: list[Document]) -> list[Choice]:
+    """The A and B lists' entries for these documents, in this order: plain Python (a worker makes them for a
+    large project)."""
+    labels = document_labels(documents)
+    choices = []
+    for doc in documents:
+        title = " ".join(doc.title.split())
+        label = labels[doc.id]
+        text = f"{label} — {title}" if doc.outlet and title and title != label else (title or label)
+        choices.append((doc.id, f"{doc.id}: {text}", plain(f"Document {doc.id}: {title}")))
+    return choices
+
+
+def choice_items(choices: list[Choice]) -> list[QStandardItem]:
+    """The lists' items for these entries (not yet in a model, so a worker can make them: 10,000 take ~50 ms)."""
+    items = []
+    for doc_id, text, tooltip in choices:
+        item = QStandardItem(text)
+        item.setData(doc_id, Qt.ItemDataRole.UserRole)  # the combos' currentData
+        item.setToolTip(tooltip)
+        items.append(item)
+    return items
+
+
+def every_document_item(project) -> list[QStandardItem]:
+    """Every document's item, from the headings (no texts: 10,000 documents in well under 100 ms)."""
+    return choice_items(document_choices([
+        Document(id=s["id"], title=s["title"] or "", text="", outlet=s["outlet"], url=s["url"],
+                 source_name=s["source_name"]) for s in project.document_headings()]))
+
+
+class DocumentCombo(QComboBox):
+    """The A or B list: says when its popup is about to open (a large project's list is read then)."""
+
+    popup_wanted = Signal()
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        self.popup_wanted.emit()
+        super().showPopup()
 
 
 def meaning_legend(diff: PassageDiff) -> str:
@@ -109,6 +168,9 @@ class DiffView(QWidget):
         self._expanded: set[int] = set()
         self._stop = -1  # index into diff.stops of the current change
         self._marked: int | None = None  # the row whose gutter shows the marker
+        self._listed = False  # the A and B lists hold every document (not only the pair: a large project)
+        self._choices_read = ProjectRead(self, every_document_item, self._on_choices_read,
+                                         self._on_choices_failed)
 
         self._build_toolbar()
         self.summary = QLabel()
@@ -156,12 +218,16 @@ class DiffView(QWidget):
 
     # -- building ------------------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        self.combo_a = QComboBox()
-        self.combo_b = QComboBox()
+        self.combo_a = DocumentCombo()
+        self.combo_b = DocumentCombo()
+        self._choices_model = QStandardItemModel(self)  # one for both
         for combo in (self.combo_a, self.combo_b):
+            combo.setModel(self._choices_model)
+            combo.view().setUniformItemSizes(True)  # one line each: the popup does not measure 10,000 rows twice
             combo.setMinimumContentsLength(24)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.currentIndexChanged.connect(self.on_combo_current_index_changed)
+            combo.popup_wanted.connect(self._list_wanted)
         self.swap_button = QToolButton()
         self.swap_button.setText("⇄")
         self.swap_button.setToolTip("Swap A and B")
@@ -218,28 +284,54 @@ class DiffView(QWidget):
 
     # -- documents -----------------------------------------------------------------------------------------
     def refresh_documents(self) -> None:
-        """Re-read the list of documents (after an import or a deletion); keeps the chosen pair if it exists."""
-        summaries = self.project.document_headings()  # no texts: 10,000 documents in well under 100 ms
-        docs = [Document(id=s["id"], title=s["title"] or "", text="", outlet=s["outlet"], url=s["url"],
-                         source_name=s["source_name"]) for s in summaries]
-        labels = document_labels(docs)
+        """Re-read the list of documents (after an import or a deletion); keeps the chosen pair if it exists. A
+        large project's lists hold the chosen pair (or the first two documents) until one of them is opened."""
+        self._choices_read.stop()
+        self._listed = False
+        if not self._choices_read.in_background(self.project):
+            self._choices_read.run(self.project)  # at once
+            return
+        ids = self.project.existing_document_ids(self._pair) if self._pair else []
+        if len(ids) < 2:
+            ids = self.project.existing_document_ids(first=2)
+        try:
+            pair = [self.project.document(i) for i in ids]
+        except HANDLED_ERRORS:
+            pair = []
+        self._show_choices(choice_items(document_choices(pair)))  # type: ignore[arg-type]
+        if self.combo_a.view().isVisible() or self.combo_b.view().isVisible():
+            self._list_wanted()
+
+    def _list_wanted(self) -> None:
+        """A list's popup opens: a large project's documents are read now, on a worker, and listed when there."""
+        if not self._listed and not self._choices_read.is_busy():
+            self._choices_read.run(self.project)
+
+    def _on_choices_read(self, items: list[QStandardItem]) -> None:
+        self._listed = True
+        self._show_choices(items)
+        for combo in (self.combo_a, self.combo_b):
+            if combo.view().isVisible():  # it opened with the pair only: again, with every document
+                combo.hidePopup()
+                combo.showPopup()
+
+    def _on_choices_failed(self, message: str) -> None:
+        self._show_message(f"The list of documents could not be read: {message}")
+
+    def _show_choices(self, items: list[QStandardItem]) -> None:
         for combo in (self.combo_a, self.combo_b):
             combo.blockSignals(True)
-            combo.clear()
-            for s in summaries:
-                title = " ".join((s["title"] or "").split())
-                label = labels[s["id"]]
-                text = f"{label} — {title}" if s["outlet"] and title and title != label else (title or label)
-                combo.addItem(f"{s['id']}: {text}", s["id"])
-                combo.setItemData(combo.count() - 1, plain(f"Document {s['id']}: {title}"), Qt.ItemDataRole.ToolTipRole)
+        self._choices_model.clear()
+        if items:
+            self._choices_model.invisibleRootItem().appendRows(items)  # one insertion, not 10,000
+        for combo in (self.combo_a, self.combo_b):
             combo.blockSignals(False)
-        ids = [s["id"] for s in summaries]
-        if self._pair and all(i in ids for i in self._pair):
+        if self._pair and all(self.combo_a.findData(i) >= 0 for i in self._pair):
             self._select(*self._pair)
-        elif len(ids) >= 2:
-            self._select(ids[0], ids[1])
+        elif len(items) >= 2:
+            self._select(*(self._choices_model.item(row).data(Qt.ItemDataRole.UserRole) for row in (0, 1)))
             self._pair = None
-        if len(ids) < 2:
+        if len(items) < 2:
             self._show_message("Import at least two documents to compare their texts.")
 
     def _select(self, a: int, b: int) -> None:
@@ -253,6 +345,7 @@ class DiffView(QWidget):
     def set_pair(self, doc_a_id: int, doc_b_id: int) -> None:
         """Compare these two documents (the work runs in the background)."""
         if self.combo_a.findData(doc_a_id) < 0 or self.combo_b.findData(doc_b_id) < 0:
+            self._pair = (doc_a_id, doc_b_id)  # listed even if the lists hold only the pair (a large project)
             self.refresh_documents()
         self._select(doc_a_id, doc_b_id)
         self._pair = (doc_a_id, doc_b_id)
@@ -285,6 +378,7 @@ class DiffView(QWidget):
 
     def stop(self) -> None:
         """Cancel the running diff and disconnect it (the view is closing)."""
+        self._choices_read.stop()
         if self._task is not None:
             self._task.detach()
             self._task = None

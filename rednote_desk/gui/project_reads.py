@@ -27,11 +27,17 @@ class ProjectRead:
         self.owner, self.read, self.show, self.failed = owner, read, show, failed
         self._task: Task | None = None
 
+    @staticmethod
+    def in_background(project, count: int | None = None) -> bool:
+        """Whether ``run`` reads this project on a worker (a project file of BACKGROUND_FROM documents or more;
+        ``count``: its documents, if counted already)."""
+        return project.path is not None and (project.document_count() if count is None else count) >= BACKGROUND_FROM
+
     def run(self, project, *, started: Callable[[int], None] | None = None) -> Task | None:
         """Read now (small or in-memory project) or start the background Task and return it."""
         self.stop()
         count = project.document_count()
-        if project.path is None or count < BACKGROUND_FROM:
+        if not self.in_background(project, count):
             self.show(self.read(project))
             return None
         from rednote_desk.store.project import Project
