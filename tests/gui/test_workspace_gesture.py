@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from workspace_helpers import close_window, open_window
+from workspace_helpers import close_window, open_window, settle_layout
 
 QUOTES = {"000": "approximately half a million", "002": "more than 700,000 American users"}
 
@@ -62,6 +62,7 @@ def test_clicking_a_linked_highlight_in_any_column_lines_up_the_claim(window, qt
     target = columns[clicked]
     window.reading.set_active(columns[1 - clicked])  # the click goes into a column that is not the active one
     annotation_id = ids[target.document.id]
+    settle_layout(qtbot, window)  # the fourth column folded the side panels for the texts
     target.view.scroll_to_offset(window.project.annotation(annotation_id).start_offset)
     qtbot.wait(20)
     width = target.view.viewport().width()

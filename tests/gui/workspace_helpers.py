@@ -31,6 +31,19 @@ def open_window(qtbot, tmp_path, width: int, height: int) -> MainWindow:
     return w
 
 
+def settle_layout(qtbot, w: MainWindow) -> None:
+    """Wait until the columns' widths and the side panels hold still, as they have by the time a person clicks:
+    a column opened or closed is decided on at the next turn, and the layout looks again once it is still."""
+    previous = None
+    for _ in range(40):
+        qtbot.wait(30)
+        state = [c.width() for c in w.reading.columns] + [
+            d.isVisible() for d in (w.library_dock, w.codebook_dock, w.inspector_dock)]
+        if state == previous:
+            return
+        previous = state
+
+
 def close_window(w: MainWindow) -> None:
     project = w.project
     w.close()
