@@ -2,8 +2,8 @@
 no side panel comes back at two columns only to fold again at the third (the Compare step of bench_large)."""
 from __future__ import annotations
 
-from test_workspace_fold import _click_name, _open_third_from_the_library, _panels, _settle
-from workspace_helpers import close_window, open_window
+from test_workspace_fold import _click_name, _open_third_from_the_library, _panels
+from workspace_helpers import close_window, open_window, settle_layout
 
 
 def _spy(monkeypatch, side_panels, name):
@@ -30,7 +30,7 @@ def test_closing_three_and_opening_three_columns_in_one_turn_unfolds_nothing(qtb
     others = [d.id for d in w.project.documents() if d.id not in w.reading.document_ids()]
     _replace_all_columns(w, [*others[:2], w.reading.document_ids()[0]])
     assert len(w.reading.columns) == 3
-    _settle(qtbot, w)
+    settle_layout(qtbot, w)
     assert unfolds == [] and folds == []  # the panels never came back at two columns
     assert not any(d.isVisible() for d in _panels(w)) and w.side_panels.strip.isVisible()
     close_window(w)
@@ -44,7 +44,7 @@ def test_the_decision_is_made_on_the_next_turn_for_the_columns_at_its_end(qtbot,
     w.reading.close_column(w.reading.columns[-1])
     assert unfolds == []  # not yet: more changes may come in this turn
     qtbot.waitUntil(lambda: len(unfolds) == 1, timeout=3000)  # then once, for the one column left
-    _settle(qtbot, w)
+    settle_layout(qtbot, w)
     assert all(d.isVisible() for d in _panels(w))
     close_window(w)
 
@@ -59,6 +59,6 @@ def test_a_close_within_the_turn_still_ends_the_persons_choice(qtbot, tmp_path):
     spare = next(d.id for d in w.project.documents() if d.id not in w.reading.document_ids())
     kept = w.reading.document_ids()[:2]
     _replace_all_columns(w, [*kept, spare])
-    _settle(qtbot, w)
+    settle_layout(qtbot, w)
     assert not w.codebook_dock.isVisible()
     close_window(w)
