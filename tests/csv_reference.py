@@ -26,9 +26,18 @@ def reference_csv(rows: list[tuple], *, raw: bool, excel: bool) -> str:
     return ("\ufeff" if excel else "") + end.join(lines) + end
 
 
+# the tests write an annotation as one tuple with its tag ids (or None) after the suffix
+WITH_TAGS = ANNOTATION_ROW[:7] + ("tag_ids",) + ANNOTATION_ROW[7:]
+
+
+def as_batch(rows: list[tuple]) -> tuple[list[tuple], dict]:
+    """WITH_TAGS tuples as the store hands them to the writer: (ANNOTATION_ROW tuples, {id: tag ids})."""
+    return ([row[:7] + row[8:] for row in rows], {row[0]: row[7] for row in rows if row[7] is not None})
+
+
 def expand(row: tuple, documents: dict, claims: dict, paths: dict) -> tuple:
-    """An ANNOTATION_ROW tuple as the 19 CSV_COLUMNS values."""
-    values = dict(zip(ANNOTATION_ROW, row, strict=True))
+    """A WITH_TAGS tuple as the 19 CSV_COLUMNS values."""
+    values = dict(zip(WITH_TAGS, row, strict=True))
     title, outlet, author, published, url = documents.get(values["document_id"], (None,) * 5)
     ids = [int(x) for x in str(values["tag_ids"]).split(",")] if values["tag_ids"] not in (None, "") else []
     tags = "; ".join(sorted(paths[i] for i in ids if i in paths))

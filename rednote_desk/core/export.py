@@ -5,7 +5,7 @@ By default a cell that a spreadsheet would evaluate as a formula is neutralised 
 
 :func:`write_csv` writes any table, a row at a time. :func:`write_annotations_csv` writes the annotation export
 (``CSV_COLUMNS``) byte for byte as :func:`write_csv` would, several times faster: the store hands it batches of
-annotation rows (``ANNOTATION_ROW``: no document or claim fields, the tags as their ids) and the few documents,
+annotation rows (``ANNOTATION_ROW``: no document or claim fields, the tags as ids beside them) and the few documents,
 claims and tag paths once; their cells are formatted once each, and a row is one f-string.
 """
 from __future__ import annotations
@@ -20,11 +20,11 @@ CSV_COLUMNS = (
     "note", "coder", "created_at", "updated_at",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# One annotation as the store reads it for the export: ``tag_ids`` is its tag ids joined by commas (any order),
-# one tag id, or None; the document's and the claim's fields are looked up by id.
+# One annotation as the store reads it for the export; the document's and the claim's fields are looked up by
+# id, its tags come beside the rows (see write_annotations_csv).
 ANNOTATION_ROW = (
-    "annotation_id", "document_id", "start_offset", "end_offset", "quote", "prefix", "suffix", "tag_ids",
-    "claim_id", "note", "coder", "created_at", "updated_at",
+    "annotation_id", "document_id", "start_offset", "end_offset", "quote", "prefix", "suffix", "claim_id", "note",
+    "coder", "created_at", "updated_at",
 )
 
 
@@ -116,7 +116,7 @@ def _integers(texts: Iterable[str]) -> Iterable[int]:
 
 
 def write_annotations_csv(
-    batches: Iterable[list[tuple]],
+    batches: Iterable[tuple[list[tuple], Mapping[Any, Any]]],
     out: TextIO,
     *,
     documents: Mapping[Any, tuple],
@@ -128,7 +128,8 @@ def write_annotations_csv(
     """The annotation export: ``CSV_COLUMNS``, byte for byte what :func:`write_csv` writes for the same
     annotations; returns the number of data rows.
 
-    ``batches`` are lists of tuples in the order of ``ANNOTATION_ROW``; ``documents`` maps a document id to
+    ``batches`` are pairs (rows: tuples in the order of ``ANNOTATION_ROW``, tags: {annotation id: its tag id
+    or its tag ids joined by commas}, no entry for none); ``documents`` maps a document id to
     (title, outlet, author, published, url), ``claims`` a claim id to its label, ``tag_paths`` a tag id to its
     "Parent/Child" path. A missing document or claim gives empty cells. Each batch is formatted, then written
     with one ``out.write``: memory holds one batch, whatever the number of rows.
@@ -149,17 +150,19 @@ def write_annotations_csv(
     text = _text_cell_raw if raw else _text_cell_safe
     integer = int.__repr__  # refuses anything but an int: such a batch takes the general way below
     count = 0
-    for rows in batches:
+    for rows, tags in batches:
+        tags_of = tags.get
         try:
             lines = [
                 f"{integer(annotation_id)},{document_cells[document_id]},{integer(start)},{integer(stop)},"
-                f"{text(quote)},{text(prefix)},{text(suffix)},{tag_cells[tag_ids]},{claim_cells[claim_id]},"
-                f"{text(note)},{text(coder)},{text(created)},{text(updated)}"
-                for (annotation_id, document_id, start, stop, quote, prefix, suffix, tag_ids, claim_id, note,
-                     coder, created, updated) in rows
+                f"{text(quote)},{text(prefix)},{text(suffix)},{tag_cells[tags_of(annotation_id)]},"
+                f"{claim_cells[claim_id]},{text(note)},{text(coder)},{text(created)},{text(updated)}"
+                for (annotation_id, document_id, start, stop, quote, prefix, suffix, claim_id, note, coder, created,
+                     updated) in rows
             ]
         except (TypeError, AttributeError):  # a value of another type (a damaged or foreign file): cell by cell
-            lines = [_general_line(row, cell, document_cells, claim_cells, tag_cells) for row in rows]
+            lines = [_general_line(row, tags_of(row[0]), cell, document_cells, claim_cells, tag_cells)
+                     for row in rows]
         if lines:
             out.write(end.join(lines) + end)
             count += len(lines)
@@ -178,10 +181,9 @@ class _Formatted(dict):
         return value
 
 
-def _general_line(row: tuple, cell: Callable[[Any], str], document_cells: _Formatted, claim_cells: _Formatted,
-                  tag_cells: _Formatted) -> str:
-    (annotation_id, document_id, start, stop, quote, prefix, suffix, tag_ids, claim_id, note, coder, created,
-     updated) = row
+def _general_line(row: tuple, tag_ids: Any, cell: Callable[[Any], str], document_cells: _Formatted,
+                  claim_cells: _Formatted, tag_cells: _Formatted) -> str:
+    (annotation_id, document_id, start, stop, quote, prefix, suffix, claim_id, note, coder, created, updated) = row
     return ",".join((
         cell(annotation_id), document_cells[document_id], cell(start), cell(stop), cell(quote), cell(prefix),
         cell(suffix), tag_cells[tag_ids], claim_cells[claim_id], cell(note), cell(coder), cell(created),

@@ -172,7 +172,7 @@ def _watched(batches, total: int, progress, is_cancelled):
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled("export cancelled")
         yield batch
-        done += len(batch)
+        done += len(batch[0])  # (rows, their tags)
         if progress is not None:
             progress(done, total, f"{done:,} of {total:,} annotations")
     if is_cancelled is not None and is_cancelled():  # pressed while the last batch was written

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Generator, Iterator
 from operator import itemgetter
 from typing import Any
@@ -332,39 +333,41 @@ class QueriesMixin:
         claims = {row[0]: row[1] for row in self.db.execute("SELECT id, label FROM claims")}
         return documents, claims, self.tag_paths()
 
-    def iter_export_batches(self, *, batch: int = 2000) -> Generator[list[tuple], None, None]:
-        """Every annotation, by id, as lists of about ``batch`` tuples in the order of
-        core.export.ANNOTATION_ROW, from one statement: memory holds one batch.
+    def iter_export_batches(self, *, batch: int = 2000) -> Generator[tuple[list[tuple], dict], None, None]:
+        """Every annotation, by id, in batches of at most ``batch``: (rows as tuples in the order of
+        core.export.ANNOTATION_ROW, {annotation id: its tag id, or its tag ids joined by commas}). Memory
+        holds one batch.
 
-        The tags come from a join on the annotation_tags key, which costs SQLite much less than a subquery per
-        annotation: an annotation with several tags arrives as several rows, made one here (its tag ids joined
-        by commas) in the batches that have such rows; a batch never ends inside an annotation. The statement
-        is closed when the generator is closed or dropped."""
-        cursor = self.db.execute(
-            """SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, t.tag_id,
-                      a.claim_id, a.note, a.coder, a.created_at, a.updated_at
-               FROM annotations a LEFT JOIN annotation_tags t ON t.annotation_id = a.id
-               ORDER BY a.id""")
-        batch = max(2, batch)
-        ahead: list[tuple] = []  # the first row of the next batch, read to see where an annotation ends
+        Two statements read side by side in one snapshot: the annotations, and the annotation_tags key in the
+        same order (two numbers a row, however many tags an annotation has). Both are closed when the
+        generator is closed or dropped."""
+        rows_cursor = self.db.execute(
+            """SELECT id, document_id, start_offset, end_offset, quote, prefix, suffix, claim_id, note, coder,
+                      created_at, updated_at
+               FROM annotations ORDER BY id""")
+        tags_cursor = self.db.execute(  # the bound leaves out what is not a number (a damaged file)
+            "SELECT annotation_id, tag_id FROM annotation_tags WHERE annotation_id <= 9223372036854775807"
+            " ORDER BY annotation_id")
+        ahead: list[tuple] = []  # tag rows read past the current batch
         try:
-            while True:
-                rows = ahead + cursor.fetchmany(batch - len(ahead))  # (fetchmany(0) would read every row)
-                if not rows:
-                    return
-                ahead = []
-                if len(rows) == batch:  # more may follow: the rest of the last annotation's rows come too
-                    while (row := cursor.fetchone()) is not None:
-                        if row[0] != rows[-1][0]:
-                            ahead = [row]
-                            break
-                        rows.append(row)
-                yield rows if len(set(map(_first, rows))) == len(rows) else _one_row_each(rows)
+            while rows := rows_cursor.fetchmany(batch):
+                last = rows[-1][0]
+                tag_rows = ahead
+                while not tag_rows or tag_rows[-1][0] <= last:
+                    more = tags_cursor.fetchmany(batch)
+                    if not more:
+                        break
+                    tag_rows = tag_rows + more if tag_rows else more
+                cut = bisect_right(tag_rows, last, key=_first)
+                tag_rows, ahead = tag_rows[:cut], tag_rows[cut:]
+                tags = dict(tag_rows)
+                yield rows, tags if len(tags) == len(tag_rows) else _tag_lists(tag_rows)
         finally:
-            with contextlib.suppress(sqlite3.ProgrammingError):  # the connection was closed first: nothing to end
-                cursor.close()
+            for cursor in (rows_cursor, tags_cursor):
+                with contextlib.suppress(sqlite3.ProgrammingError):  # the connection was closed first
+                    cursor.close()
 
-    def iter_export_rows(self, *, batch: int = 5000) -> Iterator[tuple]:
+    def iter_export_rows(self, *, batch: int = 2000) -> Iterator[tuple]:
         """The same annotations one tuple each, with their document's fields, tags and claim label in the
         order of core.export.CSV_COLUMNS (for core.export.write_csv; the export itself takes
         :meth:`iter_export_batches`, which is faster)."""
@@ -372,11 +375,11 @@ class QueriesMixin:
 
         documents, claims, paths = self.export_lookups()
         no_document = (None,) * 5
-        for rows in self.iter_export_batches(batch=batch):
-            for (annotation_id, document_id, start, end, quote, prefix, suffix, tag_ids, claim_id, note, coder,
-                 created, updated) in rows:
+        for rows, tags in self.iter_export_batches(batch=batch):
+            for (annotation_id, document_id, start, end, quote, prefix, suffix, claim_id, note, coder, created,
+                 updated) in rows:
                 yield ((annotation_id, document_id) + documents.get(document_id, no_document)
-                       + (start, end, quote, prefix, suffix, tags_cell(tag_ids, paths), claim_id,
+                       + (start, end, quote, prefix, suffix, tags_cell(tags.get(annotation_id), paths), claim_id,
                           claims.get(claim_id), note, coder, created, updated))
 
 
@@ -405,17 +408,12 @@ def read_coded_passages(conn, tag_ids, *, limit: int = 20000) -> list[tuple]:
 _first = itemgetter(0)
 
 
-def _one_row_each(rows: list[tuple]) -> list[tuple]:
-    """Export rows with one row per annotation: the rows of one annotation (next to each other, one per tag)
-    become one whose tag ids (column 7) are joined by commas."""
-    out: list[tuple] = []
-    for row in rows:
-        if out and out[-1][0] == row[0]:
-            last = out[-1]
-            out[-1] = (*last[:7], f"{last[7]},{row[7]}", *last[8:])
-        else:
-            out.append(row)
-    return out
+def _tag_lists(tag_rows: list[tuple]) -> dict:
+    """{annotation id: its tag ids joined by commas} from (annotation id, tag id) rows."""
+    lists: dict = {}
+    for annotation_id, tag_id in tag_rows:
+        lists[annotation_id] = f"{lists[annotation_id]},{tag_id}" if annotation_id in lists else tag_id
+    return lists
 
 
 def _annotation_from_row(row: dict[str, Any]) -> Annotation:

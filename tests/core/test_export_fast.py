@@ -6,7 +6,7 @@ import csv
 import io
 
 import pytest
-from csv_reference import TRICKY, expand, reference_csv
+from csv_reference import TRICKY, as_batch, expand, reference_csv
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,8 +15,8 @@ from rednote_desk.core.export import write_annotations_csv
 
 def export(batches, documents, claims, paths, *, raw: bool, excel: bool) -> tuple[int, str]:
     out = io.StringIO(newline="")
-    count = write_annotations_csv(batches, out, documents=documents, claims=claims, tag_paths=paths, raw=raw,
-                                  excel=excel)
+    count = write_annotations_csv(map(as_batch, batches), out, documents=documents, claims=claims,
+                                  tag_paths=paths, raw=raw, excel=excel)
     return count, out.getvalue()
 
 
