@@ -6,6 +6,7 @@ Errors are one readable line on standard error with a non-zero exit (a traceback
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sqlite3
 import sys
@@ -577,6 +578,7 @@ def _check_outputs(project, *destinations: str | None) -> None:
 def _cmd_compare(project, args) -> int:
     from rednote_desk.services.comparison import build_comparison, write_comparison_json, write_matrix_csv
 
+    gc.freeze()  # what the imports made lives as long as the process: the collector no longer walks it (~50 ms)
     if args.json == "-" and args.csv == "-":
         raise UserError("only one of --json and --csv can write to standard output")
     if (args.raw or args.excel) and not args.csv:
