@@ -23,7 +23,6 @@ from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy import sparse
 
 from rednote_desk.core.compare.align import WordCodes
 from rednote_desk.core.compare.body import Statement
@@ -84,8 +83,64 @@ _content_words = per_text("content words", content_words)
 _anchors = per_text("anchors", anchors)
 
 
-def _idf_matrix(sets: Sequence[set[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """(items × terms matrix of idf weights, idf per term): a term most sentences share weighs little."""
+class _Postings:
+    """A sparse items × terms matrix of weights as numpy arrays (what a CSR matrix holds, without scipy.sparse,
+    whose import costs a comparison process ~0.1 s): item k's terms are ``terms[ptr[k]:ptr[k + 1]]`` with
+    their weights in ``values``; zero weights are not stored (they add nothing to a product)."""
+
+    __slots__ = ("ptr", "terms", "values", "n_terms")
+
+    def __init__(self, ptr: np.ndarray, terms: np.ndarray, values: np.ndarray, n_terms: int) -> None:
+        self.ptr, self.terms, self.values, self.n_terms = ptr, terms, values, n_terms
+
+    @classmethod
+    def of(cls, items: np.ndarray, terms: np.ndarray, values: np.ndarray, n_items: int, n_terms: int) -> _Postings:
+        keep = values != 0
+        items, terms, values = items[keep], terms[keep], values[keep]
+        ptr = np.zeros(n_items + 1, dtype=np.int64)
+        np.cumsum(np.bincount(items, minlength=n_items), out=ptr[1:])
+        return cls(ptr, terms, values, n_terms)
+
+    def select(self, items: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(position in ``items``, term, weight) of every posting of those items, item after item."""
+        starts = self.ptr[items]
+        lengths = self.ptr[items + 1] - starts
+        pos = np.repeat(np.arange(len(items), dtype=np.int64), lengths)
+        at = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        return pos, self.terms[at], self.values[at]
+
+
+_CHUNK = 1 << 20  # matched (row, col, term) postings at a time: the product's memory stays bounded
+
+
+def _products(left: _Postings, right: _Postings, rows: np.ndarray, cols: np.ndarray,
+              ones: bool = False) -> np.ndarray:
+    """rows × cols float32 matrix: for each pair, the sum over their shared terms of left weight × right
+    weight (the left weight taken as 1 with ``ones``), added up in the order of the row's postings, in float32
+    — what a CSR product computes. Built from the postings of each shared term, never an items × terms array."""
+    out = np.zeros(len(rows) * len(cols), dtype=np.float32)
+    c_pos, c_terms, c_vals = right.select(cols)
+    by_term = np.argsort(c_terms, kind="stable")  # the col postings grouped by term
+    count = np.bincount(c_terms, minlength=right.n_terms)
+    first = np.cumsum(count) - count
+    r_pos, r_terms, r_vals = left.select(rows)
+    matches = count[r_terms]  # col postings sharing each row posting's term
+    ends = np.cumsum(matches)
+    start = 0
+    while start < len(r_pos):  # a chunk of row postings, in order: each cell's sum keeps its order
+        base = int(ends[start - 1]) if start else 0
+        stop = max(int(np.searchsorted(ends, base + _CHUNK, side="right")), start + 1)
+        n = matches[start:stop]
+        rep = np.repeat(np.arange(start, stop, dtype=np.int64), n)
+        within = np.arange(len(rep), dtype=np.int64) - np.repeat(ends[start:stop] - n - base, n)
+        k = by_term[first[r_terms[rep]] + within]
+        np.add.at(out, r_pos[rep] * len(cols) + c_pos[k], c_vals[k] if ones else r_vals[rep] * c_vals[k])
+        start = stop
+    return out.reshape(len(rows), len(cols))
+
+
+def _idf_postings(sets: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """(item, term, idf weight) of every (item, term) and the number of terms: a term most items share weighs little."""
     index: dict[str, int] = {}
     rows, cols = [], []
     for i, s in enumerate(sets):
@@ -93,16 +148,30 @@ def _idf_matrix(sets: Sequence[set[str]]) -> tuple[sparse.csr_matrix, np.ndarray
             rows.append(i)
             cols.append(index.setdefault(w, len(index)))
     n = len(sets)
-    df = np.bincount(np.array(cols, dtype=np.int64), minlength=max(len(index), 1)).astype(np.float32)
+    items, terms = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+    df = np.bincount(terms, minlength=max(len(index), 1)).astype(np.float32)
     idf = np.log((1.0 + n) / (1.0 + df)).astype(np.float32)
-    data = idf[np.array(cols, dtype=np.int64)] if cols else np.zeros(0, dtype=np.float32)
-    return sparse.csr_matrix((data, (rows, cols)), shape=(n, max(len(index), 1))), idf
+    order = np.lexsort((terms, items))  # item after item, terms ascending (as a CSR matrix keeps them)
+    return items[order], terms[order], idf[terms[order]], max(len(index), 1)
 
 
-def _normalised(m: sparse.csr_matrix) -> sparse.csr_matrix:
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+def _normalised(sets: Sequence[set[str]]) -> _Postings:
+    """The items' idf weights divided by the length of their vector (float32, as scipy.sparse computed it: the
+    squares summed by np.add.reduceat; each item's terms kept in descending order, the order its product
+    with the diagonal left them in, so the later sums add up in the same order)."""
+    items, terms, values, n_terms = _idf_postings(sets)
+    keep = values != 0
+    items, terms, values = items[keep], terms[keep], values[keep]
+    norms = np.zeros(len(sets), dtype=np.float32)
+    if len(values):
+        squares = values * values
+        starts = np.flatnonzero(np.r_[True, items[1:] != items[:-1]])
+        norms[items[starts]] = np.add.reduceat(squares, starts)
+    norms = np.sqrt(norms)
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+    values = (1.0 / norms)[items] * values
+    order = np.lexsort((-terms, items))
+    return _Postings.of(items[order], terms[order], values[order], len(sets), n_terms)
 
 
 class StatementIndex:
@@ -115,8 +184,9 @@ class StatementIndex:
         self.vectors = model.embed(texts) if model is not None and texts else None
         words = [_content_words(t) for t in texts]  # once per sentence in a comparison (copies and coverage)
         marks = [_anchors(t) for t in texts]
-        self._words = _normalised(_idf_matrix(words)[0])
-        self._anchors, idf = _idf_matrix(marks)
+        self._words = _normalised(words)
+        holders, terms, idf, n_terms = _idf_postings(marks)
+        self._anchors = _Postings.of(holders, terms, idf, len(marks), n_terms)
         # Sharing anchors worth two rare ones (each in one sentence per document) counts fully.
         self._anchor_full = 2.0 * float(np.log((1.0 + len(texts)) / 3.0)) if texts else 1.0
         vocab = WordCodes()
@@ -134,10 +204,9 @@ class StatementIndex:
         if not rows or not cols:
             z = np.zeros(shape, dtype=np.float32)
             return {"cosine": z, "words": z, "anchors": z, "order": z}
-        words = (self._words[rows] @ self._words[cols].T).toarray().astype(np.float32)
-        a_rows = self._anchors[rows].copy()
-        a_rows.data = np.ones_like(a_rows.data)
-        shared = (a_rows @ self._anchors[cols].T).toarray()  # idf of the shared anchors, summed
+        r, c = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+        words = _products(self._words, self._words, r, c)
+        shared = _products(self._anchors, self._anchors, r, c, ones=True)  # idf of the shared anchors, summed
         anchor = np.minimum(shared / max(self._anchor_full, 1e-6), 1.0).astype(np.float32)
         if self.vectors is not None:
             cosine = np.clip(self.vectors[rows] @ self.vectors[cols].T, 0.0, 1.0)
