@@ -110,7 +110,7 @@ class _Postings:
         return pos, self.terms[at], self.values[at]
 
 
-_CHUNK = 1 << 20  # matched (row, col, term) postings at a time: the product's memory stays bounded
+_CHUNK = 1 << 16  # matched (row, col, term) postings at a time: ~3 MB of temporaries, however many documents
 
 
 def _products(left: _Postings, right: _Postings, rows: np.ndarray, cols: np.ndarray,
