@@ -62,7 +62,7 @@ def meaning_pairs(a: str, b: str, sa: Sequence[Sentence], sb: Sequence[Sentence]
     unpaired); None when the texts are too long to score every pair."""
     if len(sa) * len(sb) > MAX_CELLS:
         return None
-    # Imported on first use: scipy.sparse would cost the diff view's first opening ~0.5 s on the GUI thread.
+    # Imported on first use: numpy and the sentence model would cost the diff view's first opening on the GUI thread.
     from rednote_desk.core.compare.meaning import StatementIndex, pair_by_meaning
 
     items = [_statement(0, k, s) for k, s in enumerate(sa)] + [_statement(1, k, s) for k, s in enumerate(sb)]
