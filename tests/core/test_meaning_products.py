@@ -92,3 +92,23 @@ def test_the_meaning_scores_do_not_import_scipy_sparse():
     code = "import sys, rednote_desk.core.compare.meaning; print('scipy.sparse' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "False"
+
+
+class _BackwardSet(set):
+    """A set that hands out its members in the opposite order (as another hash seed may)."""
+
+    def __iter__(self):
+        return reversed(list(super().__iter__()))
+
+
+def test_the_scores_do_not_depend_on_the_order_a_set_hands_out_its_words():
+    """A set's order changes with Python's hash seed; the terms' numbering, the order of the sums and so the
+    scores' last bits must not (the comparison's JSON is the same from one run to the next)."""
+    sets = _random_sets(11)
+    backward = [_BackwardSet(s) for s in sets]
+    assert [list(b) for b in backward] != [list(s) for s in sets]
+    for got, want in zip(_idf_postings(backward), _idf_postings(sets), strict=True):
+        assert np.array_equal(got, want)
+    rows, cols = np.arange(len(sets)), np.arange(len(sets))
+    same = _products(_normalised(sets), _normalised(sets), rows, cols)
+    assert np.array_equal(_products(_normalised(backward), _normalised(backward), rows, cols), same)

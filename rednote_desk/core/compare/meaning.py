@@ -144,7 +144,7 @@ def _idf_postings(sets: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray, np.
     index: dict[str, int] = {}
     rows, cols = [], []
     for i, s in enumerate(sets):
-        for w in s:
+        for w in sorted(s):  # not the set's order, which changes with the hash seed: the sums' order, their last bits
             rows.append(i)
             cols.append(index.setdefault(w, len(index)))
     n = len(sets)
