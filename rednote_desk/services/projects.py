@@ -8,7 +8,7 @@ import importlib.resources
 import json
 from pathlib import Path
 
-from rednote_desk.core.errors import UserError
+from rednote_desk.core.errors import Cancelled, UserError
 from rednote_desk.core.models import Document
 from rednote_desk.paths import (  # noqa: F401 - APP_NAME, PROJECT_SUFFIX, default_project_path re-exported
     APP_NAME,
@@ -126,7 +126,7 @@ def seed_default_project(project: Project) -> list[Document]:
     return documents
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """The user cancelled an export; the destination was left as it was."""
 
 

@@ -24,6 +24,7 @@ from rednote_desk.core.compare.matrix import (
 from rednote_desk.core.compare.shared import shared_work
 from rednote_desk.core.compare.spin import CopyFinding, find_copies
 from rednote_desk.core.compare.voices import voice_groups
+from rednote_desk.core.errors import Cancelled
 from rednote_desk.core.models import Annotation, Claim, Document, Tag
 
 FORMAT = "rednote-desk/comparison"
@@ -115,7 +116,7 @@ def _compute(data: ComparisonInput, *, report: Report | None, is_cancelled: Call
     copies = tuple(find_copies(docs, model=model)) if len(docs) > 1 else ()
     voices = voice_groups([d.id for d in docs], ((c.source, c.copy) for c in copies))
     if stop():
-        raise _Cancelled()
+        raise Cancelled
     note(1, steps, "Suggesting claims")
     suggestions = open_suggestions(suggest_claims(docs) if len(docs) > 1 else [], dismissed=data.dismissed,
                                    annotations=data.annotations)
@@ -123,20 +124,17 @@ def _compute(data: ComparisonInput, *, report: Report | None, is_cancelled: Call
     rows = confirmed_rows(docs, data.annotations, data.claims, tag_paths=paths, voices=voices)
     rows += suggested_rows(docs, suggestions, data.annotations, tag_paths=paths, voices=voices)
     if stop():
-        raise _Cancelled()
+        raise Cancelled
     note(2, steps, "Frame profile")
     profile = frame_profile([(d.id, len(d.text)) for d in docs], data.annotations, data.tags,
                             roots=data.frame_roots)
     note(3, steps, "Aligning sentences")
     aligned = align_documents(docs) if alignments and len(docs) > 1 else {}
     if stop():
-        raise _Cancelled()
+        raise Cancelled
     note(3, steps, "Coverage map, word choice, sources")
     framing = compute_framing(docs, model=model, note=model_note() if len(docs) > 1 else "")
     note(steps, steps, "")
     return Comparison(docs, document_labels(docs), tuple(rows), tuple(suggestions), profile, aligned, copies,
                       voices, framing)
 
-
-class _Cancelled(Exception):
-    """Raised inside a worker when the caller cancelled; the worker reports a cancellation."""

@@ -37,16 +37,13 @@ from rednote_desk.core.compare.sentences import Sentence, split_sentences
 from rednote_desk.core.compare.statement_pairs import looks_copied, meaning_pairs
 from rednote_desk.core.compare.tokens import token_kind, token_strings
 from rednote_desk.core.compare.worddiff import DiffChunk, word_diff
+from rednote_desk.core.errors import Cancelled  # re-exported: callers catch it from here too
 
 RowKind = Literal["pair", "only_a", "only_b"]
 Report = Callable[[int, int, str], None]
 
 ANCHOR_SHARE = 0.25  # unchanged characters a sentence must share with its candidate counterpart
 GAP_CELLS = 250_000  # gaps up to this many sentence pairs (500 x 500) are aligned by similarity
-
-
-class Cancelled(Exception):
-    """The caller asked to stop."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from rednote_desk.core.compare.comparison import Comparison, ComparisonInput, co
 from rednote_desk.core.compare.frame_profile import FrameProfile, frame_profile
 from rednote_desk.core.compare.matrix import ClaimRow, cell_values_text
 from rednote_desk.core.compare.passages import passage_diff
+from rednote_desk.core.errors import Cancelled
 from rednote_desk.core.html.copies import evidence_html, finding_headline_html
 from rednote_desk.core.html.diff import passage_diff_html
 from rednote_desk.core.html.framing import CSS as FRAMING_CSS
@@ -267,7 +268,7 @@ def _diffs_section(comparison: Comparison, note: Report, stop: Callable[[], bool
         out.append("<p class='muted'>No pair to show.</p>")
     for n, (a, b) in enumerate(pairs):
         if stop():
-            raise _Stopped
+            raise Cancelled
         note(first_step + n, steps, f"Comparing texts {n + 1} of {len(pairs)}")
         diff = passage_diff(docs[a].text, docs[b].text)
         la, lb = comparison.labels[a], comparison.labels[b]
@@ -275,10 +276,6 @@ def _diffs_section(comparison: Comparison, note: Report, stop: Callable[[], bool
         out.append(f"<p class='muted'>{_e(diff.summary())}</p>")
         out.append(f"<div class='diff'>{passage_diff_html(diff, headers=(f'A · {la}', f'B · {lb}'))}</div>")
     return "".join(out)
-
-
-class _Stopped(Exception):
-    """The caller cancelled (a worker reports this as a cancellation)."""
 
 
 def report_steps(data: ReportInput) -> int:
