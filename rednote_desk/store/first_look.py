@@ -26,6 +26,9 @@ from rednote_desk.core.models import Document
 from rednote_desk.store.queries import QueriesMixin
 
 TIME_LIMIT_S = 0.25  # the first paint waits for this read: a file that answers slower shows its texts later
+# No value read here may be longer (bytes): one step of the query can build a huge string whatever the time
+# limit (a generated column, a giant cell), on the GUI thread; a longer text is shown once the project is open
+MAX_VALUE_BYTES = 8 * 1024 * 1024
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -70,10 +73,14 @@ def first_documents(path: str | Path, document_ids=None, *, first: int = 2) -> l
         return []
     deadline = time.monotonic() + TIME_LIMIT_S
     conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 1000)  # nonzero: interrupt the query
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)  # "string or blob too big": nothing shown
     try:
+        conn.execute("PRAGMA cell_size_check = ON")  # a damaged page gives an error, not a wild read
         kind = conn.execute("SELECT type FROM sqlite_master WHERE name = 'documents'").fetchone()
         if kind is None or kind[0] != "table":  # a view of that name could compute anything
             return []
+        if any(column[-1] for column in conn.execute("PRAGMA table_xinfo(documents)")):
+            return []  # a hidden or generated column (ours has none) computes its value as it is read
         look = _FirstLook(conn)
         ids = look.existing_document_ids(None if document_ids is None else list(document_ids), first=first)
         return look.documents_by_ids(ids)

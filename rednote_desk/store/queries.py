@@ -18,8 +18,29 @@ _ANNOTATION_COLS = (
 )
 
 
+_DOCUMENT_TEXTS = ("title", "text", "outlet", "author", "published", "url", "source_name", "source_format",
+                   "text_sha256", "imported_at", "note")
+_NEVER_NONE = {"title": "", "text": "", "text_sha256": "", "note": ""}
+
+
+def _as_text(value: Any) -> Any:
+    """A cell that should hold text as text: SQLite keeps whatever type was stored (a file from someone else may
+    hold a BLOB or a number in a TEXT column), and a widget given bytes fails where it draws them."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)
+
+
 def document_from_row(row: dict[str, Any]) -> Document:
-    return Document(**{k: row[k] for k in Document.__dataclass_fields__ if k in row})
+    values = {k: row[k] for k in Document.__dataclass_fields__ if k in row}
+    for k in _DOCUMENT_TEXTS:
+        if k in values:
+            values[k] = _as_text(values[k])
+            if values[k] is None and k in _NEVER_NONE:
+                values[k] = _NEVER_NONE[k]
+    return Document(**values)
 
 
 def tag_from_row(row: dict[str, Any]) -> Tag:

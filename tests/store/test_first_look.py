@@ -115,3 +115,35 @@ def test_a_slow_read_is_cut_short(tmp_path, monkeypatch):
     _project(path, 300)
     monkeypatch.setattr(first_look, "TIME_LIMIT_S", -1.0)
     assert first_documents(path, list(range(1, 301))) == []
+
+
+def test_a_text_stored_as_bytes_or_a_number_comes_back_as_text(tmp_path):
+    """SQLite keeps whatever type was stored: a file from someone else may hold a BLOB in the text column and a
+    number in the title (the reading view, given bytes, failed where it drew them: a crash at every launch)."""
+    path = tmp_path / "p.rednote.sqlite"
+    _project(path, 1)
+    _sqlite(path, "UPDATE documents SET text = x'4869ff00', title = 42")
+    [document] = first_documents(path)
+    assert (document.title, document.text) == ("42", "Hi\ufffd\x00")
+    with Project.open(path) as project:  # the same in the opened project
+        assert project.document(document.id).text == "Hi\ufffd\x00"
+
+
+def test_a_generated_column_is_not_computed(tmp_path):
+    """A ``documents`` table whose text is computed as it is read could build any string on the GUI thread."""
+    path = tmp_path / "g.sqlite"
+    _sqlite(path, "CREATE TABLE documents (id INTEGER PRIMARY KEY, title TEXT, "
+                  "text TEXT GENERATED ALWAYS AS (printf('%.*c', 5000000, 'x')) VIRTUAL)",
+            "INSERT INTO documents (id, title) VALUES (1, 'Computed')")
+    assert first_documents(path) == []
+
+
+def test_a_value_longer_than_the_first_look_takes_is_left_for_the_opening(tmp_path, monkeypatch):
+    from rednote_desk.store import first_look
+
+    path = tmp_path / "p.rednote.sqlite"
+    _project(path, 2)
+    _sqlite(path, "UPDATE documents SET text = printf('%.*c', 5000, 'y') WHERE id = 2")
+    monkeypatch.setattr(first_look, "MAX_VALUE_BYTES", 4000)
+    assert first_documents(path, [1]) != []
+    assert first_documents(path, [2]) == []  # "string or blob too big": shown once the project is open
