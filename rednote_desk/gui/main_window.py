@@ -82,6 +82,7 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self._built = False
         self._after_built: list = []
         self._when_open: list = []  # actions asked for while the project was still opening (once_open)
+        self._closing = False  # closeEvent came: an opening still running stops (open_startup_project)
         self.checking = None  # the project_opening.WhileChecking while the project's file is checked
         self._build_trigger = None
         self._layout_restored = False
@@ -460,7 +461,8 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         self.update_actions()
 
     def open_startup_project(self, db_path=None) -> bool:
-        """Open the project the app starts with (after the first paint: the store's imports take time)."""
+        """Open the project the app starts with (after the first paint: the store's imports take time). False when
+        it could not be opened; True also when the window was closed meanwhile (the opening stopped, the file closed)."""
         import sqlite3
 
         from rednote_desk.gui.project_opening import (
@@ -480,6 +482,10 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
             opened = open_in_background(db_path, waiting)
         except Exception as exc:  # noqa: BLE001 - said just below, by project_safety
             failure = exc
+        if self._closing:  # the window was closed during the check: nothing more is done
+            if opened is not None:
+                opened.close()  # (nothing was written: the clean-close record as for any close)
+            return True
         from rednote_desk import services
         from rednote_desk.gui.project_safety import guard, open_project_safely
 
@@ -503,6 +509,9 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
 
         while self.is_setting_up():  # the columns come back a turn each; the window's events go on meanwhile
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        if self._closing:  # closed between the turns (closeEvent saved the columns): no
+            self.project.close()  # backup, no held document, nothing queued; the file closed cleanly
+            return True
         if opened is not None:
             waiting.end(opened=True)  # a document asked for in the library meanwhile opens now
             back_up_in_background(self, project.path, lambda message: self.statusBar().showMessage(message, 10000))
@@ -650,7 +659,12 @@ class MainWindow(AnnotateActionsMixin, FileActionsMixin, QMainWindow):
         restore_scroll_positions(self.settings, _key(self._project_key()), self.reading)
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
-        if self.project is None:  # closed before a project could be opened
+        self._closing = True  # open_startup_project, if it still runs, stops after its loop (nothing more runs)
+        self._when_open = []  # what was asked for while the project opened never runs after the close
+        if self.project is None:  # closed before a project could be opened (its file may be checked right now)
+            from rednote_desk.gui.project_opening import cancel_opening
+
+            cancel_opening()
             super().closeEvent(event)
             return
         self.inspector.flush_note()

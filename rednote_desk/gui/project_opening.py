@@ -44,11 +44,12 @@ def start_opening(db_path) -> Task:
         from rednote_desk import services
 
         report(0, 0, "Checking the project file…")
-        project = services.open_project(db_path, handover=True)
+        project = task.opened = services.open_project(db_path, handover=True)
         import_all(WINDOW_MODULES)  # what showing the project needs (codebook, import dialog), not on the GUI thread
         return project
 
     task = Task(work)
+    task.opened = None  # the project once open: closed by open_in_background when it is not handed over
 
     def look_first(_report, cancelled):
         # the list first, then the full open: run side by side on two cores, the whole-file check slowed the
@@ -102,24 +103,41 @@ def open_in_background(db_path, waiting: WhileChecking | None = None):
     ensure_opening(db_path)
     task, first_look = _started.pop(str(db_path))
     look: Task | None = first_look
+    _waited_for.append((task, first_look))
     # the window's events go on meanwhile. (Not a QEventLoop quit by the task's signals: a task started
     # earlier may have emitted them already, before such a connection existed.)
-    while not task.is_done:
-        if look is not None and look.is_done:
-            if look.result is not None and waiting is not None:
-                waiting.show_rows(look.result, db_path)
-            look = None
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    try:
+        while not task.is_done:
+            if look is not None and look.is_done:
+                if look.result is not None and waiting is not None and not task.was_cancelled:
+                    waiting.show_rows(look.result, db_path)
+                look = None
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        _waited_for.remove((task, first_look))
     if look is not None:  # the project opened first: the look may still list it before the project's own read
-        if waiting is not None and task.error is None:
+        if waiting is not None and task.error is None and not task.was_cancelled:
             waiting.follow(look)
         else:
             look.detach()
-    if task.error is not None:
-        raise task.error
-    if task.was_cancelled:
+    if task.error is not None or task.was_cancelled:
+        if task.opened is not None:  # opened before the cancel (the window closed) or an error came: nothing
+            task.opened.close()  # was written; closed cleanly, so the next open may skip the whole-file check
+        if task.error is not None:
+            raise task.error
         raise UserError("the opening was cancelled")
     return task.result
+
+
+def cancel_opening() -> None:
+    """The window closes while its project opens: stop every opening still running (the worker's open ends
+    at once when it has not begun; one under way is closed by open_in_background when it is done)."""
+    for tasks in list(_started.values()) + list(_waited_for):
+        for task in tasks:
+            task.cancel()
+
+
+_waited_for: list[tuple[Task, ...]] = []  # the openings open_in_background waits for now (cancel_opening)
 
 
 class WhileChecking:
