@@ -167,10 +167,11 @@ class TextRoom(QObject):
             if not docks:
                 continue
             width = self._area_width(area)
+            if not self.side_panels.fold(docks):  # the person has hidden panels: nothing folds for the texts
+                break
             extra += width - self._strip_width()
             for dock in docks:
                 self._widths[dock] = width
-            self.side_panels.fold(docks)
         if extra:
             window.statusBar().showMessage(
                 f"Side panels folded to give {n} columns room to read: click a name on the left edge, or press "

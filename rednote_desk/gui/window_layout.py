@@ -207,11 +207,12 @@ class SidePanels:
         finally:
             self._changing = False
 
-    def fold(self, docks: list[QDockWidget]) -> None:
+    def fold(self, docks: list[QDockWidget]) -> bool:
         """Hide these panels for the texts (as Hide side panels would, so Ctrl+Shift+H brings them back); they
-        come back by themselves through unfold_for_texts. Nothing happens while the person has hidden panels."""
+        come back by themselves through unfold_for_texts. Nothing happens while the person has hidden panels:
+        False then (True when they were folded)."""
         if self._applied and not self.by_layout:
-            return
+            return False
         self._changing = True
         try:
             for dock in docks:
@@ -221,6 +222,7 @@ class SidePanels:
         self._hidden += [d for d in docks if d not in self._hidden]
         self._applied = self.by_layout = True
         self._check(True)
+        return True
 
     def folded_for_texts(self) -> list[QDockWidget]:
         return list(self._hidden) if self._applied and self.by_layout else []
