@@ -12,10 +12,17 @@ from rednote_desk.core.errors import NotFoundError
 from rednote_desk.core.models import Annotation, AnnotationSpan, Claim, Document, Tag
 from rednote_desk.core.tags import tag_paths
 
-_ANNOTATION_COLS = (
-    "id, document_id, start_offset, end_offset, quote, prefix, suffix, note, coder, "
-    "created_at, updated_at, status, claim_id"
-)
+
+def _annotation_cols(table: str = "") -> str:
+    """The annotation columns a domain object is made of. The offsets are read as integers: SQLite keeps what
+    was stored, and a file from someone else may hold 3.5 or a word there (the reading view failed on it)."""
+    t = f"{table}." if table else ""
+    return (f"{t}id, {t}document_id, CAST({t}start_offset AS INTEGER) AS start_offset, "
+            f"CAST({t}end_offset AS INTEGER) AS end_offset, {t}quote, {t}prefix, {t}suffix, {t}note, {t}coder, "
+            f"{t}created_at, {t}updated_at, {t}status, {t}claim_id")
+
+
+_ANNOTATION_COLS = _annotation_cols()
 
 
 _DOCUMENT_TEXTS = ("title", "text", "outlet", "author", "published", "url", "source_name", "source_format",
@@ -219,7 +226,8 @@ class QueriesMixin:
         """Offsets, claim, status and tags of a document's annotations, without quotes and notes (for painting)."""
         cursor = self.db.execute(
             """
-            SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.claim_id, a.status, t.tag_list
+            SELECT a.id, a.document_id, CAST(a.start_offset AS INTEGER), CAST(a.end_offset AS INTEGER), a.claim_id,
+                   a.status, t.tag_list
             FROM annotations a
             LEFT JOIN (SELECT annotation_id, group_concat(tag_id) AS tag_list FROM annotation_tags
                        WHERE annotation_id IN (SELECT id FROM annotations WHERE document_id = ?)
@@ -249,7 +257,7 @@ class QueriesMixin:
         # must stay well under the 300 ms budget
         cursor = self.db.execute(
             f"""
-            SELECT {', '.join('a.' + c.strip() for c in _ANNOTATION_COLS.split(','))}, t.tag_list
+            SELECT {_annotation_cols('a')}, t.tag_list
             FROM annotations a
             LEFT JOIN (SELECT annotation_id, group_concat(tag_id) AS tag_list FROM annotation_tags
                        WHERE annotation_id IN (SELECT a.id FROM annotations a {where})
