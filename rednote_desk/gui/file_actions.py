@@ -30,10 +30,16 @@ class FileActionsMixin:
 
     def _open_path(self, path: str, *, seed_codebook: bool = False) -> None:
         from rednote_desk import services
-        from rednote_desk.gui.project_safety import open_project_safely
+        from rednote_desk.gui.project_safety import guard, open_project_safely
         from rednote_desk.store.project import Project
 
-        project = open_project_safely(self, Project.open, path, services.default_project_path)
+        opened, failure = self._open_off_the_gui_thread(path)
+        if opened is None and failure is None:
+            return  # cancelled: nothing opened, the current project stays
+        if opened is not None:
+            project = guard(opened)
+        else:  # said here, with a repaired copy offered where it can be (the file is not checked again)
+            project = open_project_safely(self, Project.open, path, services.default_project_path, failed=failure)
         if project is None:
             return
         try:
@@ -43,7 +49,34 @@ class FileActionsMixin:
             project.close()
             show_error(self, exc, title="Open project")
             return
-        self.set_project(project)
+        self.set_project(project, in_turns=True)  # its columns and reads in later turns: the window stays live
+    def _open_off_the_gui_thread(self, path: str):
+        """(project, None) once ``path`` is checked and opened on a worker (a large file's whole-file check takes
+        a second or more: the window stays live, with progress and Cancel), (None, error) when that failed, or
+        (None, None) when the person cancelled (a project opened meanwhile is closed again)."""
+        from PySide6.QtCore import QEventLoop
+
+        from rednote_desk.gui.workers import start_with_progress
+        from rednote_desk.store.project import Project
+
+        opened: list = []
+
+        def work(report, cancelled):
+            report(0, 0, f"Checking {Path(path).name}…")
+            project = Project.open(path, handover=True)
+            opened.append(project)
+            return project
+
+        loop = QEventLoop()
+        task = start_with_progress(self, "Open project", work, done=loop.quit)
+        if not task.is_done:
+            loop.exec()
+        if task.was_cancelled or task.error is not None:
+            for project in opened:
+                project.close()  # nothing was written: closed cleanly, as any close
+            return None, None if task.was_cancelled else task.error
+        return task.result, None
+
     def import_files_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self, "Import articles", str(Path.home()),
