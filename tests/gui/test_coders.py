@@ -6,10 +6,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 
-from rednote_desk import services
 from rednote_desk.gui.agreement_view import AgreementPanel
 from rednote_desk.gui.coders import SETTING
-from rednote_desk.gui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -19,15 +17,6 @@ def settings(tmp_path):
     return s
 
 
-@pytest.fixture
-def window(qtbot, db_path, settings):
-    project = services.open_project(None)
-    w = MainWindow(project, settings=settings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
 
 
 def _two_coders(project, doc_id: int) -> tuple[int, int, int]:

@@ -1,28 +1,11 @@
 """The workspace driven through the real widgets: tag, undo, link across columns, codebook, restart."""
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from rednote_desk import services
 from rednote_desk.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, db_path, settings):
-    project = services.open_project(None)  # the seeded default project
-    w = MainWindow(project, settings=settings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
 
 
 def _doc_id(window, prefix: str) -> int:
